@@ -1,0 +1,85 @@
+package de.ozgsdk.core;
+
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * Root of every exception the SDK throws: it carries a stable {@link ErrorCode}, an {@link ErrorKind} to catch by,
+ * and a message that is safe to show to a citizen in German or English ({@link #userMessage(Locale)}), apart from the
+ * technical detail in {@link #getMessage()}.
+ *
+ * <pre>{@code
+ * try {
+ *     LeikaKey key = LeikaKey.parse(input);
+ * } catch (InvalidInputException e) {
+ *     page.showError(e.userMessage(Locale.GERMAN)); // "Der Leistungsschlüssel ... muss aus 14 Ziffern bestehen."
+ *     log.warn("rejected input, code {}", e.code().code());
+ * }
+ * }</pre>
+ *
+ * <p>Message arguments must never contain personal data: they end up in logs.
+ */
+public abstract class OzgException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorCode code;
+    private final String[] arguments;
+
+    protected OzgException(ErrorCode code, Throwable cause, Object... arguments) {
+        super(format(code, Locale.ENGLISH, stringify(arguments)), cause);
+        this.code = Objects.requireNonNull(code, "code");
+        this.arguments = stringify(arguments);
+    }
+
+    /** The stable error code. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The kind of failure, fixed by the exception's class. */
+    public abstract ErrorKind kind();
+
+    /** The arguments the message was formatted with (ids, positions, limits; never personal data). */
+    public List<String> arguments() {
+        return List.of(arguments);
+    }
+
+    /**
+     * The message in the given language (German or English; other languages get German, the language of the
+     * administration), without code or stack trace, safe to show to a user.
+     */
+    public String userMessage(Locale locale) {
+        return format(code, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN, arguments);
+    }
+
+    @Override
+    public String getMessage() {
+        return "[" + code.code() + "] " + super.getMessage();
+    }
+
+    private static String[] stringify(Object[] arguments) {
+        return Arrays.stream(arguments == null ? new Object[0] : arguments)
+                .map(String::valueOf)
+                .toArray(String[]::new);
+    }
+
+    private static String format(ErrorCode code, Locale locale, Object[] arguments) {
+        String template;
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(
+                    code.bundleBaseName(), locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            template = bundle.getString(code.code());
+        } catch (MissingResourceException e) {
+            // A missing template is a bug of ours, but the error itself must still reach the caller intact.
+            return code.code() + " " + Arrays.toString(arguments);
+        }
+        return new MessageFormat(template, locale).format(arguments);
+    }
+}
