@@ -50,6 +50,8 @@ public enum FimError implements ErrorCode {
     MULTIPLICITY_SYNTAX("OZG-FIM-119"),
     /** A value given to a model factory or builder is invalid (blank id, negative length). */
     MODEL_VALUE_INVALID("OZG-FIM-120"),
+    /** A date is not an ISO date ({@code 2024-01-31}). */
+    DATE_INVALID("OZG-FIM-121"),
 
     /** Warning: an id does not have the shape the standard gives for this version. */
     ID_SHAPE("OZG-FIM-201"),
