@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>All parts are whitespace-collapsed (they are {@code xs:token} in the XSD, and real files wrap them over lines);
  * blank parts count as absent. At least the canonical URI or the canonical version URI must be given.
  *
- * @param canonicalUri        the canonical URI, e.g. {@code urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat};
+ * @param canonicalUri        the canonical URI, e.g.
+ *                            {@code urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat};
  *                            may also be a canonical version URI such as {@code urn:...:staat_2020-05-11}
  * @param version             the version, e.g. {@code 2020-05-11}
  * @param canonicalVersionUri the canonical version URI, e.g. {@code urn:...:staat_2020-05-11}

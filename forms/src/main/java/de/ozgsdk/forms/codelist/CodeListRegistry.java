@@ -155,8 +155,8 @@ public final class CodeListRegistry {
     }
 
     /**
-     * Builds a {@link CodeListRegistry}. Sources are read on {@link #build()}, in the order added. Defaults: no sources,
-     * no remote source, newest version for references without version.
+     * Builds a {@link CodeListRegistry}. Sources are read on {@link #build()}, in the order added. Defaults: no
+     * sources, no remote source, newest version for references without version.
      */
     public static final class Builder {
 

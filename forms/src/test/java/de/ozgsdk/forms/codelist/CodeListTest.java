@@ -109,6 +109,7 @@ class CodeListTest {
     @Test
     void rejectsDuplicateColumns() {
         assertThat(catchThrowableOfType(InvalidInputException.class,
-                () -> ampel().addColumn(column("code", "string"))).code()).isEqualTo(CodeListError.LIST_DUPLICATE_COLUMN);
+                () -> ampel().addColumn(column("code", "string"))).code())
+                .isEqualTo(CodeListError.LIST_DUPLICATE_COLUMN);
     }
 }

@@ -236,10 +236,7 @@ class GenericodeReaderTest {
 
     @Test
     void rejectsDuplicateCodeNamingBothRows() {
-        InvalidInputException e = rejected(list(
-                "<Row><Value><SimpleValue>01</SimpleValue></Value><Value><SimpleValue>a</SimpleValue></Value></Row>\n"
-                + "<Row><Value><SimpleValue>02</SimpleValue></Value><Value><SimpleValue>b</SimpleValue></Value></Row>\n"
-                + "<Row><Value><SimpleValue>01</SimpleValue></Value><Value><SimpleValue>c</SimpleValue></Value></Row>"));
+        InvalidInputException e = rejected(list(row("01", "a") + "\n" + row("02", "b") + "\n" + row("01", "c")));
 
         assertThat(e.code()).isEqualTo(CodeListError.DUPLICATE_CODE);
         assertThat(e.arguments()).containsSubsequence("01", "code", "3", "1");
@@ -393,6 +390,11 @@ class GenericodeReaderTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private static String row(String code, String name) {
+        return "<Row><Value><SimpleValue>" + code + "</SimpleValue></Value><Value><SimpleValue>" + name
+                + "</SimpleValue></Value></Row>";
+    }
 
     /** A list with columns code and name and the given rows. */
     private static String list(String rows) {

@@ -54,7 +54,8 @@ class LargeCodeListTest {
         assertThat(readTime).isLessThan(Duration.ofSeconds(20));
         assertThat(list.size()).isEqualTo(ROWS);
         assertThat(list.name(code(ROWS - 1))).contains("Gemeinde " + (ROWS - 1));
-        assertThat(list.row(code(3))).hasValueSatisfying(row -> assertThat(row).containsEntry("hinweis", "gebietsfrei"));
+        assertThat(list.row(code(3))).hasValueSatisfying(
+                row -> assertThat(row).containsEntry("hinweis", "gebietsfrei"));
         assertThat(list.row(code(4))).hasValueSatisfying(row -> assertThat(row).doesNotContainKey("hinweis"));
     }
 

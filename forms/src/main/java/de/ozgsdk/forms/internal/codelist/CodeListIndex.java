@@ -75,8 +75,8 @@ public final class CodeListIndex {
             found = get(byVersionUri, uri.get()).filter(query::matches);
         }
         if (found.isEmpty() && uri.isPresent() && !query.isVersioned()) {
-            found = splitVersionUri(uri.get())
-                    .or(() -> newestWhenUnversioned ? Optional.ofNullable(newestByUri.get(uri.get())) : Optional.empty());
+            found = splitVersionUri(uri.get()).or(() -> newestWhenUnversioned
+                    ? Optional.ofNullable(newestByUri.get(uri.get())) : Optional.empty());
         }
         return found;
     }

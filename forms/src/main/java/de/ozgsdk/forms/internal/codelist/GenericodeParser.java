@@ -288,7 +288,8 @@ public final class GenericodeParser {
 
     private Optional<KeyDeclaration> recommendedKey() {
         return keys.stream()
-                .filter(k -> k.markers().contains(MARK_RECOMMENDED_KEY) || k.markers().contains(MARK_RECOMMENDED_KEY_DE))
+                .filter(k -> k.markers().contains(MARK_RECOMMENDED_KEY)
+                        || k.markers().contains(MARK_RECOMMENDED_KEY_DE))
                 .findFirst();
     }
 
