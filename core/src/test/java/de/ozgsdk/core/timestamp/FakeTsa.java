@@ -146,7 +146,8 @@ final class FakeTsa extends Dispatcher {
         return reply(respond(request));
     }
 
-    private byte[] respond(TimeStampRequest request) throws IOException, GeneralSecurityException, TSPException,
+    /** The DER-encoded {@code TimeStampResp} this TSA gives for {@code request}. */
+    byte[] respond(TimeStampRequest request) throws IOException, GeneralSecurityException, TSPException,
             OperatorCreationException, CMSException {
         Date genTime = Date.from(clock.instant());
         BigInteger serial = BigInteger.valueOf(serials.incrementAndGet());

@@ -6,7 +6,11 @@ import static de.ozgsdk.core.timestamp.TestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +61,18 @@ class TimestampTokenTest {
     void verifiesDigestOfArchivedData() {
         TimestampToken.parse(token.encoded(), List.of(CA.certificate()))
                 .verifyDigest(TimestampClientTest.sha256(DATA));
+    }
+
+    @Test
+    void reverifiesTokenArchivedByAnEarlierBuild() throws Exception {
+        byte[] archived = resource("TimestampFuzzTestInputs/parsesUntrustedToken/token");
+        X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(resource("fuzz-ca.pem")));
+
+        TimestampToken parsed = TimestampToken.parse(archived, List.of(ca));
+
+        parsed.verify("fuzz".getBytes(StandardCharsets.US_ASCII));
+        assertThat(parsed.genTime()).isEqualTo(NOW);
     }
 
     @Test
@@ -120,6 +136,13 @@ class TimestampTokenTest {
         assertThatThrownBy(() -> TimestampToken.parse(der, List.of(CA.certificate())))
                 .isInstanceOf(SecurityCheckException.class)
                 .extracting(e -> ((OzgException) e).code()).isEqualTo(expected);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = TimestampTokenTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     /** Replaces the only occurrence of an ASCII string in {@code bytes}. */
