@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,10 +104,13 @@ final class FakeTsa extends Dispatcher {
         signWith(signer);
     }
 
-    /** Signs with {@code signer} and puts only its certificate into tokens. */
-    void signWith(Issued signer) {
+    /** Signs with {@code signer} and puts its certificate and the {@code issuers} given into tokens. */
+    void signWith(Issued signer, X509Certificate... issuers) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        certificates.add(signer.certificate());
+        certificates.addAll(List.of(issuers));
         this.signer = signer;
-        this.chain = List.of(signer.certificate());
+        this.chain = List.copyOf(certificates);
     }
 
     void fault(Fault fault) {

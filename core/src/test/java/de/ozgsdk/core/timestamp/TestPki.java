@@ -60,6 +60,10 @@ final class TestPki {
             NOW.plus(Duration.ofDays(365)), Usage.NONE);
     static final Issued TSA_USAGE_NOT_CRITICAL = tsa(CA, "Signer with non-critical usage",
             NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(365)), Usage.TIME_STAMPING_NOT_CRITICAL);
+    static final Issued INTERMEDIATE_CA = intermediateCa(CA, "Test TSA Sub-CA", NOW.minus(Duration.ofDays(365)),
+            NOW.plus(Duration.ofDays(1825)));
+    static final Issued TSA_OF_INTERMEDIATE_CA = tsa(INTERMEDIATE_CA, "Test TSA 2", NOW.minus(Duration.ofDays(30)),
+            NOW.plus(Duration.ofDays(365)), Usage.TIME_STAMPING);
     static final Issued TSA_EXPIRED = tsa(CA, "Expired TSA", NOW.minus(Duration.ofDays(400)),
             NOW.minus(Duration.ofDays(35)), Usage.TIME_STAMPING);
 
@@ -73,6 +77,17 @@ final class TestPki {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         });
+    }
+
+    static Issued intermediateCa(Issued ca, String commonName, Instant notBefore, Instant notAfter) {
+        KeyPair keys = newKeyPair();
+        X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
+        return sign(keys, new X500Name("CN=" + commonName + ",O=OZG SDK Test"), ca.keys(), issuer,
+                notBefore, notAfter, builder -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+                    builder.addExtension(Extension.keyUsage, true,
+                            new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                });
     }
 
     static Issued tsa(Issued ca, String commonName, Instant notBefore, Instant notAfter, Usage usage) {

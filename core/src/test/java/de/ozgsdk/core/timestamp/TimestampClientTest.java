@@ -125,6 +125,22 @@ class TimestampClientTest {
     }
 
     @Test
+    void acceptsTsaCertificateOfIntermediateCaSentInTheToken() {
+        tsa.signWith(TestPki.TSA_OF_INTERMEDIATE_CA, TestPki.INTERMEDIATE_CA.certificate());
+
+        TimestampToken token = client().build().stamp(RECEIPT);
+
+        assertThat(token.tsaSubject()).contains("CN=Test TSA 2");
+    }
+
+    @Test
+    void rejectsTsaCertificateOfIntermediateCaNotSentInTheToken() {
+        tsa.signWith(TestPki.TSA_OF_INTERMEDIATE_CA);
+
+        assertSecurityFailure(TimestampError.SIGNER_CERTIFICATE_UNTRUSTED);
+    }
+
+    @Test
     void rejectsAnswerWithAnotherNonce() {
         tsa.fault(Fault.OTHER_NONCE);
 

@@ -34,6 +34,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,10 @@ public final class TimestampTokenVerifier {
     }
 
     private static X509CertificateHolder signerCertificate(TimeStampToken token) {
-        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+        // SignerId implements the raw Selector type; it selects certificate holders by issuer and serial or key id.
+        @SuppressWarnings("unchecked")
+        Selector<X509CertificateHolder> signerId = token.getSID();
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(signerId);
         if (matches.isEmpty()) {
             throw new SecurityCheckException(TimestampError.SIGNER_CERTIFICATE_MISSING, serial(token));
         }
