@@ -8,6 +8,7 @@ import de.ozgsdk.core.internal.crypto.Pkcs12Reader;
 import de.ozgsdk.core.internal.crypto.SourceFiles;
 import de.ozgsdk.core.internal.crypto.X509Certificates;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -165,7 +166,7 @@ public final class PrivateKeyCredential {
             store.load(null, null);
             store.setKeyEntry(alias, privateKey, password, chain.toArray(new X509Certificate[0]));
             return store;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new ConfigurationException(KeyError.KEY_STORE_FAILED, e, "KeyStore", Failures.describe(e));
         }
     }

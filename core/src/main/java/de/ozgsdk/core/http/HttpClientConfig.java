@@ -247,7 +247,8 @@ public final class HttpClientConfig {
             Duration checkedCap = backoffPart("backoff cap", cap);
             if (checkedBase.compareTo(checkedCap) > 0) {
                 throw new ConfigurationException(HttpError.BACKOFF_INVALID,
-                        "base " + base.toMillis() + " ms exceeds cap " + cap.toMillis() + " ms", MAX_BACKOFF.toMillis());
+                        "base " + base.toMillis() + " ms exceeds cap " + cap.toMillis() + " ms",
+                        MAX_BACKOFF.toMillis());
             }
             backoffBase = checkedBase;
             backoffCap = checkedCap;

@@ -14,7 +14,6 @@ import java.security.Security;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import okhttp3.tls.HeldCertificate;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
@@ -323,13 +322,6 @@ class PrivateKeyCredentialTest {
 
         assertThat(credential.toString()).startsWith("PrivateKeyCredential[EC, serial=")
                 .doesNotContain("BEGIN").hasSizeLessThan(200);
-    }
-
-    @Test
-    void hasValidityOfOneDayInFixtures() {
-        long days = TimeUnit.MILLISECONDS.toDays(
-                client.certificate().getNotAfter().getTime() - client.certificate().getNotBefore().getTime());
-        assertThat(days).isEqualTo(1);
     }
 
     private static ConfigurationException assertRejected(ThrowingCallable call, KeyError code, Path namedFile) {

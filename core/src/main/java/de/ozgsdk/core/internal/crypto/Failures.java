@@ -8,7 +8,7 @@ public final class Failures {
     private Failures() {
     }
 
-    /** Class name and a shortened message of {@code failure}, e.g. {@code "IOException: DerInputStream.getLength()"}. */
+    /** Class name and shortened message of {@code failure}, e.g. {@code "IOException: DerInputStream.getLength()"}. */
     public static String describe(Throwable failure) {
         String message = failure.getMessage();
         String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);

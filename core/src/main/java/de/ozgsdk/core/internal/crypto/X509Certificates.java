@@ -58,7 +58,8 @@ public final class X509Certificates {
             return List.of();
         }
         try {
-            Collection<? extends Certificate> decoded = factory().generateCertificates(new ByteArrayInputStream(content));
+            Collection<? extends Certificate> decoded =
+                    factory().generateCertificates(new ByteArrayInputStream(content));
             List<X509Certificate> certificates = new ArrayList<>();
             for (Certificate certificate : decoded) {
                 if (certificate instanceof X509Certificate x509) {
