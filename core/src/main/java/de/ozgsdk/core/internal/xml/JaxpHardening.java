@@ -202,6 +202,7 @@ public final class JaxpHardening {
             apply(component, limit[0], () -> factory.setAttribute(limit[0], limit[1]));
         }
         factory.setURIResolver(RefusingResolver.INSTANCE);
+        factory.setErrorListener(StrictErrorHandler.INSTANCE);
         return factory;
     }
 

@@ -1,5 +1,7 @@
 package de.ozgsdk.core.internal.xml;
 
+import javax.xml.transform.ErrorListener;
+import javax.xml.transform.TransformerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.ErrorHandler;
@@ -9,7 +11,7 @@ import org.xml.sax.SAXParseException;
  * Reports parse and validation errors by throwing them, instead of the JDK default of printing to stderr and
  * (for recoverable errors) carrying on.
  */
-enum StrictErrorHandler implements ErrorHandler {
+enum StrictErrorHandler implements ErrorHandler, ErrorListener {
     /** Throws on errors and fatal errors; warnings are logged at debug level. */
     INSTANCE(false),
     /** Throws on warnings too: for schema compilation, where a warning means a part of the schema was not loaded. */
@@ -38,6 +40,24 @@ enum StrictErrorHandler implements ErrorHandler {
 
     @Override
     public void fatalError(SAXParseException exception) throws SAXParseException {
+        throw exception;
+    }
+
+    @Override
+    public void warning(TransformerException exception) throws TransformerException {
+        if (failOnWarning) {
+            throw exception;
+        }
+        LOG.debug("XSLT warning: {}", exception.getMessageAndLocation());
+    }
+
+    @Override
+    public void error(TransformerException exception) throws TransformerException {
+        throw exception;
+    }
+
+    @Override
+    public void fatalError(TransformerException exception) throws TransformerException {
         throw exception;
     }
 }
