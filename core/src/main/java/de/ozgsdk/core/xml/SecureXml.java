@@ -350,8 +350,9 @@ public final class SecureXml {
         try {
             value = JAXBIntrospector.getValue(unmarshaller.unmarshal(reader));
         } catch (UnmarshalException e) {
+            // Parse errors leave the hardened reader as SDK exceptions; an event here is a binding or schema problem.
             ValidationEvent event = firstProblem.get();
-            if (event != null && event.getLinkedException() == null) {
+            if (event != null) {
                 throw XmlFailures.bindingFailure(event, e, systemId, type.getName());
             }
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.VALIDATION);

@@ -163,7 +163,7 @@ public final class JaxpHardening {
     public XMLStreamReader newXmlStreamReader(InputStream in, String systemId) {
         InputStream limited = new SizeLimitedInputStream(in, maxDocumentBytes);
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(systemId, limited), systemId);
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
         } catch (XMLStreamException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }
@@ -173,7 +173,7 @@ public final class JaxpHardening {
     public XMLStreamReader newXmlStreamReader(Reader in, String systemId) {
         Reader limited = new SizeLimitedReader(in, maxDocumentBytes);
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(systemId, limited), systemId);
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
         } catch (XMLStreamException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }
