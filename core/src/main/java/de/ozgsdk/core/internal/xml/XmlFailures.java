@@ -6,8 +6,14 @@ import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.core.xml.XmlError;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventLocator;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.SourceLocator;
@@ -29,6 +35,7 @@ public final class XmlFailures {
     private static final Logger LOG = LoggerFactory.getLogger(XmlFailures.class);
     private static final String UNKNOWN = "?";
     private static final int MAX_DETAIL_LENGTH = 300;
+    private static final int MAX_CHAIN = 16;
 
     /** What was being processed, which decides how an otherwise unrecognised error is reported. */
     public enum Context {
@@ -46,7 +53,7 @@ public final class XmlFailures {
     /** The SDK exception for {@code failure}, which happened while processing the document {@code systemId}. */
     public static OzgException translate(Throwable failure, String systemId, Context context) {
         Position position = Position.of(failure);
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(failure)) {
             if (cause instanceof OzgException ozg) {
                 return ozg;
             }
@@ -55,9 +62,6 @@ public final class XmlFailures {
             }
             if (cause instanceof DocumentTooLargeException tooLarge) {
                 return new InvalidInputException(XmlError.DOCUMENT_TOO_LARGE, failure, systemId, tooLarge.maxBytes());
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         String message = position.message();
@@ -72,7 +76,8 @@ public final class XmlFailures {
             return new InvalidInputException(XmlError.LIMIT_EXCEEDED, failure, systemId, position.line(),
                     position.column(), detail(message));
         }
-        if (!position.located() && hasCause(failure, IOException.class)) {
+        if (!position.located() && hasCause(failure, IOException.class)
+                && !hasCause(failure, CharConversionException.class)) {
             return new ProcessingException(XmlError.READ_FAILED, failure, systemId,
                     rootCause(failure).getClass().getSimpleName());
         }
@@ -178,23 +183,36 @@ public final class XmlFailures {
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(failure)) {
             if (type.isInstance(cause)) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
     }
 
     private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        List<Throwable> chain = chain(failure);
+        return chain.get(chain.size() - 1);
+    }
+
+    /**
+     * The exception and its causes, including the one StAX keeps only as "nested exception" (the JDK's reader does
+     * not set it as the cause); bounded, and safe against cycles.
+     */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable current = failure;
+        while (current != null && chain.size() < MAX_CHAIN && seen.add(current)) {
+            chain.add(current);
+            Throwable cause = current.getCause();
+            if (cause == null && current instanceof XMLStreamException stax) {
+                cause = stax.getNestedException();
+            }
+            current = cause;
         }
-        return root;
+        return chain;
     }
 
     static String number(int value) {
@@ -205,13 +223,10 @@ public final class XmlFailures {
     private record Position(String line, String column, String message, boolean located) {
 
         static Position of(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Throwable cause : chain(failure)) {
                 Position position = ofSingle(cause);
                 if (position != null) {
                     return position;
-                }
-                if (cause.getCause() == cause) {
-                    break;
                 }
             }
             return new Position(UNKNOWN, UNKNOWN, messageOf(failure), false);
@@ -243,12 +258,9 @@ public final class XmlFailures {
 
         private static String messageOf(Throwable failure) {
             StringBuilder all = new StringBuilder();
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Throwable cause : chain(failure)) {
                 if (cause.getMessage() != null && all.indexOf(cause.getMessage()) < 0) {
                     all.append(all.length() == 0 ? "" : " ").append(cause.getMessage());
-                }
-                if (cause.getCause() == cause) {
-                    break;
                 }
             }
             return all.toString();
