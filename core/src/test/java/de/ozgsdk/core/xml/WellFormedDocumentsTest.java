@@ -168,6 +168,28 @@ class WellFormedDocumentsTest {
     }
 
     @Test
+    void invalidUtf8IsMalformedNotAReadFailure() {
+        byte[] invalid = {'<', 'a', '>', (byte) 0xff, (byte) 0xfe, '<', '/', 'a', '>'};
+
+        assertThatThrownBy(() -> xml.parse(new java.io.ByteArrayInputStream(invalid), "utf8.xml"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo(XmlError.MALFORMED));
+    }
+
+    @Test
+    void invalidUtf8IsMalformedForStax() {
+        byte[] invalid = {'<', 'a', '>', (byte) 0xff, (byte) 0xfe, '<', '/', 'a', '>'};
+        assertThatThrownBy(() -> {
+            // The reader reads the first bytes on creation already, so creating it belongs to the parse.
+            XMLStreamReader reader = xml.newXmlStreamReader(new java.io.ByteArrayInputStream(invalid), "utf8.xml");
+            while (reader.hasNext()) {
+                reader.next();
+            }
+        }).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.code()).isEqualTo(XmlError.MALFORMED));
+    }
+
+    @Test
     void emptyInputIsMalformed() {
         assertThatThrownBy(() -> xml.parse(in(""), "empty.xml"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
