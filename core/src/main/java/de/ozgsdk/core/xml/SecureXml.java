@@ -24,7 +24,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.sax.SAXSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
@@ -248,7 +247,10 @@ public final class SecureXml {
      * A fresh W3C XML Schema factory that refuses DTDs in schema documents and loads no external schema: an
      * {@code xs:import}, {@code xs:include} or {@code xs:redefine} with a {@code schemaLocation} fails. Pass all
      * schema documents of a schema set to {@link SchemaFactory#newSchema(javax.xml.transform.Source[])} yourself,
-     * imported ones first. Every schema warning is treated as an error.
+     * imported ones first. Every schema warning is treated as an error. On JDK 22 and newer, a schema document
+     * with a DOCTYPE given as a {@code StreamSource} may fail with an entity expansion limit error rather than the
+     * DOCTYPE error, because the JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)}
+     * reads through the hardened parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
      */
     public SchemaFactory schemaFactory() {
         return hardening.schemaFactory();
@@ -263,10 +265,11 @@ public final class SecureXml {
      *                               {@link XmlError#EXTERNAL_REFERENCE_NOT_ALLOWED} or {@link XmlError#DTD_NOT_ALLOWED}
      */
     public Schema newSchema(InputStream in, String systemId) {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(systemId, "systemId");
+        // Read through our own hardened reader: the schema loader's parser does not refuse a DOCTYPE the same way
+        // on every JDK (JDK 22+ first consults its built-in catalog).
+        SAXSource source = new SAXSource(newXmlReader(), inputSource(in, systemId));
         try {
-            return schemaFactory().newSchema(new StreamSource(hardening.limit(in)));
+            return schemaFactory().newSchema(source);
         } catch (SAXException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.SCHEMA);
         }
