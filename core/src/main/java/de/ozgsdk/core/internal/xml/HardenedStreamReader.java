@@ -1,7 +1,7 @@
 package de.ozgsdk.core.internal.xml;
 
-import de.ozgsdk.core.xml.XmlError;
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.xml.XmlError;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -82,7 +82,8 @@ final class HardenedStreamReader extends StreamReaderDelegate {
     private boolean isIgnorable(int event) {
         return switch (event) {
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> isWhiteSpace();
-            case XMLStreamConstants.SPACE, XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> true;
+            case XMLStreamConstants.SPACE, XMLStreamConstants.PROCESSING_INSTRUCTION,
+                    XMLStreamConstants.COMMENT -> true;
             default -> false;
         };
     }

@@ -36,7 +36,8 @@ public final class JaxpHardening {
             "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
     private static final String NAMESPACES = "http://xml.org/sax/features/namespaces";
-    private static final String EXTENSION_FUNCTIONS = "http://www.oracle.com/xml/jaxp/properties/enableExtensionFunctions";
+    private static final String EXTENSION_FUNCTIONS =
+            "http://www.oracle.com/xml/jaxp/properties/enableExtensionFunctions";
 
     private final XmlLimits limits;
     private final long maxDocumentBytes;
