@@ -6,7 +6,10 @@ import de.ozgsdk.core.ErrorCode;
 public enum CodeListError implements ErrorCode {
     /** The document's root element is not a genericode 1.0 {@code CodeList}. */
     NOT_GENERICODE("OZG-CL-001"),
-    /** The document is not well-formed XML or was refused by the XML parser. */
+    /**
+     * The XML parser failed in a way core's hardened reader did not translate; usually core reports malformed or
+     * refused documents itself with a {@link de.ozgsdk.core.xml.XmlError} code.
+     */
     MALFORMED_XML("OZG-CL-002"),
     /** A required genericode element is missing. */
     MISSING_ELEMENT("OZG-CL-003"),

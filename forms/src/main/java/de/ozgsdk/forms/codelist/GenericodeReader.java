@@ -1,6 +1,7 @@
 package de.ozgsdk.forms.codelist;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.internal.codelist.GenericodeParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -8,13 +9,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads OASIS genericode 1.0 code lists ({@code <gc:CodeList>}) as the XRepository and FIM exports publish them,
- * streaming, with the hardened XML parser of core.
+ * streaming, with the hardened XML parser of core (no DTDs, no external entities, size and depth limits).
  *
  * <p>Accepted dialects: a {@code gc:}-prefixed root with unqualified children (as the genericode XSD prescribes) or a
  * document entirely in the genericode default namespace (FIM exports); XÖV annotations in any of the xoev-cl namespace
@@ -33,12 +31,20 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class GenericodeReader {
 
-    private GenericodeReader() {
+    private final SecureXml xml;
+
+    private GenericodeReader(SecureXml xml) {
+        this.xml = xml;
     }
 
-    /** A reader with the default XML limits of core. */
+    /** A reader with the default XML limits of core ({@link SecureXml#defaults()}). */
     public static GenericodeReader create() {
-        return new GenericodeReader();
+        return new GenericodeReader(SecureXml.defaults());
+    }
+
+    /** A reader with other XML limits, e.g. a larger {@link SecureXml.Builder#maxDocumentBytes(long)}. */
+    public static GenericodeReader create(SecureXml xml) {
+        return new GenericodeReader(Objects.requireNonNull(xml, "xml"));
     }
 
     /**
@@ -62,24 +68,13 @@ public final class GenericodeReader {
      *
      * @param source names the document in error messages (a file or resource name, never personal data)
      * @throws InvalidInputException with a {@link CodeListError} code (line, column, what and how to fix) if the
-     *                               document is not a usable genericode code list
+     *                               document is not a usable genericode code list, or with a
+     *                               {@link de.ozgsdk.core.xml.XmlError} code if it is not well-formed, too large or
+     *                               has a DOCTYPE
      */
     public CodeList read(InputStream in, String source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        XMLStreamReader reader;
-        try {
-            reader = newStreamReader(in, source);
-        } catch (XMLStreamException e) {
-            throw GenericodeParser.malformed(source, e);
-        }
-        return GenericodeParser.parse(reader, source);
-    }
-
-    /** The one place that creates the XML parser. */
-    private static XMLStreamReader newStreamReader(InputStream in, String source) throws XMLStreamException {
-        // Interim until core's hardened factories (de.ozgsdk.core.xml) are merged into main; then this becomes
-        // SecureXml.defaults().newXmlStreamReader(in, source).
-        return XMLInputFactory.newFactory().createXMLStreamReader(in);
+        return GenericodeParser.parse(xml.newXmlStreamReader(in, source), source);
     }
 }

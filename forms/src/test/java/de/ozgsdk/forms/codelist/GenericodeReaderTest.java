@@ -3,9 +3,9 @@ package de.ozgsdk.forms.codelist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import de.ozgsdk.core.ErrorKind;
 import de.ozgsdk.core.InvalidInputException;
-import de.ozgsdk.core.OzgException;
+import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.core.xml.XmlError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -230,8 +230,8 @@ class GenericodeReaderTest {
         InvalidInputException e = rejected("<CodeList xmlns=\"http://docs.oasis-open.org/codelist/ns/genericode/1.0/\">"
                 + "\n<Identification></Identifikation>");
 
-        assertThat(e.code()).isEqualTo(CodeListError.MALFORMED_XML);
-        assertThat(e.getMessage()).contains("line 2");
+        assertThat(e.code()).isEqualTo(XmlError.MALFORMED);
+        assertThat(e.getMessage()).contains("test.gc", "line 2");
     }
 
     @Test
@@ -372,10 +372,10 @@ class GenericodeReaderTest {
                 + "<Value><SimpleValue>&e;</SimpleValue></Value></Row>")
                 .replace("<CodeList ", "<!DOCTYPE CodeList [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>\n<CodeList ");
 
-        OzgException e = catchThrowableOfType(OzgException.class, () -> read(xml));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> read(xml));
 
         assertThat(e).as("a DOCTYPE must be refused").isNotNull();
-        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
+        assertThat(e.code()).isEqualTo(XmlError.DTD_NOT_ALLOWED);
     }
 
     @Test
@@ -385,8 +385,19 @@ class GenericodeReaderTest {
                 .replace("<CodeList ", "<!DOCTYPE CodeList [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n"
                         + "<CodeList ");
 
-        assertThat(catchThrowableOfType(OzgException.class, () -> read(xml))).as("a DOCTYPE must be refused")
-                .isNotNull();
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> read(xml)).code())
+                .isEqualTo(XmlError.DTD_NOT_ALLOWED);
+    }
+
+    @Test
+    void honoursTheXmlLimitsItIsGiven() {
+        GenericodeReader small = GenericodeReader.create(SecureXml.builder().maxDocumentBytes(100).build());
+        String xml = list(row("1", "a"));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> small.read(
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "gross.gc"));
+
+        assertThat(e.code()).isEqualTo(XmlError.DOCUMENT_TOO_LARGE);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
