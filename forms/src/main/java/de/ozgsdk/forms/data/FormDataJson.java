@@ -160,6 +160,9 @@ public final class FormDataJson {
             JsonLocation at = e.getLocation();
             throw new InvalidInputException(DataError.JSON_MALFORMED, e, at == null ? -1 : at.getLineNr(),
                     at == null ? -1 : at.getColumnNr(), shorten(e.getOriginalMessage()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Jackson reports numbers it cannot represent (exponent overflow) this way, not as a parse error
+            throw new InvalidInputException(DataError.JSON_MALFORMED, e, -1, -1, shorten(e.getMessage()));
         } catch (IOException e) {
             throw new ProcessingException(DataError.JSON_MALFORMED, e, -1, -1, shorten(e.getMessage()));
         } catch (UncheckedIOException e) {
@@ -334,7 +337,12 @@ public final class FormDataJson {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
-        BigDecimal d = node.decimalValue();
+        BigDecimal d;
+        try {
+            d = node.decimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidInputException(DataError.JSON_WRONG_SHAPE, path, "a number of reasonable size", "number");
+        }
         // 1e999999999 is a short token but a billion digits as plain text: refuse what no form field can mean
         if (Math.abs(d.scale()) > MAX_NUMBER_DIGITS || d.precision() - d.scale() > MAX_NUMBER_DIGITS) {
             throw new InvalidInputException(DataError.JSON_WRONG_SHAPE, path,

@@ -116,6 +116,12 @@ class FormDataJsonTest {
     }
 
     @Test
+    void rejectsNumbersWhoseExponentOverflows() {
+        assertThatThrownBy(() -> json.read("{\"F6\": -0.0e-5199999999}"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void enforcesTheLimitsOnValuesLengthAndRepetitions() {
         FormDataJson limited = FormDataJson.of(TestSchemas.person(),
                 DataLimits.builder().maxValues(2).maxValueLength(5).maxRepetitions(2).build());
