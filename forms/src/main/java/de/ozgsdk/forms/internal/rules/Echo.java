@@ -14,11 +14,16 @@ public final class Echo {
 
     /** The text in double quotes, at most 60 characters, control characters as '?'. */
     public static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
+        return "\"" + shorten(text) + "\"";
+    }
+
+    /** The text cut to at most 60 characters, control characters as '?'. */
+    public static String shorten(String text) {
+        StringBuilder out = new StringBuilder();
         text.codePoints().limit(MAX_ECHO).forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
         if (text.codePointCount(0, text.length()) > MAX_ECHO) {
             out.append('…');
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 }

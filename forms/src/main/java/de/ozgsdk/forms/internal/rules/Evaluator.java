@@ -288,6 +288,6 @@ public final class Evaluator {
 
     /** How an operand is named in a problem report: its id or its text, never a value from the form data. */
     private static String describe(Node node) {
-        return node instanceof Node.ElementRef ? ((Node.ElementRef) node).id() : Echo.quote(Printer.print(node));
+        return node instanceof Node.ElementRef ? ((Node.ElementRef) node).id() : Echo.shorten(Printer.print(node));
     }
 }

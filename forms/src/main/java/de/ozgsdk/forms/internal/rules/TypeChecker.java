@@ -152,7 +152,7 @@ public final class TypeChecker {
     }
 
     private static String describe(Node node) {
-        return node instanceof Node.ElementRef ? ((Node.ElementRef) node).id() : Echo.quote(Printer.print(node));
+        return node instanceof Node.ElementRef ? ((Node.ElementRef) node).id() : Echo.shorten(Printer.print(node));
     }
 
     private static List<Node.ElementRef> references(Node node) {
