@@ -66,7 +66,9 @@ public final class FreeTextRecognizer {
         }
         FreeTextPatterns.Result result = FreeTextPatterns.recognise(freeText);
         if (result instanceof FreeTextPatterns.NotFound notFound) {
-            if (notFound.reason() == RuleError.TEXT_NO_PATTERN && scriptPresent) {
+            boolean nothingFound = notFound.reason() == RuleError.TEXT_NO_PATTERN
+                    || notFound.reason() == RuleError.TEXT_NO_ELEMENT_ID;
+            if (nothingFound && scriptPresent) {
                 return notExecutable(fimRuleId, name, RuleError.TEXT_SCRIPT_NOT_EXECUTED,
                         List.of(Integer.toString(script.length())), true);
             }
