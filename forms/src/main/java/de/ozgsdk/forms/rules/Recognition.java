@@ -76,7 +76,8 @@ public final class Recognition {
                     + r.kind() + " " + r.targets() + (r.kind() == RuleKind.CONSTRAINT ? " check " : " when ")
                     + r.condition().canonical();
         }
-        return fimRuleId + (english ? " not executable: " : " nicht ausführbar: ") + reason.orElseThrow().message(locale);
+        return fimRuleId + (english ? " not executable: " : " nicht ausführbar: ")
+                + reason.orElseThrow().message(locale);
     }
 
     @Override

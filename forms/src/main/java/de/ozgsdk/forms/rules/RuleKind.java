@@ -9,6 +9,9 @@ public enum RuleKind {
      * ignored (also by other rules) and dropped on submission.
      */
     VISIBLE,
-    /** The condition is an assertion about the data; when it does not hold, the rule's message is shown at the targets. */
+    /**
+     * The condition is an assertion about the data; when it does not hold, the rule's message is shown at the
+     * targets.
+     */
     CONSTRAINT
 }

@@ -100,7 +100,7 @@ public final class RuleSet {
      * @return this set, for chaining
      * @throws RuleSyntaxException ({@link RuleError#UNKNOWN_ELEMENT}) for an unknown element in a condition, with
      *     the closest known id as hint
-     * @throws InvalidInputException ({@link RuleError#UNKNOWN_TARGET}) for an unknown target
+     * @throws RuleSyntaxException ({@link RuleError#UNKNOWN_TARGET}) for an unknown target (column 1)
      */
     public RuleSet checkElements(Set<String> knownIds) {
         Set<String> known = Set.copyOf(knownIds);

@@ -222,7 +222,8 @@ public final class Evaluator {
             long n = ((BigDecimal) amount).longValueExact();
             switch (node.function()) {
                 case ADD_DAYS:
-                    return base instanceof LocalDate ? ((LocalDate) base).plusDays(n) : ((LocalDateTime) base).plusDays(n);
+                    return base instanceof LocalDate ? ((LocalDate) base).plusDays(n)
+                            : ((LocalDateTime) base).plusDays(n);
                 case ADD_MONTHS:
                     return base instanceof LocalDate ? ((LocalDate) base).plusMonths(n)
                             : ((LocalDateTime) base).plusMonths(n);

@@ -80,7 +80,8 @@ public final class FreeTextPatterns {
                     + ")*\\s+oder\\s+" + LIST_MEMBER + ")\\s+(?:" + FILL_WORD + "\\s+werden|anzugeben|auszufüllen|"
                     + "zu befüllen)",
             "entweder\\s+(?<list>" + LIST_MEMBER + "(?:\\s*,\\s*" + LIST_MEMBER + ")*\\s+oder\\s+" + LIST_MEMBER
-                    + ")\\s+(?:muss|ist)\\s+(?:" + FILL_WORD + "\\s+(?:werden|sein)|anzugeben|auszufüllen|zu befüllen)",
+                    + ")\\s+(?:muss|ist)\\s+(?:" + FILL_WORD
+                    + "\\s+(?:werden|sein)|anzugeben|auszufüllen|zu befüllen)",
             "(?:es\\s+)?(?:muss|darf)\\s+(?:nur\\s+)?genau\\s+(?:eines|eine|einer|ein)\\s+der\\s+"
                     + "(?:felder|datenfelder|feldgruppen|datenfeldgruppen|gruppen|angaben)\\s*:?\\s+(?<list>"
                     + LIST_MEMBER + "(?:\\s*(?:,|und|oder)\\s*" + LIST_MEMBER + ")+)\\s+" + FILL_WORD

@@ -107,7 +107,8 @@ public final class TypeChecker {
         }
     }
 
-    private void requireComparable(Node at, Node.Value left, ValueType leftType, Node.Value right, ValueType rightType) {
+    private void requireComparable(Node at, Node.Value left, ValueType leftType, Node.Value right,
+            ValueType rightType) {
         if (!leftType.isComparableWith(rightType)) {
             throw new RuleSyntaxException(RuleError.TYPE_MISMATCH, where, expression.column(at), describe(left),
                     leftType.name(), describe(right), rightType.name());
