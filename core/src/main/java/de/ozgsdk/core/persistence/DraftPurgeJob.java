@@ -46,15 +46,20 @@ public final class DraftPurgeJob implements AutoCloseable {
         return new DraftPurgeJob(store, interval);
     }
 
-    /** Stops the job, interrupting a running purge, and waits up to ten seconds for its thread to end. */
+    /**
+     * Stops the job: no further purge starts, and a running one may finish (interrupting it mid-statement could
+     * damage an H2 file); waits up to ten seconds, then interrupts.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
                 LOG.warn("draft purge thread did not stop within 10 s");
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
