@@ -30,8 +30,7 @@ public final class OzgCommand implements Runnable {
 
     @Override
     public void run() {
-        // Without a subcommand there is nothing to do: show what there is, and signal a usage error.
-        spec.commandLine().usage(System.err);
+        // Without a subcommand there is nothing to do; picocli prints the error and the usage to stderr.
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands above.");
     }
 
