@@ -152,14 +152,21 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (inMemoryH2) {
-            try (Connection connection = ownedPool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                LOG.warn("in-memory H2 database did not shut down cleanly (SQLState {})", e.getSQLState());
-            }
+            shutDownInMemoryH2();
         }
         ownedPool.close();
         LOG.info("OZG database closed ({})", dialect);
+    }
+
+    private void shutDownInMemoryH2() {
+        try (Connection connection = ownedPool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // H2 reports the connection it just closed by SHUTDOWN as "database closed" (90121) when the pool resets it.
+            if (!"90121".equals(e.getSQLState())) {
+                LOG.warn("in-memory H2 database did not shut down cleanly (SQLState {})", e.getSQLState());
+            }
+        }
     }
 
     Dialect dialect() {

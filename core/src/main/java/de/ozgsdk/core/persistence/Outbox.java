@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,20 +64,32 @@ public final class Outbox {
     private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= ?)"
             + " OR (status = 'IN_FLIGHT' AND lease_until <= ?))";
     /*
-     * One statement claims a batch. The inner SELECT picks due rows and, with FOR UPDATE SKIP LOCKED, passes over
-     * rows another worker is claiming right now, so workers do not queue behind each other (PostgreSQL and H2 2.x
-     * both support it). Safety does not rest on SKIP LOCKED alone: the outer WHERE repeats the due condition, and
-     * both databases evaluate an UPDATE's condition against the latest committed row after they got its row lock
-     * (PostgreSQL re-checks the updated row version; H2's MVStore waits for the lock, then re-reads the committed
-     * row). A row that another worker claimed in between is IN_FLIGHT with a fresh lease by then, fails the outer
-     * condition and is left out, so no row is ever claimed by two workers at once. The fresh lease token then finds
-     * exactly the rows this statement took.
+     * How a claim stays exclusive. The due rows are picked with FOR UPDATE SKIP LOCKED (PostgreSQL and H2 2.x), so a
+     * worker passes over rows another worker is claiming right now instead of queueing behind it. Safety does not rest
+     * on that alone: every UPDATE repeats the due condition, and both databases evaluate an UPDATE's condition against
+     * the latest committed row once they hold its row lock (PostgreSQL re-checks the updated row version; H2's
+     * MVStore waits for the lock and then re-reads the committed row). A row that another worker claimed in between
+     * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
+     * at once. The fresh lease token then finds exactly the rows this claim took.
+     *
+     * PostgreSQL does it in one statement, oldest due entry first. H2 evaluates an IN subquery with FOR UPDATE once
+     * per outer row (seconds on ten thousand rows), and with ORDER BY its FOR UPDATE locks every matching row, not just
+     * the LIMIT (so a second worker finds nothing). There the ids are therefore selected without ORDER BY, in no
+     * particular order (pending ones first, then those with a run-out lease, each through its index), and then updated
+     * by id in the same transaction, again guarded by the due condition.
      */
-    private static final String CLAIM = "UPDATE ozg_outbox SET status = 'IN_FLIGHT', attempts = attempts + 1,"
-            + " lease_owner = ?, lease_token = ?, lease_until = ?"
+    private static final String CLAIM_IN_ONE_STATEMENT = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
+            + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
             + " WHERE id IN (SELECT id FROM ozg_outbox WHERE " + DUE
             + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " AND " + DUE;
+    private static final String SELECT_PENDING_UNORDERED = "SELECT id FROM ozg_outbox"
+            + " WHERE status = 'PENDING' AND next_attempt_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT_LEASE_EXPIRED_UNORDERED = "SELECT id FROM ozg_outbox"
+            + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM_BY_IDS = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
+            + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
+            + " WHERE " + DUE + " AND id IN (%s)";
 
     private final Database database;
     private final Clock clock;
@@ -139,7 +152,8 @@ public final class Outbox {
     /**
      * Leases up to {@code batchSize} due entries (pending and due, or in flight with a run-out lease) to
      * {@code workerId} for {@code leaseDuration}; each counts as one attempt. Safe to call from many workers and
-     * processes at once: an entry is leased to one worker at a time.
+     * processes at once: an entry is leased to one worker at a time. PostgreSQL hands out the oldest due entries
+     * first; H2 in no particular order.
      */
     public List<ClaimedMessage> claim(String workerId, int batchSize, Duration leaseDuration) {
         OutboxMessage.validate("workerId", workerId);
@@ -154,18 +168,9 @@ public final class Outbox {
         Instant leaseUntil = JdbcValues.storable(now.plus(leaseDuration));
         String token = UUID.randomUUID().toString();
         try (Connection connection = database.connection()) {
-            int claimed;
-            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-                statement.setString(1, workerId);
-                statement.setString(2, token);
-                JdbcValues.setInstant(statement, 3, leaseUntil);
-                JdbcValues.setInstant(statement, 4, now);
-                JdbcValues.setInstant(statement, 5, now);
-                statement.setInt(6, batchSize);
-                JdbcValues.setInstant(statement, 7, now);
-                JdbcValues.setInstant(statement, 8, now);
-                claimed = statement.executeUpdate();
-            }
+            int claimed = database.dialect() == Dialect.POSTGRESQL
+                    ? claimInOneStatement(connection, workerId, batchSize, token, now, leaseUntil)
+                    : claimRowByRow(connection, workerId, batchSize, token, now, leaseUntil);
             if (claimed == 0) {
                 return List.of();
             }
@@ -295,6 +300,70 @@ public final class Outbox {
         }
         Duration delay = backoffBase.multipliedBy(1L << doublings);
         return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+    }
+
+    private static int claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
+            Instant now, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
+            statement.setString(1, workerId);
+            statement.setString(2, token);
+            JdbcValues.setInstant(statement, 3, leaseUntil);
+            JdbcValues.setInstant(statement, 4, now);
+            JdbcValues.setInstant(statement, 5, now);
+            statement.setInt(6, batchSize);
+            JdbcValues.setInstant(statement, 7, now);
+            JdbcValues.setInstant(statement, 8, now);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int claimRowByRow(Connection connection, String workerId, int batchSize, String token,
+            Instant now, Instant leaseUntil) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            List<UUID> candidates = new ArrayList<>();
+            lockDue(connection, SELECT_PENDING_UNORDERED, now, batchSize, candidates);
+            if (candidates.size() < batchSize) {
+                lockDue(connection, SELECT_LEASE_EXPIRED_UNORDERED, now, batchSize - candidates.size(), candidates);
+            }
+            if (candidates.isEmpty()) {
+                connection.commit();
+                return 0;
+            }
+            String placeholders = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+            int claimed;
+            try (PreparedStatement update = connection.prepareStatement(String.format(CLAIM_BY_IDS, placeholders))) {
+                update.setString(1, workerId);
+                update.setString(2, token);
+                JdbcValues.setInstant(update, 3, leaseUntil);
+                JdbcValues.setInstant(update, 4, now);
+                JdbcValues.setInstant(update, 5, now);
+                for (int i = 0; i < candidates.size(); i++) {
+                    update.setObject(6 + i, candidates.get(i));
+                }
+                claimed = update.executeUpdate();
+            }
+            connection.commit();
+            return claimed;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void lockDue(Connection connection, String sql, Instant now, int limit, List<UUID> into)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            JdbcValues.setInstant(select, 1, now);
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    into.add(JdbcValues.getUuid(rows, "id"));
+                }
+            }
+        }
     }
 
     private static boolean insertOnConflictDoNothing(Connection connection, UUID id, OutboxMessage message,

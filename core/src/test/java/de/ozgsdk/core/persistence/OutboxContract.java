@@ -240,8 +240,9 @@ abstract class OutboxContract extends DatabaseContract {
                         message -> deliveries.computeIfAbsent(message.id(), id -> new AtomicInteger()).incrementAndGet())
                         .workerId(workerId).batchSize(100).build();
                 running.add(workers.submit(() -> {
-                    while (dispatcher.drainOnce() > 0) {
-                        // drain until nothing is due
+                    // A claim can come back empty while the other worker holds the remaining rows: go on until done.
+                    while (deliveries.size() < total) {
+                        dispatcher.drainOnce();
                     }
                 }));
             }
