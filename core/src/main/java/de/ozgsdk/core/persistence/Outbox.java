@@ -3,9 +3,11 @@ package de.ozgsdk.core.persistence;
 import de.ozgsdk.core.ConflictException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.NotFoundException;
+import de.ozgsdk.core.crypto.Sealer;
 import de.ozgsdk.core.internal.persistence.Dialect;
 import de.ozgsdk.core.internal.persistence.JdbcValues;
 import de.ozgsdk.core.internal.persistence.SqlFailures;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,9 +98,11 @@ public final class Outbox {
     private final int maxAttempts;
     private final Duration backoffBase;
     private final Duration backoffCap;
+    private final Sealer sealer;
 
     private Outbox(Builder builder) {
         this.database = builder.database;
+        this.sealer = builder.sealer;
         this.clock = builder.clock;
         this.maxAttempts = builder.maxAttempts;
         this.backoffBase = builder.backoffBase;
@@ -126,9 +130,10 @@ public final class Outbox {
         try {
             UUID id = UUID.randomUUID();
             Instant now = JdbcValues.storable(clock.instant());
+            byte[] stored = sealer == null ? message.payload() : sealer.seal(message.payload(), associatedData(id));
             boolean inserted = database.dialect() == Dialect.POSTGRESQL
-                    ? insertOnConflictDoNothing(connection, id, message, now)
-                    : insertInSavepoint(connection, id, message, now);
+                    ? insertOnConflictDoNothing(connection, id, message, stored, now)
+                    : insertInSavepoint(connection, id, message, stored, now);
             if (inserted) {
                 LOG.debug("enqueued outbox entry {} for {}", id, message.destination());
                 return new OutboxEntry(id, message.idempotencyKey(), message.destination(), message.payload(),
@@ -367,22 +372,22 @@ public final class Outbox {
     }
 
     private static boolean insertOnConflictDoNothing(Connection connection, UUID id, OutboxMessage message,
-            Instant now) throws SQLException {
+            byte[] stored, Instant now) throws SQLException {
         // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back, and never aborts the
         // caller's transaction, unlike a caught unique violation on PostgreSQL.
         try (PreparedStatement statement = connection.prepareStatement(
                 INSERT + " ON CONFLICT (idempotency_key) DO NOTHING")) {
-            bindInsert(statement, id, message, now);
+            bindInsert(statement, id, message, stored, now);
             return statement.executeUpdate() == 1;
         }
     }
 
-    private static boolean insertInSavepoint(Connection connection, UUID id, OutboxMessage message, Instant now)
-            throws SQLException {
+    private static boolean insertInSavepoint(Connection connection, UUID id, OutboxMessage message, byte[] stored,
+            Instant now) throws SQLException {
         // H2 has no ON CONFLICT; the savepoint undoes only the failed insert, so the caller's transaction survives.
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            bindInsert(statement, id, message, now);
+            bindInsert(statement, id, message, stored, now);
             statement.executeUpdate();
         } catch (SQLException e) {
             if (savepoint != null) {
@@ -399,17 +404,17 @@ public final class Outbox {
         return true;
     }
 
-    private static void bindInsert(PreparedStatement statement, UUID id, OutboxMessage message, Instant now)
-            throws SQLException {
+    private static void bindInsert(PreparedStatement statement, UUID id, OutboxMessage message, byte[] stored,
+            Instant now) throws SQLException {
         statement.setObject(1, id);
         statement.setString(2, message.idempotencyKey());
         statement.setString(3, message.destination());
-        statement.setBytes(4, message.payload());
+        statement.setBytes(4, stored);
         JdbcValues.setInstant(statement, 5, now);
         JdbcValues.setInstant(statement, 6, now);
     }
 
-    private static Optional<OutboxEntry> findByIdempotencyKey(Connection connection, String key) throws SQLException {
+    private Optional<OutboxEntry> findByIdempotencyKey(Connection connection, String key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM ozg_outbox WHERE idempotency_key = ?")) {
             statement.setString(1, key);
@@ -417,20 +422,21 @@ public final class Outbox {
         }
     }
 
-    private static Optional<OutboxEntry> single(PreparedStatement statement) throws SQLException {
+    private Optional<OutboxEntry> single(PreparedStatement statement) throws SQLException {
         try (ResultSet row = statement.executeQuery()) {
             return row.next() ? Optional.of(entry(row)) : Optional.empty();
         }
     }
 
-    private static OutboxEntry entry(ResultSet row) throws SQLException {
-        return new OutboxEntry(JdbcValues.getUuid(row, "id"), row.getString("idempotency_key"),
-                row.getString("destination"), row.getBytes("payload"), OutboxStatus.valueOf(row.getString("status")),
+    private OutboxEntry entry(ResultSet row) throws SQLException {
+        UUID id = JdbcValues.getUuid(row, "id");
+        return new OutboxEntry(id, row.getString("idempotency_key"),
+                row.getString("destination"), payload(row, id), OutboxStatus.valueOf(row.getString("status")),
                 row.getInt("attempts"), JdbcValues.getInstant(row, "next_attempt_at"), row.getString("last_error"),
                 JdbcValues.getInstant(row, "created_at"), JdbcValues.getInstant(row, "delivered_at"));
     }
 
-    private static List<ClaimedMessage> leasedTo(Connection connection, String token) throws SQLException {
+    private List<ClaimedMessage> leasedTo(Connection connection, String token) throws SQLException {
         String sql = "SELECT id, idempotency_key, destination, payload, attempts, lease_until FROM ozg_outbox"
                 + " WHERE lease_token = ? ORDER BY next_attempt_at, id";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -438,13 +444,24 @@ public final class Outbox {
             List<ClaimedMessage> messages = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    messages.add(new ClaimedMessage(JdbcValues.getUuid(rows, "id"), rows.getString("idempotency_key"),
-                            rows.getString("destination"), rows.getBytes("payload"), rows.getInt("attempts"), token,
+                    UUID id = JdbcValues.getUuid(rows, "id");
+                    messages.add(new ClaimedMessage(id, rows.getString("idempotency_key"),
+                            rows.getString("destination"), payload(rows, id), rows.getInt("attempts"), token,
                             JdbcValues.getInstant(rows, "lease_until")));
                 }
             }
             return messages;
         }
+    }
+
+    private byte[] payload(ResultSet row, UUID id) throws SQLException {
+        byte[] stored = row.getBytes("payload");
+        return sealer == null ? stored : sealer.open(stored, associatedData(id));
+    }
+
+    /** Binds a sealed payload to its entry, so that it cannot be moved to another one unnoticed. */
+    private static byte[] associatedData(UUID id) {
+        return ("ozg-outbox/1|" + id).getBytes(StandardCharsets.UTF_8);
     }
 
     private static int attemptsUnderLease(Connection connection, UUID id, String leaseToken) throws SQLException {
@@ -478,6 +495,7 @@ public final class Outbox {
         private int maxAttempts = 10;
         private Duration backoffBase = Duration.ofSeconds(30);
         private Duration backoffCap = Duration.ofHours(6);
+        private Sealer sealer;
 
         private Builder(Database database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -515,6 +533,16 @@ public final class Outbox {
                 throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "backoffCap", "must be positive");
             }
             this.backoffCap = backoffCap;
+            return this;
+        }
+
+        /**
+         * Seals payloads at rest with {@code sealer} (default: stored as given). Use it whenever payloads hold
+         * personal data, as applications to a Fachverfahren do; the same keys must be configured wherever the outbox
+         * is read.
+         */
+        public Builder sealer(Sealer sealer) {
+            this.sealer = Objects.requireNonNull(sealer, "sealer");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.core.ConflictException;
+import de.ozgsdk.core.crypto.Sealer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -221,6 +222,20 @@ abstract class OutboxContract extends DatabaseContract {
                 .containsEntry(OutboxStatus.PENDING, 1L).containsEntry(OutboxStatus.IN_FLIGHT, 0L);
         assertThat(outbox.findByIdempotencyKey("antrag-fails").orElseThrow().lastError())
                 .contains("java.io.IOException: connection reset");
+    }
+
+    @Test
+    void sealsPayloadsAtRestWhenGivenASealer() {
+        Outbox sealing = Outbox.builder(db).clock(clock)
+                .sealer(Sealer.builder().key("2026-11", DraftStoreContract.key(9)).build()).build();
+        OutboxEntry entry = sealing.enqueue(message("antrag-sealed"));
+
+        long plainRows = count("SELECT COUNT(*) FROM ozg_outbox WHERE payload = ?", payload("antrag-sealed"));
+        ClaimedMessage claimed = sealing.claim("worker-a", 10, LEASE).get(0);
+
+        assertThat(plainRows).isZero();
+        assertThat(claimed.payload()).isEqualTo(payload("antrag-sealed"));
+        assertThat(sealing.find(entry.id()).orElseThrow().payload()).isEqualTo(payload("antrag-sealed"));
     }
 
     @Test
