@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * <p>Delivery is at least once: a worker that crashes after sending but before {@link #markDelivered} leaves the
  * entry to be claimed again when its lease runs out, so receivers must drop repeats by the idempotency key. Errors
  * are stored as exception class and message only, truncated to {@value #MAX_ERROR_LENGTH} characters; making sure
- * the message holds no personal data is the caller's duty. Thread-safe.
+ * the message holds no personal data is the caller's duty. Payloads are stored as given unless a {@link Sealer} is
+ * configured ({@link Builder#sealer}), which is advisable as soon as they hold personal data. Thread-safe.
  */
 public final class Outbox {
 
@@ -385,6 +386,8 @@ public final class Outbox {
     private static boolean insertInSavepoint(Connection connection, UUID id, OutboxMessage message, byte[] stored,
             Instant now) throws SQLException {
         // H2 has no ON CONFLICT; the savepoint undoes only the failed insert, so the caller's transaction survives.
+        // Like PostgreSQL, H2 lets an insert of a key that another open transaction inserted wait for that
+        // transaction: the unique violation only comes after its commit, when the entry is visible to the select.
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             bindInsert(statement, id, message, stored, now);

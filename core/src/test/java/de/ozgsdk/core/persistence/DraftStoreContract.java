@@ -149,9 +149,12 @@ abstract class DraftStoreContract extends DatabaseContract {
         };
         DraftStore purgingStore = DraftStore.builder(db, sealer).clock(later).build();
 
-        try (DraftPurgeJob job = DraftPurgeJob.start(purgingStore, DraftPurgeJob.DEFAULT_INTERVAL)) {
+        DraftPurgeJob job = DraftPurgeJob.start(purgingStore, DraftPurgeJob.DEFAULT_INTERVAL);
+        try {
             assertThat(purgeAsked.await(10, TimeUnit.SECONDS)).isTrue();
-        } // close() lets the running purge finish
+        } finally {
+            job.close(); // lets the running purge finish
+        }
 
         assertThat(count("SELECT COUNT(*) FROM ozg_draft")).isZero();
     }

@@ -23,7 +23,7 @@ class ErrorMessagesTest {
 
     @ParameterizedTest
     @MethodSource("codes")
-    void everyCodeHasAGermanAndAnEnglishMessage(ErrorCode code) {
+    void everyTemplateFormatsInGermanAndEnglish(ErrorCode code) {
         for (Locale locale : List.of(Locale.ROOT, Locale.GERMAN, Locale.ENGLISH)) {
             ResourceBundle bundle = ResourceBundle.getBundle(code.bundleBaseName(), locale,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -7,6 +7,7 @@ import de.ozgsdk.core.ConflictException;
 import de.ozgsdk.core.crypto.Sealer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,26 @@ abstract class OutboxContract extends DatabaseContract {
 
         assertThat(outbox.findByIdempotencyKey("antrag-4")).isPresent();
         assertThat(count("SELECT COUNT(*) FROM ozg_outbox")).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentEnqueueOfTheSameKeyWaitsForTheFirstAndReturnsIt() throws Exception {
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = db.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            OutboxEntry firstEntry = outbox.enqueue(first, message("antrag-race"));
+
+            Future<OutboxEntry> secondEntry = second.submit(() -> outbox.enqueue(message("antrag-race")));
+            assertThatThrownBy(() -> secondEntry.get(300, TimeUnit.MILLISECONDS))
+                    .as("the second enqueue waits while the first transaction is open")
+                    .isInstanceOf(TimeoutException.class);
+            first.commit();
+
+            assertThat(secondEntry.get(30, TimeUnit.SECONDS).id()).isEqualTo(firstEntry.id());
+        } finally {
+            second.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM ozg_outbox")).isEqualTo(1);
     }
 
     @Test
