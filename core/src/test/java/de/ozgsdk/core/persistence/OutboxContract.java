@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -244,6 +245,24 @@ abstract class OutboxContract extends DatabaseContract {
                 .containsEntry(OutboxStatus.PENDING, 1L).containsEntry(OutboxStatus.IN_FLIGHT, 0L);
         assertThat(outbox.findByIdempotencyKey("antrag-fails").orElseThrow().lastError())
                 .contains("java.io.IOException: connection reset");
+    }
+
+    @Test
+    void startedDispatcherDeliversOnItsOwnThread() throws Exception {
+        outbox.enqueue(message("antrag-background"));
+        CountDownLatch delivered = new CountDownLatch(1);
+        List<String> threads = new ArrayList<>();
+
+        try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, message -> {
+            threads.add(Thread.currentThread().getName());
+            delivered.countDown();
+        }).workerId("background").pollInterval(Duration.ofMillis(20)).build().start()) {
+            assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(threads).containsExactly("ozg-outbox-background");
+        assertThat(outbox.findByIdempotencyKey("antrag-background").orElseThrow().status())
+                .isEqualTo(OutboxStatus.DELIVERED);
     }
 
     @Test
