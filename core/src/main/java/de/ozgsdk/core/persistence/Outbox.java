@@ -120,7 +120,8 @@ public final class Outbox {
     }
 
     /**
-     * Adds {@code message} within the caller's transaction on {@code connection}: it becomes visible to workers when
+     * Adds {@code message} within the caller's transaction on {@code connection} (a connection to this outbox's
+     * database, e.g. from {@link Database#runInTransaction}): it becomes visible to workers when
      * the caller commits and vanishes if the caller rolls back. If an entry with the same idempotency key exists, no
      * second one is written and the existing entry is returned (its content wins); the caller's transaction stays
      * usable either way.
