@@ -1,6 +1,7 @@
 package de.ozgsdk.core.persistence;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.TenantId;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * (subject type and id) of which tenant, with what outcome. Every field is an id or code of restricted characters, so
  * that names, e-mail addresses or form values cannot slip in.
  *
- * @param tenantId the tenant, 1 to 64 characters of {@code A-Za-z0-9._:-}
+ * @param tenantId the tenant
  * @param actor a pseudonymous id of who acted (never a name or e-mail), 1 to 128 characters of
  *     {@code A-Za-z0-9._:-}
  * @param action what was done, a code such as {@code draft.delete}, 1 to 64 characters of {@code a-z0-9._-}
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param subjectId the id of that object, 1 to 128 characters of {@code A-Za-z0-9._:-}
  * @param outcome how it ended
  */
-public record AuditEntry(String tenantId, String actor, String action, String subjectType, String subjectId,
+public record AuditEntry(TenantId tenantId, String actor, String action, String subjectType, String subjectId,
         AuditOutcome outcome) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -25,7 +26,7 @@ public record AuditEntry(String tenantId, String actor, String action, String su
 
     /** Validates every field. */
     public AuditEntry {
-        check("tenantId", tenantId, ID, 64);
+        Objects.requireNonNull(tenantId, "tenantId");
         check("actor", actor, ID, 128);
         check("action", action, CODE, 64);
         check("subjectType", subjectType, CODE, 64);
@@ -34,9 +35,15 @@ public record AuditEntry(String tenantId, String actor, String action, String su
     }
 
     /** Shorthand for the constructor. */
-    public static AuditEntry of(String tenantId, String actor, String action, String subjectType, String subjectId,
+    public static AuditEntry of(TenantId tenantId, String actor, String action, String subjectType, String subjectId,
             AuditOutcome outcome) {
         return new AuditEntry(tenantId, actor, action, subjectType, subjectId, outcome);
+    }
+
+    /** Shorthand with the tenant id given as text, parsed by {@link TenantId#parse(String)}. */
+    public static AuditEntry of(String tenantId, String actor, String action, String subjectType, String subjectId,
+            AuditOutcome outcome) {
+        return new AuditEntry(TenantId.parse(tenantId), actor, action, subjectType, subjectId, outcome);
     }
 
     private static void check(String field, String value, Pattern pattern, int maxLength) {

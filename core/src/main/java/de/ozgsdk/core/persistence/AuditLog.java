@@ -1,6 +1,7 @@
 package de.ozgsdk.core.persistence;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.TenantId;
 import de.ozgsdk.core.internal.persistence.JdbcValues;
 import de.ozgsdk.core.internal.persistence.SqlFailures;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Append-only record of security-relevant actions (who, what, which object, when, outcome) per tenant, holding ids and
@@ -24,12 +24,10 @@ import java.util.regex.Pattern;
  * AuditLog audit = AuditLog.create(db, Clock.systemUTC());
  * audit.append(AuditEntry.of("053150000000", "bpk2:4f1c...", "draft.delete", "draft", draftId.toString(),
  *         AuditOutcome.SUCCESS));
- * List<AuditEvent> today = audit.query("053150000000", startOfDay, now);
+ * List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, now);
  * }</pre>
  */
 public final class AuditLog {
-
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Database database;
     private final Clock clock;
@@ -59,7 +57,7 @@ public final class AuditLog {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, event.id());
             JdbcValues.setInstant(statement, 2, event.occurredAt());
-            statement.setString(3, entry.tenantId());
+            statement.setString(3, entry.tenantId().value());
             statement.setString(4, entry.actor());
             statement.setString(5, entry.action());
             statement.setString(6, entry.subjectType());
@@ -73,14 +71,10 @@ public final class AuditLog {
     }
 
     /** The events of {@code tenantId} recorded in [{@code from}, {@code to}), in the order they were appended. */
-    public List<AuditEvent> query(String tenantId, Instant from, Instant to) {
+    public List<AuditEvent> query(TenantId tenantId, Instant from, Instant to) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (!TENANT.matcher(tenantId).matches()) {
-            throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "tenantId",
-                    "1 to 64 characters of A-Z, a-z, 0-9, . _ : -");
-        }
         if (to.isBefore(from)) {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "to", "must not be before from");
         }
@@ -88,7 +82,7 @@ public final class AuditLog {
                 + " FROM ozg_audit_event WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY seq";
         try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, tenantId);
+            statement.setString(1, tenantId.value());
             JdbcValues.setInstant(statement, 2, from);
             JdbcValues.setInstant(statement, 3, to);
             List<AuditEvent> events = new ArrayList<>();
@@ -104,7 +98,7 @@ public final class AuditLog {
     }
 
     private static AuditEvent event(ResultSet row) throws SQLException {
-        AuditEntry entry = new AuditEntry(row.getString("tenant_id"), row.getString("actor"), row.getString("action"),
+        AuditEntry entry = AuditEntry.of(row.getString("tenant_id"), row.getString("actor"), row.getString("action"),
                 row.getString("subject_type"), row.getString("subject_id"),
                 AuditOutcome.valueOf(row.getString("outcome")));
         return new AuditEvent(JdbcValues.getUuid(row, "id"), JdbcValues.getInstant(row, "occurred_at"), entry);

@@ -1,28 +1,22 @@
 package de.ozgsdk.core.persistence;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.TenantId;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * Who owns a draft: the tenant (the municipality's key, later {@code de.ozgsdk.core.TenantId}) and the user's
- * pseudonymous account id from the Servicekonto; only the same owner can load a draft again.
+ * Who owns a draft: the tenant (on the central portal the municipality's ARS) and the user's pseudonymous account id
+ * from the Servicekonto; only the same owner can load a draft again.
  *
- * @param tenantId 1 to 64 characters of {@code A-Za-z0-9._:-}
+ * @param tenantId the tenant
  * @param userId the pseudonymous user id, 1 to 255 characters without control characters; never shown in logs
  */
-public record DraftOwner(String tenantId, String userId) {
-
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+public record DraftOwner(TenantId tenantId, String userId) {
 
     /** Validates both ids. */
     public DraftOwner {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(userId, "userId");
-        if (!TENANT.matcher(tenantId).matches()) {
-            throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "tenantId",
-                    "1 to 64 characters of A-Z, a-z, 0-9, . _ : -");
-        }
         if (userId.isBlank() || userId.length() > 255 || userId.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "userId",
                     "1 to 255 characters, not blank, without control characters");
@@ -30,8 +24,13 @@ public record DraftOwner(String tenantId, String userId) {
     }
 
     /** Shorthand for the constructor. */
-    public static DraftOwner of(String tenantId, String userId) {
+    public static DraftOwner of(TenantId tenantId, String userId) {
         return new DraftOwner(tenantId, userId);
+    }
+
+    /** The owner with a tenant id given as text, parsed by {@link TenantId#parse(String)}. */
+    public static DraftOwner of(String tenantId, String userId) {
+        return new DraftOwner(TenantId.parse(tenantId), userId);
     }
 
     /** Shows the tenant only: the user id stays out of logs. */

@@ -76,7 +76,7 @@ public final class DraftStore {
         try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, id);
-            statement.setString(2, owner.tenantId());
+            statement.setString(2, owner.tenantId().value());
             statement.setString(3, owner.userId());
             statement.setString(4, serviceId);
             JdbcValues.setInstant(statement, 5, now);
@@ -114,7 +114,7 @@ public final class DraftStore {
                 + " ORDER BY updated_at DESC, id";
         try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, owner.tenantId());
+            statement.setString(1, owner.tenantId().value());
             statement.setString(2, owner.userId());
             JdbcValues.setInstant(statement, 3, clock.instant());
             List<Draft> drafts = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class DraftStore {
         try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, draftId);
-            statement.setString(2, owner.tenantId());
+            statement.setString(2, owner.tenantId().value());
             statement.setString(3, owner.userId());
             boolean deleted = statement.executeUpdate() == 1;
             LOG.debug("delete draft {} of tenant {}: {}", draftId, owner.tenantId(), deleted ? "deleted" : "absent");
@@ -197,7 +197,7 @@ public final class DraftStore {
                 + " WHERE id = ? AND tenant_id = ? AND user_id = ? AND expires_at > ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, draftId);
-            statement.setString(2, owner.tenantId());
+            statement.setString(2, owner.tenantId().value());
             statement.setString(3, owner.userId());
             JdbcValues.setInstant(statement, 4, clock.instant());
             try (ResultSet row = statement.executeQuery()) {
@@ -215,7 +215,7 @@ public final class DraftStore {
             JdbcValues.setInstant(statement, 2, now);
             JdbcValues.setInstant(statement, 3, expiresAt);
             statement.setObject(4, current.id());
-            statement.setString(5, current.owner().tenantId());
+            statement.setString(5, current.owner().tenantId().value());
             statement.setString(6, current.owner().userId());
             statement.setLong(7, current.version());
             return statement.executeUpdate() == 1;

@@ -1,5 +1,6 @@
 package de.ozgsdk.core.persistence;
 
+import de.ozgsdk.core.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ abstract class AuditLogContract extends DatabaseContract {
         clock.advance(Duration.ofMinutes(1));
         audit.append(entry("draft.delete", AuditOutcome.DENIED));
 
-        List<AuditEvent> events = audit.query(tenant, Instant.parse("2026-11-23T00:00:00Z"),
+        List<AuditEvent> events = audit.query(TenantId.parse(tenant), Instant.parse("2026-11-23T00:00:00Z"),
                 Instant.parse("2026-11-24T00:00:00Z"));
 
         assertThat(events).extracting(event -> event.entry().action()).containsExactly("draft.save", "draft.delete");
@@ -48,7 +49,7 @@ abstract class AuditLogContract extends DatabaseContract {
         audit.append(entry("draft.update", AuditOutcome.SUCCESS));
         audit.append(AuditEntry.of("another-tenant", "actor-1", "draft.save", "draft", "d-1", AuditOutcome.SUCCESS));
 
-        List<AuditEvent> events = audit.query(tenant, Instant.parse("2026-11-23T08:00:00Z"),
+        List<AuditEvent> events = audit.query(TenantId.parse(tenant), Instant.parse("2026-11-23T08:00:00Z"),
                 Instant.parse("2026-11-23T09:00:00Z"));
 
         assertThat(events).extracting(event -> event.entry().action()).containsExactly("draft.save");
@@ -61,7 +62,7 @@ abstract class AuditLogContract extends DatabaseContract {
             throw new IllegalStateException("the audited change failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(audit.query(tenant, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).isEmpty();
+        assertThat(audit.query(TenantId.parse(tenant), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).isEmpty();
     }
 
     @Test
@@ -72,7 +73,7 @@ abstract class AuditLogContract extends DatabaseContract {
                 .isInstanceOf(ProcessingException.class);
         assertThatThrownBy(() -> execute("DELETE FROM ozg_audit_event WHERE tenant_id = ?", tenant))
                 .isInstanceOf(ProcessingException.class);
-        assertThat(audit.query(tenant, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+        assertThat(audit.query(TenantId.parse(tenant), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
                 .singleElement().satisfies(event -> assertThat(event.entry().outcome()).isEqualTo(AuditOutcome.SUCCESS));
     }
 
