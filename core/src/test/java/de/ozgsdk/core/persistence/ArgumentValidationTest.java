@@ -28,7 +28,8 @@ class ArgumentValidationTest {
     void draftOwnerRejectsMalformedTenantWithoutEchoingTheUserId() {
         assertThatThrownBy(() -> DraftOwner.of("tenant with space", "bpk2-1"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("tenantId");
+                .hasMessageContaining("OZG-CORE-104")
+                .hasMessageNotContaining("bpk2-1");
         assertThatThrownBy(() -> DraftOwner.of("053150000000", "  "))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("userId");
