@@ -215,6 +215,8 @@ class FimImportErrorsTest {
         FimImportException e = failure(() -> run(LENIENT, xml));
         assertThat(e.code()).isEqualTo(FimError.XML_DTD_FORBIDDEN);
         assertThat(e.userMessage(Locale.ENGLISH)).contains("DTD");
+        assertThat(e.getCause()).isInstanceOfSatisfying(de.ozgsdk.core.InvalidInputException.class,
+                core -> assertThat(core.code()).isEqualTo(de.ozgsdk.core.xml.XmlError.DTD_NOT_ALLOWED));
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.ozgsdk.forms.internal.fim;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.core.xml.XmlError;
 import de.ozgsdk.forms.CodeListAvailability;
 import de.ozgsdk.forms.CodeListColumns;
 import de.ozgsdk.forms.CodeListReference;
@@ -74,6 +75,20 @@ public final class XdfParser {
         this.in = new XdfReader(reader, source, options.maxDepth());
         this.options = options;
         this.source = source;
+    }
+
+    /**
+     * Turns a refusal of core's hardened XML reader into a {@link FimImportException} at the given position, keeping
+     * the original as cause.
+     */
+    public static FimImportException translate(InvalidInputException e, ImportLocation location) {
+        if (e.code() == XmlError.DTD_NOT_ALLOWED || e.code() == XmlError.EXTERNAL_REFERENCE_NOT_ALLOWED) {
+            return new FimImportException(FimError.XML_DTD_FORBIDDEN, location, e);
+        }
+        if (e.code() == XmlError.LIMIT_EXCEEDED || e.code() == XmlError.DOCUMENT_TOO_LARGE) {
+            return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, e.code().code(), "SecureXml");
+        }
+        return new FimImportException(FimError.XML_MALFORMED, location, e, e.getMessage());
     }
 
     /** Reads the whole message. */

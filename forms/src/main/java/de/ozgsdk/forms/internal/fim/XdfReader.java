@@ -1,5 +1,6 @@
 package de.ozgsdk.forms.internal.fim;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.FimError;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImportException;
@@ -44,11 +45,28 @@ final class XdfReader {
         this.maxDepth = maxDepth;
     }
 
+    /** Reads the next event; the hardened reader of core reports its refusals as {@link InvalidInputException}. */
+    private int next() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (FimImportException e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            throw XdfParser.translate(e, currentPosition());
+        }
+    }
+
+    private ImportLocation currentPosition() {
+        Location at = reader.getLocation();
+        return new ImportLocation(source, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
+                depth == 0 ? "/" : path(), nearestId());
+    }
+
     /** Moves to the root element and opens it. */
     void openRoot() {
         try {
             while (reader.hasNext()) {
-                int event = reader.next();
+                int event = next();
                 if (event == XMLStreamConstants.DTD) {
                     throw error(FimError.XML_DTD_FORBIDDEN, null);
                 }
@@ -67,7 +85,7 @@ final class XdfReader {
     boolean nextChild() {
         try {
             while (true) {
-                int event = reader.next();
+                int event = next();
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT:
                         open();
@@ -94,7 +112,7 @@ final class XdfReader {
         StringBuilder more = null;
         try {
             while (true) {
-                int event = reader.next();
+                int event = next();
                 switch (event) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (first == null) {

@@ -1,0 +1,261 @@
+package de.ozgsdk.core.internal.xml;
+
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.core.xml.XmlError;
+import java.io.InputStream;
+import java.io.Reader;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Creates the JDK's own XML factories with every hardening setting applied: DTDs refused, no external entities,
+ * DTDs, schemas or stylesheets, secure processing on, and the configured {@code jdk.xml.*} limits.
+ *
+ * <p>The JDK's built-in implementations are requested explicitly ({@code newDefaultInstance()}), so that a Xerces,
+ * Saxon or Woodstox on the class path cannot silently replace them with differently configured ones. A setting the
+ * implementation refuses is a {@link ConfigurationException}: the SDK never falls back to an unhardened parser.
+ */
+public final class JaxpHardening {
+
+    static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER_ENTITIES =
+            "http://xml.org/sax/features/external-parameter-entities";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    private static final String NAMESPACES = "http://xml.org/sax/features/namespaces";
+    private static final String EXTENSION_FUNCTIONS =
+            "http://www.oracle.com/xml/jaxp/properties/enableExtensionFunctions";
+
+    private final XmlLimits limits;
+    private final long maxDocumentBytes;
+
+    public JaxpHardening(XmlLimits limits, long maxDocumentBytes) {
+        this.limits = limits;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** A fresh, namespace-aware DOM factory that refuses DTDs and loads nothing external. */
+    public DocumentBuilderFactory documentBuilderFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        String component = "DocumentBuilderFactory";
+        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
+        apply(component, EXTERNAL_GENERAL_ENTITIES, () -> factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false));
+        apply(component, EXTERNAL_PARAMETER_ENTITIES, () -> factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false));
+        apply(component, LOAD_EXTERNAL_DTD, () -> factory.setFeature(LOAD_EXTERNAL_DTD, false));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> factory.setAttribute(limit[0], limit[1]));
+        }
+        return factory;
+    }
+
+    /** A DOM builder from {@link #documentBuilderFactory()} that reports errors by throwing, never on stderr. */
+    public DocumentBuilder newDocumentBuilder() {
+        DocumentBuilder builder;
+        try {
+            builder = documentBuilderFactory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, "newDocumentBuilder",
+                    "DocumentBuilderFactory");
+        }
+        builder.setErrorHandler(StrictErrorHandler.INSTANCE);
+        builder.setEntityResolver(RefusingResolver.INSTANCE);
+        return builder;
+    }
+
+    /** A fresh, namespace-aware SAX factory that refuses DTDs and loads nothing external. */
+    public SAXParserFactory saxParserFactory() {
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        String component = "SAXParserFactory";
+        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
+        apply(component, EXTERNAL_GENERAL_ENTITIES, () -> factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false));
+        apply(component, EXTERNAL_PARAMETER_ENTITIES, () -> factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false));
+        apply(component, LOAD_EXTERNAL_DTD, () -> factory.setFeature(LOAD_EXTERNAL_DTD, false));
+        return factory;
+    }
+
+    /**
+     * A SAX parser from {@link #saxParserFactory()} with the access restrictions and limits set; those are parser
+     * properties in SAX, the factory cannot carry them.
+     */
+    public SAXParser newSaxParser() {
+        SAXParser parser;
+        try {
+            parser = saxParserFactory().newSAXParser();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, "newSAXParser", "SAXParserFactory");
+        }
+        String component = "SAXParser";
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
+                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> parser.setProperty(limit[0], limit[1]));
+        }
+        return parser;
+    }
+
+    /** A SAX reader from {@link #newSaxParser()} that reports errors by throwing and resolves no entity. */
+    public XMLReader newXmlReader() {
+        XMLReader reader;
+        try {
+            reader = newSaxParser().getXMLReader();
+        } catch (SAXException e) {
+            throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, "getXMLReader", "SAXParser");
+        }
+        apply("XMLReader", NAMESPACES, () -> reader.setFeature(NAMESPACES, true));
+        reader.setErrorHandler(StrictErrorHandler.INSTANCE);
+        reader.setEntityResolver(RefusingResolver.INSTANCE);
+        return reader;
+    }
+
+    /** A fresh, namespace-aware StAX factory without DTD support and without external entities. */
+    public XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        String component = "XMLInputFactory";
+        apply(component, XMLInputFactory.SUPPORT_DTD, () -> factory.setProperty(XMLInputFactory.SUPPORT_DTD, false));
+        apply(component, XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, () ->
+                factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false));
+        apply(component, XMLInputFactory.IS_NAMESPACE_AWARE, () ->
+                factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true));
+        apply(component, XMLInputFactory.IS_VALIDATING, () ->
+                factory.setProperty(XMLInputFactory.IS_VALIDATING, false));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> factory.setProperty(limit[0], limit[1]));
+        }
+        factory.setXMLResolver(RefusingResolver.INSTANCE);
+        return factory;
+    }
+
+    /**
+     * A StAX reader over {@code in} that refuses a DOCTYPE with {@link XmlError#DTD_NOT_ALLOWED}, translates parse
+     * errors into SDK exceptions and stops after {@code maxDocumentBytes}.
+     */
+    public XMLStreamReader newXmlStreamReader(InputStream in, String systemId) {
+        InputStream limited = new SizeLimitedInputStream(in, maxDocumentBytes);
+        try {
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
+        } catch (XMLStreamException e) {
+            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+        }
+    }
+
+    /** Like {@link #newXmlStreamReader(InputStream, String)} for a character stream. */
+    public XMLStreamReader newXmlStreamReader(Reader in, String systemId) {
+        Reader limited = new SizeLimitedReader(in, maxDocumentBytes);
+        try {
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
+        } catch (XMLStreamException e) {
+            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+        }
+    }
+
+    /** Wraps {@code in} so that reading beyond {@code maxDocumentBytes} fails. */
+    public InputStream limit(InputStream in) {
+        return new SizeLimitedInputStream(in, maxDocumentBytes);
+    }
+
+    /**
+     * A fresh XSLT factory with secure processing (no extension functions), no external DTDs or stylesheets, and a
+     * URI resolver that refuses {@code document()}, {@code xsl:include} and {@code xsl:import}.
+     */
+    public TransformerFactory transformerFactory() {
+        TransformerFactory factory = TransformerFactory.newDefaultInstance();
+        String component = "TransformerFactory";
+        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        apply(component, EXTENSION_FUNCTIONS, () -> factory.setFeature(EXTENSION_FUNCTIONS, false));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_STYLESHEET, () ->
+                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> factory.setAttribute(limit[0], limit[1]));
+        }
+        factory.setURIResolver(RefusingResolver.INSTANCE);
+        factory.setErrorListener(StrictErrorHandler.INSTANCE);
+        return factory;
+    }
+
+    /**
+     * A fresh W3C XML Schema factory that refuses DTDs in schema documents, loads no external schema
+     * ({@code xs:import}, {@code xs:include}, {@code xs:redefine} by {@code schemaLocation}) and treats every
+     * schema warning as an error, so that a refused import cannot silently leave a schema incomplete.
+     */
+    public SchemaFactory schemaFactory() {
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        String component = "SchemaFactory";
+        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
+                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> factory.setProperty(limit[0], limit[1]));
+        }
+        factory.setErrorHandler(StrictErrorHandler.INCLUDING_WARNINGS);
+        factory.setResourceResolver(RefusingResolver.INSTANCE);
+        return factory;
+    }
+
+    /**
+     * A validator for {@code schema} that does not follow {@code xsi:schemaLocation} hints or DTDs and reports
+     * every error by throwing.
+     */
+    public Validator newValidator(Schema schema) {
+        Validator validator = schema.newValidator();
+        String component = "Validator";
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
+        validator.setErrorHandler(StrictErrorHandler.INSTANCE);
+        validator.setResourceResolver(RefusingResolver.INSTANCE);
+        return validator;
+    }
+
+    @FunctionalInterface
+    private interface Setting {
+        void apply() throws Exception;
+    }
+
+    private static void apply(String component, String name, Setting setting) {
+        try {
+            setting.apply();
+        } catch (Exception e) {
+            throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, name, component);
+        }
+    }
+}
