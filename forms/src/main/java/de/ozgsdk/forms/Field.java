@@ -24,7 +24,7 @@ public final class Field implements SchemaElement {
     private final Optional<String> content;
     private final Optional<String> prefill;
     private final List<FormRule> rules;
-    private final int hash;
+    private int hash;
 
     private Field(Builder b) {
         this.metadata = b.metadata;
@@ -37,8 +37,6 @@ public final class Field implements SchemaElement {
         this.content = b.content;
         this.prefill = b.prefill;
         this.rules = List.copyOf(b.rules);
-        this.hash = Objects.hash(metadata, kind, dataType, precision, codeList, codeListColumns, values, content,
-                prefill, rules);
     }
 
     /** Starts a field; the Präzisierung defaults to none, lists to empty. */
@@ -113,7 +111,7 @@ public final class Field implements SchemaElement {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Field f && hash == f.hash && metadata.equals(f.metadata)
+        return this == o || o instanceof Field f && metadata.equals(f.metadata)
                 && kind == f.kind && dataType == f.dataType && precision.equals(f.precision)
                 && codeList.equals(f.codeList) && codeListColumns.equals(f.codeListColumns)
                 && values.equals(f.values) && content.equals(f.content) && prefill.equals(f.prefill)
@@ -122,7 +120,14 @@ public final class Field implements SchemaElement {
 
     @Override
     public int hashCode() {
-        return hash;
+        // lazy: the importer compares elements only when an id recurs, and hashes them rarely
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(metadata, kind, dataType, precision, codeList, codeListColumns, values, content,
+                prefill, rules);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -15,14 +15,13 @@ public final class FieldGroup implements SchemaElement {
     private final List<ElementRef> children;
     private final List<FormRule> rules;
     private final boolean choice;
-    private final int hash;
+    private int hash;
 
     private FieldGroup(Builder b) {
         this.metadata = b.metadata;
         this.children = List.copyOf(b.children);
         this.rules = List.copyOf(b.rules);
         this.choice = b.choice;
-        this.hash = Objects.hash(metadata, children, rules, choice);
     }
 
     /** Starts a group with no children, no rules, not a choice group. */
@@ -62,13 +61,19 @@ public final class FieldGroup implements SchemaElement {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof FieldGroup g && hash == g.hash && choice == g.choice
+        return this == o || o instanceof FieldGroup g && choice == g.choice
                 && metadata.equals(g.metadata) && children.equals(g.children) && rules.equals(g.rules);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        // lazy: the importer compares elements only when an id recurs, and hashes them rarely
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(metadata, children, rules, choice);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

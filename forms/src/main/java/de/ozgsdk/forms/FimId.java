@@ -3,7 +3,6 @@ package de.ozgsdk.forms;
 import de.ozgsdk.core.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The identification of a FIM element ({@code <xdf:identifikation>}): an id such as {@code F60000227} (XDatenfelder
@@ -15,10 +14,6 @@ import java.util.regex.Pattern;
  */
 public record FimId(String id, Optional<String> version) {
 
-    private static final Pattern XDF2_ID = Pattern.compile("[A-Z]\\d{8}");
-    private static final Pattern XDF3_ID = Pattern.compile("[A-Z]\\d{11}");
-    private static final Pattern XDF2_VERSION = Pattern.compile("\\d+\\.\\d+");
-    private static final Pattern XDF3_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
     /** Validates that the id is not blank; the version, if present, is not blank either. */
     public FimId {
@@ -41,9 +36,39 @@ public record FimId(String id, Optional<String> version) {
 
     /** Whether id and version (if present) have the shape the standard gives for this version. */
     public boolean hasStandardShape(XdfVersion xdfVersion) {
-        Pattern idShape = xdfVersion == XdfVersion.XDF2 ? XDF2_ID : XDF3_ID;
-        Pattern versionShape = xdfVersion == XdfVersion.XDF2 ? XDF2_VERSION : XDF3_VERSION;
-        return idShape.matcher(id).matches() && version.map(v -> versionShape.matcher(v).matches()).orElse(true);
+        boolean xdf2 = xdfVersion == XdfVersion.XDF2;
+        return isLetterAndDigits(id, xdf2 ? 8 : 11)
+                && version.map(v -> isDottedNumbers(v, xdf2 ? 2 : 3)).orElse(true);
+    }
+
+    private static boolean isLetterAndDigits(String text, int digits) {
+        if (text.length() != digits + 1 || text.charAt(0) < 'A' || text.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 1.2} for parts = 2, {@code 1.2.0} for parts = 3. */
+    private static boolean isDottedNumbers(String text, int parts) {
+        int found = 1;
+        boolean digitSeen = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' && digitSeen) {
+                found++;
+                digitSeen = false;
+            } else if (c >= '0' && c <= '9') {
+                digitSeen = true;
+            } else {
+                return false;
+            }
+        }
+        return digitSeen && found == parts;
     }
 
     /** The first letter of the id, which names the kind: S schema, G group, F field, R rule, C code list. */

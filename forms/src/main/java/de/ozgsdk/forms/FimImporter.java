@@ -1,6 +1,7 @@
 package de.ozgsdk.forms;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.internal.fim.XdfParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.slf4j.Logger;
@@ -44,14 +44,14 @@ public final class FimImporter {
     private final CodeListAvailability codeLists;
     private final int maxDepth;
     private final int maxElements;
-    private final XMLInputFactory xmlInputFactory;
+    private final SecureXml xml;
 
     private FimImporter(Builder builder) {
         this.lenient = builder.lenient;
         this.codeLists = builder.codeLists;
         this.maxDepth = builder.maxDepth;
         this.maxElements = builder.maxElements;
-        this.xmlInputFactory = newXmlInputFactory();
+        this.xml = builder.xml;
     }
 
     /** Starts a strict importer without code list check. */
@@ -61,7 +61,8 @@ public final class FimImporter {
 
     /** A builder seeded with this importer's settings. */
     public Builder newBuilder() {
-        return new Builder().lenient(lenient).codeLists(codeLists).maxDepth(maxDepth).maxElements(maxElements);
+        return new Builder().lenient(lenient).codeLists(codeLists).maxDepth(maxDepth).maxElements(maxElements)
+                .xml(xml);
     }
 
     /** Imports a file; its file name is the source name in messages. */
@@ -100,21 +101,13 @@ public final class FimImporter {
         }
     }
 
-    /** The one place where the StAX reader is created. */
+    /** The one place where the StAX reader is created: core's hardened reader (no DTD, no external entities). */
     private XMLStreamReader openReader(InputStream in, String sourceName) {
         try {
-            return xmlInputFactory.createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            throw new FimImportException(FimError.XML_MALFORMED, new ImportLocation(sourceName, 0, 0, "/",
-                    Optional.empty()), e, String.valueOf(e.getMessage()));
+            return xml.newXmlStreamReader(in, sourceName);
+        } catch (InvalidInputException e) {
+            throw XdfParser.translate(e, new ImportLocation(sourceName, 0, 0, "/", Optional.empty()));
         }
-    }
-
-    private static XMLInputFactory newXmlInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
     }
 
     private static void closeQuietly(XMLStreamReader reader) {
@@ -131,6 +124,7 @@ public final class FimImporter {
         private CodeListAvailability codeLists = CodeListAvailability.NO_CHECK;
         private int maxDepth = 64;
         private int maxElements = 100_000;
+        private SecureXml xml = SecureXml.defaults();
 
         private Builder() {
         }
@@ -162,6 +156,12 @@ public final class FimImporter {
                 throw new InvalidInputException(FimError.MODEL_VALUE_INVALID, "maxElements", maxElements);
             }
             this.maxElements = maxElements;
+            return this;
+        }
+
+        /** The hardened XML processing (document size and nesting limits). Default: {@link SecureXml#defaults()}. */
+        public Builder xml(SecureXml xml) {
+            this.xml = Objects.requireNonNull(xml, "xml");
             return this;
         }
 

@@ -50,8 +50,13 @@ public record Multiplicity(int min, OptionalInt max) {
     }
 
     private static int bound(String digits, String whole) {
-        if (digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 7) {
             throw new InvalidInputException(FimError.MULTIPLICITY_SYNTAX, whole);
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                throw new InvalidInputException(FimError.MULTIPLICITY_SYNTAX, whole);
+            }
         }
         int value = Integer.parseInt(digits);
         if (value > MAX_BOUND) {

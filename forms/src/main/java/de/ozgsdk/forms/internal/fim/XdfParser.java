@@ -2,6 +2,7 @@ package de.ozgsdk.forms.internal.fim;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.core.xml.XmlError;
 import de.ozgsdk.forms.CodeListAvailability;
 import de.ozgsdk.forms.CodeListColumns;
 import de.ozgsdk.forms.CodeListReference;
@@ -30,12 +31,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -60,6 +61,7 @@ public final class XdfParser {
     private final Map<WarningKey, ImportWarning> warnings = new LinkedHashMap<>();
     private final Map<FimId, Defined> defined = new HashMap<>();
     private final Map<CodeListReference, Boolean> available = new HashMap<>();
+    private final Map<String, LocalizedText> texts = new HashMap<>();
     private XdfVersion version;
     private String namespace;
     private int elementCount;
@@ -74,6 +76,20 @@ public final class XdfParser {
         this.in = new XdfReader(reader, source, options.maxDepth());
         this.options = options;
         this.source = source;
+    }
+
+    /**
+     * Turns a refusal of core's hardened XML reader into a {@link FimImportException} at the given position, keeping
+     * the original as cause.
+     */
+    public static FimImportException translate(InvalidInputException e, ImportLocation location) {
+        if (e.code() == XmlError.DTD_NOT_ALLOWED || e.code() == XmlError.EXTERNAL_REFERENCE_NOT_ALLOWED) {
+            return new FimImportException(FimError.XML_DTD_FORBIDDEN, location, e);
+        }
+        if (e.code() == XmlError.LIMIT_EXCEEDED || e.code() == XmlError.DOCUMENT_TOO_LARGE) {
+            return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, e.code().code(), "SecureXml");
+        }
+        return new FimImportException(FimError.XML_MALFORMED, location, e, e.getMessage());
     }
 
     /** Reads the whole message. */
@@ -140,8 +156,8 @@ public final class XdfParser {
                 continue;
             }
             switch (in.name()) {
-                case "bezeichnung" -> draft.inputLabel = once(draft).flatMap(XdfParser::localized);
-                case "hilfetext" -> draft.inputHelp = once(draft).flatMap(XdfParser::localized);
+                case "bezeichnung" -> draft.inputLabel = once(draft).flatMap(this::localized);
+                case "hilfetext" -> draft.inputHelp = once(draft).flatMap(this::localized);
                 case "regel" -> rules.add(rule());
                 case "struktur" -> children.add(structure());
                 default -> common(draft);
@@ -192,13 +208,14 @@ public final class XdfParser {
             fieldChild(draft);
         }
         ElementMetadata metadata = metadata(draft, "datenfeld");
-        ImportLocation here = in.closedLocation(Optional.of(metadata.id()));
+        // computed only when needed: building a path for every field would cost more than the rest of the field
+        Supplier<ImportLocation> here = () -> in.closedLocation(Optional.of(metadata.id()));
         FieldKind kind = draft.kind.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, here, "feldart");
+            problem(FimError.MISSING_ELEMENT, here.get(), "feldart");
             return FieldKind.INPUT;
         });
         DataType dataType = draft.dataType.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, here, "datentyp");
+            problem(FimError.MISSING_ELEMENT, here.get(), "datentyp");
             return DataType.TEXT;
         });
         Field.Builder field = Field.builder(metadata, kind, dataType)
@@ -213,7 +230,7 @@ public final class XdfParser {
             checkAvailable(reference, here);
         });
         if (kind == FieldKind.SELECT && draft.codeList.isEmpty() && draft.values.isEmpty()) {
-            warn(FimError.SELECT_WITHOUT_VALUES, here);
+            warn(FimError.SELECT_WITHOUT_VALUES, here.get());
         }
         return register(field.build(), draft.line);
     }
@@ -276,9 +293,9 @@ public final class XdfParser {
         if (element == null) {
             throw new FimImportException(FimError.MISSING_ELEMENT, in.closedLocation(), null, "enthaelt");
         }
-        ImportLocation here = in.closedLocation(Optional.of(element.id()));
+        Optional<FimId> id = Optional.of(element.id());
         return new ElementRef(element, multiplicity.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, here, "anzahl");
+            problem(FimError.MISSING_ELEMENT, in.closedLocation(id), "anzahl");
             return Multiplicity.EXACTLY_ONE;
         }));
     }
@@ -336,10 +353,10 @@ public final class XdfParser {
                 }
             }
             case "name" -> draft.name = once(draft).filter(s -> !s.isEmpty());
-            case "bezeichnungEingabe" -> draft.inputLabel = once(draft).flatMap(XdfParser::localized);
-            case "bezeichnungAusgabe" -> draft.outputLabel = once(draft).flatMap(XdfParser::localized);
-            case "hilfetextEingabe" -> draft.inputHelp = once(draft).flatMap(XdfParser::localized);
-            case "hilfetextAusgabe" -> draft.outputHelp = once(draft).flatMap(XdfParser::localized);
+            case "bezeichnungEingabe" -> draft.inputLabel = once(draft).flatMap(this::localized);
+            case "bezeichnungAusgabe" -> draft.outputLabel = once(draft).flatMap(this::localized);
+            case "hilfetextEingabe" -> draft.inputHelp = once(draft).flatMap(this::localized);
+            case "hilfetextAusgabe" -> draft.outputHelp = once(draft).flatMap(this::localized);
             case "beschreibung" -> draft.description = once(draft).filter(s -> !s.isEmpty());
             case "definition" -> draft.definition = once(draft).filter(s -> !s.isEmpty());
             case "bezug" -> {
@@ -362,14 +379,56 @@ public final class XdfParser {
      */
     private Optional<String> once(Draft draft) {
         String name = in.name();
-        if (!draft.seen.add(name)) {
+        long bit = 1L << singleValuedIndex(name);
+        if ((draft.seen & bit) != 0) {
             problem(FimError.ELEMENT_REPEATED, in.location(), name);
         }
-        return COMPLEX_CHILDREN.contains(name) ? Optional.of("") : Optional.of(in.text());
+        draft.seen |= bit;
+        return isComplex(name) ? Optional.of("") : Optional.of(in.text());
     }
 
-    private static final Set<String> COMPLEX_CHILDREN = Set.of("identifikation", "feldart", "datentyp",
-            "praezisierung", "vorbefuellung", "werte", "codelisteReferenz", "status", "freigabestatus", "typ", "art");
+    /** A bit per single-valued child element; a switch, since this runs for nearly every element of a file. */
+    private static int singleValuedIndex(String name) {
+        return switch (name) {
+            case "identifikation" -> 0;
+            case "name" -> 1;
+            case "bezeichnungEingabe" -> 2;
+            case "bezeichnungAusgabe" -> 3;
+            case "hilfetextEingabe" -> 4;
+            case "hilfetextAusgabe" -> 5;
+            case "beschreibung" -> 6;
+            case "definition" -> 7;
+            case "status", "freigabestatus" -> 8;
+            case "gueltigAb" -> 9;
+            case "gueltigBis" -> 10;
+            case "bezeichnung" -> 11;
+            case "hilfetext" -> 12;
+            case "art" -> 13;
+            case "feldart" -> 14;
+            case "datentyp" -> 15;
+            case "praezisierung" -> 16;
+            case "inhalt" -> 17;
+            case "vorbefuellung" -> 18;
+            case "werte" -> 19;
+            case "codelisteReferenz" -> 20;
+            case "codeKey" -> 21;
+            case "nameKey" -> 22;
+            case "helpKey" -> 23;
+            case "maxSize" -> 24;
+            case "freitextRegel" -> 25;
+            case "typ" -> 26;
+            case "script", "skript" -> 27;
+            default -> 63;
+        };
+    }
+
+    private static boolean isComplex(String name) {
+        return switch (name) {
+            case "identifikation", "feldart", "datentyp", "praezisierung", "vorbefuellung", "werte",
+                    "codelisteReferenz", "status", "freigabestatus", "typ", "art" -> true;
+            default -> false;
+        };
+    }
 
     private ElementMetadata metadata(Draft draft, String element) {
         FimId id = draft.id.orElseThrow(() -> new FimImportException(FimError.MISSING_ID, in.closedLocation(),
@@ -378,7 +437,10 @@ public final class XdfParser {
             problem(FimError.MISSING_NAME, in.closedLocation(Optional.of(id)), element);
             return id.id();
         });
-        ElementMetadata.Builder metadata = ElementMetadata.builder(id, name).legalBasis(draft.legalBasis);
+        ElementMetadata.Builder metadata = ElementMetadata.builder(id, name);
+        if (!draft.legalBasis.isEmpty()) {
+            metadata.legalBasis(draft.legalBasis);
+        }
         draft.inputLabel.ifPresent(metadata::inputLabel);
         draft.outputLabel.ifPresent(metadata::outputLabel);
         draft.inputHelp.ifPresent(metadata::inputHelp);
@@ -407,12 +469,12 @@ public final class XdfParser {
             throw new FimImportException(FimError.MISSING_ID, in.closedLocation(), null);
         }
         FimId fimId = new FimId(id, idVersion);
-        ImportLocation here = in.closedLocation(Optional.of(fimId));
         if (!fimId.hasStandardShape(version)) {
-            warn(FimError.ID_SHAPE, here, version == XdfVersion.XDF2 ? "F12345678 / 1.0" : "F12345678901 / 1.0.0");
+            warn(FimError.ID_SHAPE, in.closedLocation(Optional.of(fimId)),
+                    version == XdfVersion.XDF2 ? "F12345678 / 1.0" : "F12345678901 / 1.0.0");
         }
         if (idVersion.isEmpty()) {
-            warn(FimError.VERSION_MISSING, here);
+            warn(FimError.VERSION_MISSING, in.closedLocation(Optional.of(fimId)));
         }
         return Optional.of(fimId);
     }
@@ -559,10 +621,10 @@ public final class XdfParser {
         return id;
     }
 
-    private void checkAvailable(CodeListReference reference, ImportLocation here) {
+    private void checkAvailable(CodeListReference reference, Supplier<ImportLocation> here) {
         boolean isAvailable = available.computeIfAbsent(reference, options.codeLists()::isAvailable);
         if (!isAvailable) {
-            problem(FimError.CODE_LIST_MISSING, here, reference.toString());
+            problem(FimError.CODE_LIST_MISSING, here.get(), reference.toString());
         }
     }
 
@@ -574,7 +636,7 @@ public final class XdfParser {
             in.attribute(name).ifPresent(value -> attributes.put(name, value));
         }
         String text = in.text();
-        ImportLocation here = in.closedLocation();
+        Supplier<ImportLocation> here = in::closedLocation;
         Precision.Builder precision = sofar.toBuilder();
         if (!text.isEmpty()) {
             precision.text(text);
@@ -590,7 +652,7 @@ public final class XdfParser {
         return result;
     }
 
-    private void xdf2Precision(String text, Precision.Builder precision, ImportLocation here) {
+    private void xdf2Precision(String text, Precision.Builder precision, Supplier<ImportLocation> here) {
         Optional<Map<String, String>> json = JsonishObject.parse(text);
         if (json.isPresent()) {
             // XDF2 declares the Präzisierung a plain string, so nothing in it can break the XSD: only warn
@@ -603,14 +665,14 @@ public final class XdfParser {
             String max = text.substring(dots + 2).strip();
             if (!min.isEmpty() && !max.isEmpty()) {
                 precision.minValue(min).maxValue(max);
-                warn(FimError.PRECISION_RANGE_INTERPRETED, here, text, min, max);
+                warn(FimError.PRECISION_RANGE_INTERPRETED, here.get(), text, min, max);
                 return;
             }
         }
-        warn(FimError.PRECISION_UNREADABLE, here, text);
+        warn(FimError.PRECISION_UNREADABLE, here.get(), text);
     }
 
-    private void apply(Map<String, String> entries, Precision.Builder precision, ImportLocation here,
+    private void apply(Map<String, String> entries, Precision.Builder precision, Supplier<ImportLocation> here,
                        boolean strictNumbers) {
         entries.forEach((key, value) -> {
             switch (key) {
@@ -621,45 +683,46 @@ public final class XdfParser {
                 case "pattern" -> {
                     precision.pattern(value);
                     if (!Precision.isRegex(value)) {
-                        warn(FimError.PATTERN_NOT_REGEX, here, value);
+                        warn(FimError.PATTERN_NOT_REGEX, here.get(), value);
                     }
                 }
-                default -> warn(FimError.PRECISION_KEY_UNKNOWN, here, key);
+                default -> warn(FimError.PRECISION_KEY_UNKNOWN, here.get(), key);
             }
         });
     }
 
-    private Optional<Integer> length(String value, ImportLocation here, boolean strict) {
+    private Optional<Integer> length(String value, Supplier<ImportLocation> here, boolean strict) {
         String digits = value.strip();
-        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!digits.isEmpty() && digits.length() <= 9 && isDigits(digits)) {
             return Optional.of(Integer.parseInt(digits));
         }
         if (strict) {
-            throw new FimImportException(FimError.PRECISION_INVALID, here, null, value, "not a non-negative integer");
+            throw new FimImportException(FimError.PRECISION_INVALID, here.get(), null, value,
+                    "not a non-negative integer");
         }
-        warn(FimError.PRECISION_INVALID, here, value, "not a non-negative integer");
+        warn(FimError.PRECISION_INVALID, here.get(), value, "not a non-negative integer");
         return Optional.empty();
     }
 
     private Precision maxSize(Precision sofar, String text) {
         String digits = text.strip();
-        if (!digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!digits.isEmpty() && digits.length() <= 18 && isDigits(digits)) {
             return sofar.toBuilder().maxSize(Long.parseLong(digits)).build();
         }
         problem(FimError.PRECISION_INVALID, in.closedLocation(), text, "maxSize is not a positive integer");
         return sofar;
     }
 
-    private void checkConsistent(Precision precision, ImportLocation here) {
+    private void checkConsistent(Precision precision, Supplier<ImportLocation> here) {
         if (precision.minLength().isPresent() && precision.maxLength().isPresent()
                 && precision.minLength().getAsInt() > precision.maxLength().getAsInt()) {
-            warn(FimError.PRECISION_CONTRADICTORY, here,
+            warn(FimError.PRECISION_CONTRADICTORY, here.get(),
                     "minLength " + precision.minLength().getAsInt() + " > maxLength " + precision.maxLength()
                             .getAsInt());
         }
         if (precision.minNumber().isPresent() && precision.maxNumber().isPresent()
                 && precision.minNumber().get().compareTo(precision.maxNumber().get()) > 0) {
-            warn(FimError.PRECISION_CONTRADICTORY, here,
+            warn(FimError.PRECISION_CONTRADICTORY, here.get(),
                     "minValue " + precision.minValue().orElse("") + " > maxValue " + precision.maxValue().orElse(""));
         }
     }
@@ -703,8 +766,19 @@ public final class XdfParser {
                 new ImportWarning(code, location, texts));
     }
 
-    private static Optional<LocalizedText> localized(String text) {
-        return text.isBlank() ? Optional.empty() : Optional.of(LocalizedText.of(text));
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reused elements repeat their texts: one instance per text makes their comparison an identity check. */
+    private Optional<LocalizedText> localized(String text) {
+        return text.isBlank() ? Optional.empty() : Optional.of(texts.computeIfAbsent(text, LocalizedText::of));
     }
 
     // ---- drafts ----------------------------------------------------------------------------------------------------
@@ -712,7 +786,7 @@ public final class XdfParser {
     /** The common parts of an element while it is being read. */
     private static class Draft {
         final int line;
-        final Set<String> seen = new HashSet<>();
+        long seen;
         final List<String> legalBasis = new ArrayList<>();
         Optional<FimId> id = Optional.empty();
         Optional<String> name = Optional.empty();

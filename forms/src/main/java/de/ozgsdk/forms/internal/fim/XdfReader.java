@@ -1,14 +1,12 @@
 package de.ozgsdk.forms.internal.fim;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.FimError;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImportException;
 import de.ozgsdk.forms.ImportLocation;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -24,9 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XdfReader {
 
-    /** Elements that may repeat under one parent; only these get an index in paths ({@code struktur[3]}). */
-    private static final Set<String> REPEATABLE = Set.of("struktur", "regel", "wert", "bezug", "mediaType",
-            "stichwort", "relation", "param", "ziel", "fehler");
+    private static final int REPEATABLE_NAMES = 10;
 
     private final XMLStreamReader reader;
     private final String source;
@@ -36,7 +32,7 @@ final class XdfReader {
     private int[] lines = new int[32];
     private int[] columns = new int[32];
     private FimId[] ids = new FimId[32];
-    private Map<String, Integer>[] counters = newCounters(32);
+    private int[][] counters = new int[32][];
     private int depth;
     private String closedName = "";
     private int closedIndex;
@@ -49,16 +45,28 @@ final class XdfReader {
         this.maxDepth = maxDepth;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Integer>[] newCounters(int size) {
-        return new Map[size];
+    /** Reads the next event; the hardened reader of core reports its refusals as {@link InvalidInputException}. */
+    private int next() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (FimImportException e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            throw XdfParser.translate(e, currentPosition());
+        }
+    }
+
+    private ImportLocation currentPosition() {
+        Location at = reader.getLocation();
+        return new ImportLocation(source, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
+                depth == 0 ? "/" : path(), nearestId());
     }
 
     /** Moves to the root element and opens it. */
     void openRoot() {
         try {
             while (reader.hasNext()) {
-                int event = reader.next();
+                int event = next();
                 if (event == XMLStreamConstants.DTD) {
                     throw error(FimError.XML_DTD_FORBIDDEN, null);
                 }
@@ -77,7 +85,7 @@ final class XdfReader {
     boolean nextChild() {
         try {
             while (true) {
-                int event = reader.next();
+                int event = next();
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT:
                         open();
@@ -104,7 +112,7 @@ final class XdfReader {
         StringBuilder more = null;
         try {
             while (true) {
-                int event = reader.next();
+                int event = next();
                 switch (event) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (first == null) {
@@ -219,9 +227,12 @@ final class XdfReader {
         String name = reader.getLocalName();
         names[depth] = name;
         ids[depth] = null;
-        indexes[depth] = depth > 0 && REPEATABLE.contains(name) ? countChild(depth - 1, name) : 0;
-        if (counters[depth] != null) {
-            counters[depth].clear();
+        int repeatable = repeatableIndex(name);
+        indexes[depth] = depth > 0 && repeatable >= 0 ? ++counters[depth - 1][repeatable] : 0;
+        if (counters[depth] == null) {
+            counters[depth] = new int[REPEATABLE_NAMES];
+        } else {
+            Arrays.fill(counters[depth], 0);
         }
         Location at = reader.getLocation();
         lines[depth] = at.getLineNumber();
@@ -229,11 +240,21 @@ final class XdfReader {
         depth++;
     }
 
-    private int countChild(int parent, String name) {
-        if (counters[parent] == null) {
-            counters[parent] = new HashMap<>();
-        }
-        return counters[parent].merge(name, 1, Integer::sum);
+    /** Elements that may repeat under one parent; only these get an index in paths ({@code struktur[3]}). */
+    private static int repeatableIndex(String name) {
+        return switch (name) {
+            case "struktur" -> 0;
+            case "regel" -> 1;
+            case "wert" -> 2;
+            case "bezug" -> 3;
+            case "mediaType" -> 4;
+            case "stichwort" -> 5;
+            case "relation" -> 6;
+            case "param" -> 7;
+            case "ziel" -> 8;
+            case "fehler" -> 9;
+            default -> -1;
+        };
     }
 
     private void close() {

@@ -1,0 +1,109 @@
+package de.ozgsdk.forms.rules;
+
+import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.forms.internal.rules.FreeTextPatterns;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the German free text of FIM rules ({@code <xdf:definition>} in XDatenfelder 2, {@code <xdf:freitextRegel>}
+ * in XDatenfelder 3) into executable rules where the phrase is one it recognises unambiguously, and says for every
+ * other rule why it is not executable. Scripts are never executed. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * FreeTextRecognizer recognizer = new FreeTextRecognizer();
+ * Recognition r = recognizer.recognize("R05000281", "Angaben zur Fahrzeughalterin",
+ *         "Wenn bei F05001047 \"02 Das Fahrzeug ist auf einen anderen Halter zugelassen.\" angegeben wird, "
+ *                 + "dann wird G05000499 zur Pflichtangabe.",
+ *         "function script() { }");
+ * r.rule().get().condition().canonical(); // F05001047 == "02"
+ * r.rule().get().targets();               // [G05000499]
+ *
+ * RecognitionReport report = RecognitionReport.of(List.of(r, ...));
+ * RuleSet rules = report.toRuleSet().overriddenBy(RuleFiles.read(sideFile));
+ * }</pre>
+ *
+ * <p>Recognised phrases ({@link FreeTextPattern}): conditional requirement ("Wenn bei F… "02 …" angegeben wird,
+ * dann wird G… zur Pflichtangabe", "F… ist Pflichtfeld, wenn …"), conditional visibility ("F… ist nur dann zu
+ * befüllen, wenn F… bejaht wurde"), one-of ("Es muss entweder Feldgruppe G… oder Feldgruppe G… befüllt werden",
+ * "Mindestens eines der Felder F…, F… muss befüllt sein"), date order ("F… muss nach F… liegen") and dates relative
+ * to today ("F… darf nicht in der Zukunft liegen"). Conditions: a value with a leading code ({@code "02 …"} → code
+ * {@code "02"}), several values ({@code "01 …" oder "02 …"} → {@code in(...)}), bejaht/verneint, befüllt/nicht
+ * befüllt, and such conditions joined by "und" or "oder".
+ */
+public final class FreeTextRecognizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FreeTextRecognizer.class);
+
+    /**
+     * Recognises one FIM rule.
+     *
+     * @param fimRuleId the rule's id, e.g. {@code R05000281}; becomes the id of the derived rule
+     * @param name the rule's name (may be empty)
+     * @param freeText {@code definition} (XDF2) or {@code freitextRegel} (XDF3), may be empty
+     * @param script {@code script} (XDF2) or {@code skript} (XDF3), may be empty; it is never executed
+     * @return the derived rule or the reason why there is none; never throws for odd texts
+     */
+    public Recognition recognize(String fimRuleId, String name, String freeText, String script) {
+        Objects.requireNonNull(fimRuleId, "fimRuleId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(freeText, "freeText");
+        Objects.requireNonNull(script, "script");
+        boolean scriptPresent = !FreeTextPatterns.isTrivialScript(script);
+        String ruleId = ruleId(fimRuleId);
+        if (freeText.isBlank()) {
+            return scriptPresent
+                    ? notExecutable(fimRuleId, name, RuleError.TEXT_SCRIPT_NOT_EXECUTED,
+                            List.of(Integer.toString(script.length())), true)
+                    : notExecutable(fimRuleId, name, RuleError.TEXT_EMPTY, List.of(), false);
+        }
+        if (freeText.length() > FreeTextPatterns.MAX_TEXT) {
+            return notExecutable(fimRuleId, name, RuleError.TEXT_TOO_LONG,
+                    List.of(Integer.toString(FreeTextPatterns.MAX_TEXT)), scriptPresent);
+        }
+        FreeTextPatterns.Result result = FreeTextPatterns.recognise(freeText);
+        if (result instanceof FreeTextPatterns.NotFound notFound) {
+            boolean nothingFound = notFound.reason() == RuleError.TEXT_NO_PATTERN
+                    || notFound.reason() == RuleError.TEXT_NO_ELEMENT_ID;
+            if (nothingFound && scriptPresent) {
+                return notExecutable(fimRuleId, name, RuleError.TEXT_SCRIPT_NOT_EXECUTED,
+                        List.of(Integer.toString(script.length())), true);
+            }
+            return notExecutable(fimRuleId, name, notFound.reason(), notFound.details(), scriptPresent);
+        }
+        FreeTextPatterns.Found found = (FreeTextPatterns.Found) result;
+        ExecutableRule.Builder rule = ExecutableRule.builder(ruleId, found.kind(),
+                        RuleExpression.parse(found.expression(), "\"" + ruleId + "\" (FIM)"))
+                .targets(found.targets())
+                .origin(RuleOrigin.fimFreeText(fimRuleId, found.pattern()));
+        if (!name.isBlank()) {
+            rule.description(name);
+        }
+        found.english().ifPresent(english -> rule.message(LocalizedText.builder(normalise(freeText))
+                .put(Locale.ENGLISH, english)
+                .build()));
+        LOG.debug("FIM rule {} recognised as {}", ruleId, found.pattern());
+        return Recognition.executable(fimRuleId, name, rule.build(), scriptPresent);
+    }
+
+    private static Recognition notExecutable(String fimRuleId, String name, RuleError reason, List<String> details,
+            boolean scriptPresent) {
+        return Recognition.notExecutable(fimRuleId, name, RuleFinding.of(fimRuleId, reason, details), scriptPresent);
+    }
+
+    /** The FIM rule id if it is a valid rule id, else a cleaned form of it, so that odd ids never fail the import. */
+    private static String ruleId(String fimRuleId) {
+        String cleaned = fimRuleId.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (cleaned.length() > 100) {
+            cleaned = cleaned.substring(0, 100);
+        }
+        return cleaned.isEmpty() ? "fim-rule" : cleaned;
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,87 @@
+package de.ozgsdk.forms.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Conformance: the rules of the real public FIM files in {@code shared/fixtures/fim} (read in place, never copied)
+ * are recognised as the service author would read them. Skipped when the fixtures are not there.
+ */
+class FimFixtureRecognitionTest {
+
+    private final FreeTextRecognizer recognizer = new FreeTextRecognizer();
+
+    @Test
+    void recognisesBothRulesOfTheBewohnerparkausweisSchema() throws Exception {
+        Map<String, Recognition> rules = recognise(fixture("xdf2/S05000058V1.0_xdf2.xml"));
+
+        assertThat(rules).containsOnlyKeys("R05000281", "R05000334");
+        assertThat(rules.values()).allMatch(Recognition::isExecutable).noneMatch(Recognition::hasScript);
+        ExecutableRule halter = rules.get("R05000281").rule().orElseThrow();
+        assertThat(halter.targets()).containsExactly("G05000499");
+        assertThat(halter.condition().canonical()).isEqualTo("F05001047 == \"02\"");
+        ExecutableRule verlaengerung = rules.get("R05000334").rule().orElseThrow();
+        assertThat(verlaengerung.targets()).containsExactly("G05000599");
+        assertThat(verlaengerung.condition().canonical()).isEqualTo("F05001347 == \"02\"");
+    }
+
+    @Test
+    void recognisesTheOneOfRuleOfTheXdf3AnschriftGroup() throws Exception {
+        Map<String, Recognition> rules = recognise(fixture("xdf3/flxbe-v3-simple.xml"));
+
+        Recognition anschrift = rules.get("R60000000019");
+        assertThat(anschrift.pattern()).contains(FreeTextPattern.EXACTLY_ONE);
+        assertThat(anschrift.rule().orElseThrow().condition().canonical())
+                .isEqualTo("exactlyOne(G60000086, G60000087)");
+        assertThat(anschrift.hasScript()).isTrue();
+    }
+
+    private Map<String, Recognition> recognise(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        Document document = factory.newDocumentBuilder().parse(file.toFile());
+        NodeList regeln = document.getElementsByTagNameNS("*", "regel");
+        Map<String, Recognition> byId = new LinkedHashMap<>();
+        for (int i = 0; i < regeln.getLength(); i++) {
+            Element regel = (Element) regeln.item(i);
+            String id = text(regel, "id").orElseThrow();
+            String freeText = text(regel, "definition").or(() -> text(regel, "freitextRegel")).orElse("");
+            String script = text(regel, "script").or(() -> text(regel, "skript")).orElse("");
+            byId.put(id, recognizer.recognize(id, text(regel, "name").orElse(""), freeText, script));
+        }
+        return byId;
+    }
+
+    private static Optional<String> text(Element parent, String localName) {
+        NodeList nodes = parent.getElementsByTagNameNS("*", localName);
+        return nodes.getLength() == 0 ? Optional.empty() : Optional.of(nodes.item(0).getTextContent());
+    }
+
+    private static Path fixture(String relative) {
+        List<Path> candidates = new ArrayList<>();
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve("shared/fixtures/fim"));
+        }
+        Optional<Path> root = candidates.stream().filter(Files::isDirectory).findFirst();
+        assumeTrue(root.isPresent(), "shared/fixtures/fim not found above the working directory: conformance skipped");
+        Path file = root.get().resolve(relative);
+        assumeTrue(Files.isRegularFile(file), relative + " not in the fixtures: conformance skipped");
+        return file;
+    }
+}
