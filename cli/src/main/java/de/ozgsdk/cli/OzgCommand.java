@@ -1,37 +1,74 @@
 package de.ozgsdk.cli;
 
+import de.ozgsdk.cli.internal.ErrorReporter;
+import de.ozgsdk.cli.internal.FimCommand;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ozg} command for IT providers: the root that the FIM, XÖV and service package commands hang under.
+ * The {@code ozg} command for IT providers: the root that the FIM commands hang under.
  *
- * <p>Run {@code java -jar cli/target/ozg.jar --help} to list what this build offers.
+ * <p>Run {@code java -jar cli/target/ozg.jar --help} to list what this build offers; {@code docs/cli.md} documents
+ * every command. To run it in-process (tests, other tools):
+ *
+ * <pre>{@code
+ * CommandLine cli = OzgCommand.newCommandLine();
+ * int exitCode = cli.execute("fim", "inspect", "--json", "S60000011.xml");  // 0, 1, 2 or 3
+ * }</pre>
  */
 @Command(
         name = "ozg",
         mixinStandardHelpOptions = true,
         versionProvider = OzgCommand.Version.class,
+        subcommands = FimCommand.class,
         description = {
-            "Tools of the OZG SDK for IT providers: inspect, validate, render and export FIM schemas,",
-            "and check a service package against a portal profile.",
+            "Tools of the OZG SDK for IT providers: inspect FIM schemas and validate",
+            "form data against them.",
             "",
-            "Exit codes: 0 = success, 1 = the input has findings (violations), 2 = the input or the call is unusable."
+            "Exit codes: 0 = success, 1 = the data have findings (violations),",
+            "2 = the input or the call is unusable (missing, unreadable, unsupported or",
+            "malicious file, bad option), 3 = internal error (please report).",
+            "",
+            "Documentation: docs/cli.md"
         })
 public final class OzgCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Entry point of the runnable jar. */
+    /** Entry point of the runnable jar; prints in UTF-8 whatever the platform's default encoding is. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new OzgCommand()).execute(args));
+        CommandLine cli = newCommandLine();
+        cli.setOut(utf8(new FileOutputStream(FileDescriptor.out)));
+        cli.setErr(utf8(new FileOutputStream(FileDescriptor.err)));
+        int exitCode = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exitCode);
+    }
+
+    /**
+     * A command line with every {@code ozg} command and the error reporting of the tool: messages instead of stack
+     * traces (unless {@code --verbose}) and the documented exit codes.
+     */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new OzgCommand())
+                .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
         // Without a subcommand there is nothing to do; picocli prints the error and the usage to stderr.
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands above.");
+    }
+
+    private static PrintWriter utf8(FileOutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** Reports the SDK version from the jar manifest. */

@@ -1,5 +1,6 @@
 /**
- * The {@code ozg} command line for IT providers (picocli): FIM schema inspection, validation, rendering and export,
- * and the check of a service package against a portal profile.
+ * The {@code ozg} command line for IT providers (picocli): {@code ozg fim inspect} and {@code ozg fim validate} for
+ * FIM schemas and form data; see {@code docs/cli.md}. {@link de.ozgsdk.cli.OzgCommand} is the entry point,
+ * {@link de.ozgsdk.cli.CliError} holds the tool's own error codes; the commands live in {@code internal}.
  */
 package de.ozgsdk.cli;

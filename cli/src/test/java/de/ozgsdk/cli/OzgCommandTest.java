@@ -1,45 +1,59 @@
 package de.ozgsdk.cli;
 
+import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class OzgCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new OzgCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+    @Test
+    void helpDescribesTheToolItsCommandsAndExitCodes() {
+        CliRun result = run("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: ozg").contains("Tools of the OZG SDK for IT providers")
+                .contains("fim").contains("Exit codes").contains("3 = internal error");
     }
 
     @Test
-    void helpDescribesTheToolAndItsExitCodes() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: ozg").contains("Tools of the OZG SDK for IT providers").contains("Exit codes");
+    void fimHelpListsOnlyCommandsThatExist() {
+        CliRun result = run("fim", "--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("inspect").contains("validate").doesNotContain("render");
     }
 
     @Test
     void versionNamesTheSdk() {
-        assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("ozg (OZG SDK)");
+        CliRun result = run("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("ozg (OZG SDK)");
     }
 
     @Test
     void callWithoutCommandIsAUsageError() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command");
+        CliRun result = run();
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing command");
+    }
+
+    @Test
+    void fimWithoutCommandIsAUsageError() {
+        CliRun result = run("fim");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing command").contains("inspect");
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        assertThat(run("--no-such-option")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option");
+        CliRun result = run("--no-such-option");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option");
+    }
+
+    @Test
+    void unsupportedLocaleIsAUsageError() {
+        CliRun result = run("fim", "inspect", "--locale", "fr", CliRun.fixture("xdf3-schema.xml"));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'fr' is not a supported language; use de or en");
     }
 }

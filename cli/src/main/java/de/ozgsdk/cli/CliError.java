@@ -1,0 +1,45 @@
+package de.ozgsdk.cli;
+
+import de.ozgsdk.core.ErrorCode;
+
+/**
+ * Error codes of the {@code ozg} command line ({@code OZG-CLI-1xx} for unusable files and options, {@code OZG-CLI-9xx}
+ * for failures of the tool itself); messages in {@code de/ozgsdk/cli/messages*.properties}.
+ *
+ * <p>Errors of the FIM import, code lists, form data and rules keep their own codes ({@code OZG-FIM-…},
+ * {@code OZG-CL-…}, {@code OZG-DATA-…}, {@code OZG-RULE-…}); the command line adds only what happens around them.
+ */
+public enum CliError implements ErrorCode {
+    /** A file given on the command line does not exist. */
+    FILE_NOT_FOUND("OZG-CLI-101"),
+    /** A path given as a file is a directory or another non-regular file. */
+    NOT_A_FILE("OZG-CLI-102"),
+    /** A file exists but cannot be read (access rights, I/O error). */
+    FILE_UNREADABLE("OZG-CLI-103"),
+    /** A file is larger than the command accepts. */
+    FILE_TOO_LARGE("OZG-CLI-104"),
+    /** A text file is not encoded in UTF-8. */
+    FILE_NOT_UTF8("OZG-CLI-105"),
+    /** The output file cannot be written. */
+    OUTPUT_UNWRITABLE("OZG-CLI-106"),
+    /** A rule side file names another schema than the one given. */
+    RULES_FOR_OTHER_SCHEMA("OZG-CLI-107"),
+    /** The tool failed for a reason that is not the input: a bug to report. */
+    INTERNAL_ERROR("OZG-CLI-901");
+
+    private final String code;
+
+    CliError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String bundleBaseName() {
+        return "de.ozgsdk.cli.messages";
+    }
+}

@@ -1,0 +1,123 @@
+package de.ozgsdk.cli.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.ozgsdk.core.OzgException;
+import de.ozgsdk.forms.CodeListReference;
+import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.data.FormDataJson;
+import de.ozgsdk.forms.validation.FormValidator;
+import de.ozgsdk.forms.validation.ValidationResult;
+import de.ozgsdk.forms.validation.Violation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ozg fim validate SCHEMA DATA.json}: checks form data against a FIM schema. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {
+            "Validates form data (JSON with FIM ids as keys, FIT-Connect \"Fachdaten\"",
+            "style) against a FIM schema: Multiplizität, Datentyp, Präzisierung, code",
+            "lists, DIN SPEC 91379 characters. Prints {\"valid\":true} or",
+            "{\"valid\":false,\"violations\":[...]} on stdout; notes go to stderr.",
+            "",
+            "Exit codes: 0 = valid, 1 = violations, 2 = schema, data or option",
+            "unusable, 3 = internal error."
+        })
+public final class ValidateCommand implements Callable<Integer>, HasCommonOptions {
+
+    /** Largest data file read: FormDataJson accepts 16 M characters, which UTF-8 may spread over 4 bytes each. */
+    static final long MAX_DATA_BYTES = 64L * 1024 * 1024;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "SCHEMA", description = "The XDatenfelder 2.0 or 3.0 file.")
+    private Path schemaFile;
+
+    @Parameters(index = "1", paramLabel = "DATA.json", description = "The form data as JSON (UTF-8).")
+    private Path dataFile;
+
+    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
+            + "(counted on stderr), not errors.")
+    private boolean lenient;
+
+    @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
+            + "(searched recursively) for checking code list values. Without it, such values are not checked.")
+    private Path codeListDirectory;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() {
+        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        FormSchema schema = loading.load(schemaFile);
+        printNotes(schema, loading);
+        String json = Inputs.readUtf8(dataFile, MAX_DATA_BYTES);
+        FormData data;
+        try {
+            data = FormDataJson.of(schema).read(json);
+        } catch (OzgException e) {
+            throw new InputFailure(dataFile.toString(), e);
+        }
+        FormValidator validator = FormValidator.builder(schema).codeValues(loading.codeValues()).build();
+        ValidationResult result = validator.validate(data);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(JsonOutput.write(toJson(result, common.locale())));
+        out.flush();
+        return result.isValid() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Import warnings and unchecked code lists go to stderr, so that stdout stays one JSON document. */
+    private void printNotes(FormSchema schema, SchemaLoading loading) {
+        Labels labels = new Labels(common.locale());
+        PrintWriter err = spec.commandLine().getErr();
+        if (!schema.warnings().isEmpty()) {
+            err.println("ozg: " + labels.get("validate.warnings", schemaFile, schema.warnings().size()));
+        }
+        List<String> unchecked = schema.codeListReferences().stream()
+                .filter(reference -> !loading.isAvailable(reference).orElse(false))
+                .map(CodeListReference::toString)
+                .toList();
+        if (!unchecked.isEmpty()) {
+            err.println("ozg: " + labels.get("validate.unchecked", String.join("; ", unchecked)));
+        }
+        err.flush();
+    }
+
+    static ObjectNode toJson(ValidationResult result, Locale locale) {
+        ObjectNode root = JsonOutput.object();
+        root.put("valid", result.isValid());
+        if (result.isValid()) {
+            return root;
+        }
+        ArrayNode violations = root.putArray("violations");
+        for (Violation violation : result.violations()) {
+            ObjectNode node = violations.addObject();
+            node.put("path", violation.path().toString());
+            node.put("code", violation.code().code());
+            node.put("elementId", violation.elementId());
+            node.put("label", violation.label().get(locale));
+            node.put("message", violation.message(locale));
+            ArrayNode arguments = node.putArray("arguments");
+            violation.arguments().forEach(arguments::add);
+        }
+        return root;
+    }
+}

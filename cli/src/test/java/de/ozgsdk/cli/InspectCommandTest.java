@@ -1,0 +1,135 @@
+package de.ozgsdk.cli;
+
+import static de.ozgsdk.cli.CliRun.fixture;
+import static de.ozgsdk.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InspectCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(CliRun result) throws Exception {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return JSON.readTree(result.out());
+    }
+
+    @Test
+    void showsIdentificationAndCountsAsText() {
+        CliRun result = run("fim", "inspect", "--locale", "en", fixture("xdf2-schema.xml"));
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("Schema        S99000001V1.0 \"Testantrag\"")
+                .contains("XDatenfelder  2.0, Message stammdatenschema")
+                .contains("Groups        1")
+                .contains("Fields        10")
+                .contains("Rules         2, 2 of them executable")
+                .contains("Warnings      3");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void writesTheTextInGermanByDefault() {
+        CliRun result = run("fim", "inspect", fixture("xdf2-schema.xml"));
+        assertThat(result.out()).contains("Datenfelder   10").contains("Regeln        2, davon 2 ausführbar");
+    }
+
+    @Test
+    void jsonReportHasStableKeysAndCounts() throws Exception {
+        JsonNode report = json(run("fim", "inspect", "--json", fixture("xdf3-schema.xml")));
+        List<String> keys = new ArrayList<>();
+        report.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("file", "id", "version", "name", "xdatenfelderVersion", "messageKind",
+                "import", "counts", "codeLists", "rules", "warnings");
+        assertThat(report.get("id").asText()).isEqualTo("S99000000001");
+        assertThat(report.get("version").asText()).isEqualTo("2.0.0");
+        assertThat(report.get("xdatenfelderVersion").asText()).isEqualTo("3.0.0");
+        assertThat(report.get("import").asText()).isEqualTo("lenient");
+        assertThat(report.get("counts").toString()).isEqualTo(
+                "{\"groups\":1,\"fields\":7,\"rules\":1,\"executableRules\":0,\"codeLists\":1,\"warnings\":0}");
+    }
+
+    @Test
+    void jsonReportIsTheSameOnEveryRun() {
+        String first = run("fim", "inspect", "--json", fixture("xdf2-schema.xml")).out();
+        assertThat(run("fim", "inspect", "--json", fixture("xdf2-schema.xml")).out()).isEqualTo(first);
+    }
+
+    @Test
+    void reportsCodeListsAsUnknownWithoutCodeListDirectory() throws Exception {
+        JsonNode list = json(run("fim", "inspect", "--json", fixture("xdf3-schema.xml"))).get("codeLists").get(0);
+        assertThat(list.get("uri").asText()).isEqualTo("urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat");
+        assertThat(list.get("version").asText()).isEqualTo("2020-05-11");
+        assertThat(list.get("status").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void reportsAvailableCodeListsFromTheCodeListDirectory() throws Exception {
+        JsonNode report = json(run("fim", "inspect", "--json", "--codelists", fixture("codelists"),
+                fixture("xdf3-schema.xml")));
+        assertThat(report.get("codeLists").get(0).get("status").asText()).isEqualTo("available");
+    }
+
+    @Test
+    void reportsMissingCodeListsAsStatusAndWarning() throws Exception {
+        JsonNode report = json(run("fim", "inspect", "--json", "--codelists", fixture("codelists"),
+                fixture("xdf2-schema.xml")));
+        assertThat(report.get("codeLists").findValuesAsText("status")).containsExactly("missing", "missing");
+        assertThat(report.get("warnings").findValuesAsText("code")).contains("OZG-FIM-114");
+    }
+
+    @Test
+    void strictImportRefusesAMissingCodeList() {
+        CliRun result = run("fim", "inspect", "--strict", "--locale", "en", "--codelists", fixture("codelists"),
+                fixture("xdf2-schema.xml"));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("[OZG-FIM-114]").contains("xdf2-schema.xml").contains("line 55");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void reportsHowEachFimRuleIsExecuted() throws Exception {
+        JsonNode rule = json(run("fim", "inspect", "--json", fixture("xdf2-schema.xml"))).get("rules").get(0);
+        assertThat(rule.get("id").asText()).isEqualTo("R99000001");
+        assertThat(rule.get("executable").asBoolean()).isTrue();
+        assertThat(rule.get("pattern").asText()).isEqualTo("CONDITIONAL_REQUIRED");
+        assertThat(rule.get("kind").asText()).isEqualTo("required");
+        assertThat(rule.get("targets").toString()).isEqualTo("[\"F99000007\"]");
+        assertThat(rule.get("expression").asText()).isEqualTo("F99000003 == true");
+        assertThat(rule.get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void reportsWhyAFimRuleIsNotExecutable() throws Exception {
+        JsonNode rule = json(run("fim", "inspect", "--json", "--locale", "en", fixture("xdf3-schema.xml")))
+                .get("rules").get(0);
+        assertThat(rule.get("executable").asBoolean()).isFalse();
+        assertThat(rule.get("owners").toString()).isEqualTo("[\"F99000000002\"]");
+        assertThat(rule.get("reason").get("code").asText()).startsWith("OZG-RULE-5");
+        assertThat(rule.get("reason").get("message").asText()).contains("R99000000001").contains("rule side file");
+    }
+
+    @Test
+    void warningsCarryCodeAndPosition() throws Exception {
+        JsonNode warning = json(run("fim", "inspect", "--json", fixture("xdf2-schema.xml"))).get("warnings").get(0);
+        assertThat(warning.get("code").asText()).isEqualTo("OZG-FIM-203");
+        assertThat(warning.get("line").asInt()).isEqualTo(61);
+        assertThat(warning.get("column").asInt()).isPositive();
+        assertThat(warning.get("path").asText()).startsWith("/xdatenfelder.stammdatenschema.0102/");
+        assertThat(warning.get("elementId").asText()).isEqualTo("F99000002V1.0");
+        assertThat(warning.get("message").asText()).contains("Codeliste Regionalschlüssel");
+    }
+
+    @Test
+    void inspectsGroupAndFieldMessages() throws Exception {
+        assertThat(json(run("fim", "inspect", "--json", fixture("xdf3-group.xml"))).get("messageKind").asText())
+                .isEqualTo("DATENFELDGRUPPE");
+        assertThat(json(run("fim", "inspect", "--json", fixture("xdf3-field.xml"))).get("messageKind").asText())
+                .isEqualTo("DATENFELD");
+    }
+}

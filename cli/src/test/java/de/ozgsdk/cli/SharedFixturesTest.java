@@ -1,0 +1,50 @@
+package de.ozgsdk.cli;
+
+import static de.ozgsdk.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance: {@code ozg fim inspect} (lenient, its default) succeeds on every real public FIM file in
+ * {@code shared/fixtures/fim} (read in place, never copied). Skipped when the fixtures are not there.
+ */
+class SharedFixturesTest {
+
+    @Test
+    void inspectsEveryRealFixture() throws IOException {
+        Optional<Path> fixtures = sharedFixtures();
+        assumeTrue(fixtures.isPresent(), "shared/fixtures/fim not found above " + Path.of("").toAbsolutePath()
+                + ": conformance run skipped");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(fixtures.get())) {
+            files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        ObjectMapper json = new ObjectMapper();
+        for (Path file : files) {
+            CliRun result = run("fim", "inspect", "--json", file.toString());
+            assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
+            assertThat(json.readTree(result.out()).get("counts").get("fields").asInt()).as(file.toString())
+                    .isPositive();
+        }
+    }
+
+    private static Optional<Path> sharedFixtures() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("fixtures").resolve("fim");
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
