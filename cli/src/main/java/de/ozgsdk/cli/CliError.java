@@ -22,8 +22,6 @@ public enum CliError implements ErrorCode {
     FILE_NOT_UTF8("OZG-CLI-105"),
     /** The output file cannot be written. */
     OUTPUT_UNWRITABLE("OZG-CLI-106"),
-    /** A rule side file names another schema than the one given. */
-    RULES_FOR_OTHER_SCHEMA("OZG-CLI-107"),
     /** The tool failed for a reason that is not the input: a bug to report. */
     INTERNAL_ERROR("OZG-CLI-901");
 
