@@ -1,6 +1,6 @@
 /**
- * FIM form engine: import of XDatenfelder 2.0 and 3.0 Stammdatenschemata, the immutable form model, genericode code lists, rules, validation, JSON Schema export, accessible HTML rendering and i18n.
- *
- * <p>This module is part of the build but not yet filled; its issue in the tracker says what it will offer.
+ * FIM form engine: the immutable, version-neutral form model ({@link de.ozgsdk.forms.FormSchema},
+ * {@link de.ozgsdk.forms.FieldGroup}, {@link de.ozgsdk.forms.Field} and their parts) and the import of
+ * XDatenfelder 2.0 and 3.0 messages into it ({@code FimImporter}); see {@code forms/MODEL.md}.
  */
 package de.ozgsdk.forms;

@@ -1,0 +1,68 @@
+package de.ozgsdk.forms;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The Datentyp of a Datenfeld ({@code <xdf:datentyp>}): what kind of value the field holds. */
+public enum DataType {
+    /** {@code bool}: yes or no. */
+    BOOL("bool", true),
+    /** {@code date}: a calendar date. */
+    DATE("date", true),
+    /** {@code datetime}: date and time (XDatenfelder 3 only). */
+    DATETIME("datetime", false),
+    /** {@code file}: an attachment. */
+    FILE("file", true),
+    /** {@code num}: a decimal number. */
+    NUM("num", true),
+    /** {@code num_currency}: an amount of money (two decimal places). */
+    NUM_CURRENCY("num_currency", true),
+    /** {@code num_int}: an integer. */
+    NUM_INT("num_int", true),
+    /** {@code obj}: a binary object, e.g. an image. */
+    OBJ("obj", true),
+    /** {@code text}: a character string. */
+    TEXT("text", true),
+    /** {@code text_latin}: a string restricted to the characters of DIN SPEC 91379 (XDatenfelder 3 only). */
+    TEXT_LATIN("text_latin", false),
+    /** {@code time}: a time of day (XDatenfelder 3 only). */
+    TIME("time", false);
+
+    private final String code;
+    private final Set<XdfVersion> versions;
+
+    DataType(String code, boolean alsoXdf2) {
+        this.code = code;
+        this.versions = alsoXdf2 ? Set.of(XdfVersion.XDF2, XdfVersion.XDF3) : Set.of(XdfVersion.XDF3);
+    }
+
+    /** The code in the file, e.g. {@code num_int}. */
+    public String code() {
+        return code;
+    }
+
+    /** Whether the given XDatenfelder version defines this Datentyp. */
+    public boolean isDefinedIn(XdfVersion version) {
+        return versions.contains(version);
+    }
+
+    /** Whether values of this type are numbers ({@code num}, {@code num_int}, {@code num_currency}). */
+    public boolean isNumeric() {
+        return this == NUM || this == NUM_INT || this == NUM_CURRENCY;
+    }
+
+    /** Whether values of this type are text ({@code text}, {@code text_latin}). */
+    public boolean isText() {
+        return this == TEXT || this == TEXT_LATIN;
+    }
+
+    /** The Datentyp with this code, or empty when the code is unknown. */
+    public static Optional<DataType> ofCode(String code) {
+        for (DataType type : values()) {
+            if (type.code.equals(code)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,172 @@
+package de.ozgsdk.forms;
+
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.forms.internal.fim.XdfParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports XDatenfelder 2.0 and 3.0 messages (Stammdatenschema, Datenfeldgruppe, Datenfeld) into a {@link FormSchema},
+ * streaming and with a hardened XML parser. Create once, use from any thread.
+ *
+ * <pre>{@code
+ * FimImporter importer = FimImporter.builder()
+ *         .lenient(true)                                         // keep working copies usable, collect warnings
+ *         .codeLists(ref -> registry.find(ref).isPresent())      // report missing code lists at load
+ *         .build();
+ * FormSchema schema = importer.importSchema(Path.of("S00000009_xdatenfelder.xml"));
+ * schema.warnings().forEach(w -> log.warn("{}", w));
+ * Field field = schema.field("F60000227").orElseThrow();
+ * }</pre>
+ *
+ * <p>Strict mode (the default) fails with a {@link FimImportException} where the file breaks the XDatenfelder XSD in a
+ * way the importer can tell (a single-valued element repeated, an XDatenfelder 3 code in an XDatenfelder 2 file, a
+ * redefined id, a missing code list); lenient mode turns these into {@link FormSchema#warnings()}. Both modes fail on
+ * what leaves no usable model: unknown namespace, missing id, unknown Feldart or Datentyp, malformed Multiplizität,
+ * malformed XML, a DTD. Both modes only warn about what real, XSD-valid files contain (ids of working copies,
+ * descriptions in place of patterns, unreadable XDatenfelder 2 Präzisierung strings).
+ */
+public final class FimImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FimImporter.class);
+
+    private final boolean lenient;
+    private final CodeListAvailability codeLists;
+    private final int maxDepth;
+    private final int maxElements;
+    private final SecureXml xml;
+
+    private FimImporter(Builder builder) {
+        this.lenient = builder.lenient;
+        this.codeLists = builder.codeLists;
+        this.maxDepth = builder.maxDepth;
+        this.maxElements = builder.maxElements;
+        this.xml = builder.xml;
+    }
+
+    /** Starts a strict importer without code list check. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder seeded with this importer's settings. */
+    public Builder newBuilder() {
+        return new Builder().lenient(lenient).codeLists(codeLists).maxDepth(maxDepth).maxElements(maxElements)
+                .xml(xml);
+    }
+
+    /** Imports a file; its file name is the source name in messages. */
+    public FormSchema importSchema(Path file) {
+        Objects.requireNonNull(file, "file");
+        String sourceName = Optional.ofNullable(file.getFileName()).map(Path::toString).orElse(file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return importSchema(in, sourceName);
+        } catch (IOException e) {
+            throw new FimImportException(FimError.READ_FAILED, new ImportLocation(sourceName, 0, 0, "/",
+                    Optional.empty()), e, e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Imports a message from a stream (not closed).
+     *
+     * @param sourceName names the input in messages and warnings, e.g. the file name (never personal data)
+     * @throws FimImportException when the input is not an importable XDatenfelder message; the exception says where
+     */
+    public FormSchema importSchema(InputStream in, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        XMLStreamReader reader = openReader(in, sourceName);
+        try {
+            FormSchema schema = new XdfParser(reader, sourceName,
+                    new XdfParser.Options(lenient, codeLists, maxDepth, maxElements)).parse();
+            LOG.debug("imported {} {} from {}: {} fields, {} groups, {} warnings", schema.xdfVersion(), schema.id(),
+                    sourceName, schema.fields().size(), schema.groups().size(), schema.warnings().size());
+            return schema;
+        } catch (UncheckedIOException e) {
+            throw new FimImportException(FimError.READ_FAILED, new ImportLocation(sourceName, 0, 0, "/",
+                    Optional.empty()), e, e.getClass().getSimpleName());
+        } finally {
+            closeQuietly(reader);
+        }
+    }
+
+    /** The one place where the StAX reader is created: core's hardened reader (no DTD, no external entities). */
+    private XMLStreamReader openReader(InputStream in, String sourceName) {
+        try {
+            return xml.newXmlStreamReader(in, sourceName);
+        } catch (InvalidInputException e) {
+            throw XdfParser.translate(e, new ImportLocation(sourceName, 0, 0, "/", Optional.empty()));
+        }
+    }
+
+    private static void closeQuietly(XMLStreamReader reader) {
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            LOG.debug("closing the XML reader failed", e);
+        }
+    }
+
+    /** Configures a {@link FimImporter}; every setter checks its argument. */
+    public static final class Builder {
+        private boolean lenient;
+        private CodeListAvailability codeLists = CodeListAvailability.NO_CHECK;
+        private int maxDepth = 64;
+        private int maxElements = 100_000;
+        private SecureXml xml = SecureXml.defaults();
+
+        private Builder() {
+        }
+
+        /** Lenient mode collects deviations from the XSD as warnings instead of failing. Default: false (strict). */
+        public Builder lenient(boolean lenient) {
+            this.lenient = lenient;
+            return this;
+        }
+
+        /** Which code lists are available. Default: {@link CodeListAvailability#NO_CHECK}. */
+        public Builder codeLists(CodeListAvailability codeLists) {
+            this.codeLists = Objects.requireNonNull(codeLists, "codeLists");
+            return this;
+        }
+
+        /** Maximum nesting depth of XML elements, 8..10,000. Default: 64 (real schemas need about 25). */
+        public Builder maxDepth(int maxDepth) {
+            if (maxDepth < 8 || maxDepth > 10_000) {
+                throw new InvalidInputException(FimError.MODEL_VALUE_INVALID, "maxDepth", maxDepth);
+            }
+            this.maxDepth = maxDepth;
+            return this;
+        }
+
+        /** Maximum number of Datenfeld and Datenfeldgruppe occurrences, at least 1. Default: 100,000. */
+        public Builder maxElements(int maxElements) {
+            if (maxElements < 1) {
+                throw new InvalidInputException(FimError.MODEL_VALUE_INVALID, "maxElements", maxElements);
+            }
+            this.maxElements = maxElements;
+            return this;
+        }
+
+        /** The hardened XML processing (document size and nesting limits). Default: {@link SecureXml#defaults()}. */
+        public Builder xml(SecureXml xml) {
+            this.xml = Objects.requireNonNull(xml, "xml");
+            return this;
+        }
+
+        public FimImporter build() {
+            return new FimImporter(this);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package de.ozgsdk.forms.internal.fim;
+
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.forms.FimError;
+import de.ozgsdk.forms.FimId;
+import de.ozgsdk.forms.FimImportException;
+import de.ozgsdk.forms.ImportLocation;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A cursor over a StAX reader that keeps the element path, the start position of each open element and the FIM id
+ * of the nearest identified element, so that every error and warning can say where it is.
+ *
+ * <p>Protocol: {@link #nextChild()} moves to the next child element of the current element and opens it, or consumes
+ * the current element's end and closes it; {@link #text()} and {@link #skip()} consume the current element to its end
+ * and close it. Every opened element is thus closed exactly once.
+ */
+final class XdfReader {
+
+    private static final int REPEATABLE_NAMES = 10;
+
+    private final XMLStreamReader reader;
+    private final String source;
+    private final int maxDepth;
+    private String[] names = new String[32];
+    private int[] indexes = new int[32];
+    private int[] lines = new int[32];
+    private int[] columns = new int[32];
+    private FimId[] ids = new FimId[32];
+    private int[][] counters = new int[32][];
+    private int depth;
+    private String closedName = "";
+    private int closedIndex;
+    private int closedLine;
+    private int closedColumn;
+
+    XdfReader(XMLStreamReader reader, String source, int maxDepth) {
+        this.reader = reader;
+        this.source = source;
+        this.maxDepth = maxDepth;
+    }
+
+    /** Reads the next event; the hardened reader of core reports its refusals as {@link InvalidInputException}. */
+    private int next() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (FimImportException e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            throw XdfParser.translate(e, currentPosition());
+        }
+    }
+
+    private ImportLocation currentPosition() {
+        Location at = reader.getLocation();
+        return new ImportLocation(source, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
+                depth == 0 ? "/" : path(), nearestId());
+    }
+
+    /** Moves to the root element and opens it. */
+    void openRoot() {
+        try {
+            while (reader.hasNext()) {
+                int event = next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw error(FimError.XML_DTD_FORBIDDEN, null);
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    open();
+                    return;
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+        throw error(FimError.XML_MALFORMED, null, "no root element");
+    }
+
+    /** Opens the next child element of the current element, or closes the current one and returns false. */
+    boolean nextChild() {
+        try {
+            while (true) {
+                int event = next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT:
+                        open();
+                        return true;
+                    case XMLStreamConstants.END_ELEMENT:
+                        close();
+                        return false;
+                    case XMLStreamConstants.DTD:
+                        throw error(FimError.XML_DTD_FORBIDDEN, null);
+                    case XMLStreamConstants.END_DOCUMENT:
+                        throw error(FimError.XML_MALFORMED, null, "unexpected end of document");
+                    default:
+                        break;
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** Reads the text content of the current element (nested elements skipped), stripped, and closes it. */
+    String text() {
+        String first = null;
+        StringBuilder more = null;
+        try {
+            while (true) {
+                int event = next();
+                switch (event) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (first == null) {
+                            first = reader.getText();
+                        } else {
+                            if (more == null) {
+                                more = new StringBuilder(first);
+                            }
+                            more.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                        }
+                    }
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        open();
+                        skip();
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        close();
+                        String text = more != null ? more.toString() : first;
+                        return text == null ? "" : text.strip();
+                    }
+                    case XMLStreamConstants.END_DOCUMENT ->
+                            throw error(FimError.XML_MALFORMED, null, "unexpected end of document");
+                    default -> {
+                        // comments and processing instructions carry no content
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** Skips the current element with everything in it and closes it. */
+    void skip() {
+        while (nextChild()) {
+            skip();
+        }
+    }
+
+    /** The local name of the current (last opened) element. */
+    String name() {
+        return names[depth - 1];
+    }
+
+    /** The namespace URI of the element the reader is at, or the empty string. */
+    String namespace() {
+        String namespace = reader.getNamespaceURI();
+        return namespace == null ? "" : namespace;
+    }
+
+    /** The value of an attribute without namespace of the element the reader is at, if present. */
+    Optional<String> attribute(String localName) {
+        return Optional.ofNullable(reader.getAttributeValue(null, localName));
+    }
+
+    /** Marks the current element as identified by {@code id}, for locations within it. */
+    void identify(FimId id) {
+        ids[depth - 1] = id;
+    }
+
+    /** The FIM id of the current element, if it is identified. */
+    Optional<FimId> currentId() {
+        return Optional.ofNullable(ids[depth - 1]);
+    }
+
+    /** The start line of the current element. */
+    int line() {
+        return lines[depth - 1];
+    }
+
+    /** Where the current element starts. */
+    ImportLocation location() {
+        return depth == 0 ? new ImportLocation(source, 0, 0, "/", Optional.empty())
+                : new ImportLocation(source, lines[depth - 1], columns[depth - 1], path(), nearestId());
+    }
+
+    /** Where the element that was closed last (a child just read with {@link #text()}) starts. */
+    ImportLocation closedLocation() {
+        return closedLocation(nearestId());
+    }
+
+    /** As {@link #closedLocation()}, naming the closed element's own id. */
+    ImportLocation closedLocation(Optional<FimId> id) {
+        String name = closedIndex > 0 ? closedName + "[" + closedIndex + "]" : closedName;
+        return new ImportLocation(source, closedLine, closedColumn, (depth == 0 ? "" : path()) + "/" + name, id);
+    }
+
+    FimImportException error(FimError code, Throwable cause, Object... details) {
+        return new FimImportException(code, location(), cause, details);
+    }
+
+    private FimImportException malformed(XMLStreamException e) {
+        Location at = e.getLocation();
+        ImportLocation location = new ImportLocation(source, at == null ? 0 : at.getLineNumber(),
+                at == null ? 0 : at.getColumnNumber(), depth == 0 ? "/" : path(), nearestId());
+        return new FimImportException(FimError.XML_MALFORMED, location, e, parserMessage(e));
+    }
+
+    private static String parserMessage(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return (at >= 0 ? message.substring(at + "Message: ".length()) : message).strip();
+    }
+
+    private void open() {
+        if (depth == maxDepth) {
+            throw error(FimError.LIMIT_EXCEEDED, null, "maxDepth", maxDepth);
+        }
+        if (depth == names.length) {
+            grow();
+        }
+        String name = reader.getLocalName();
+        names[depth] = name;
+        ids[depth] = null;
+        int repeatable = repeatableIndex(name);
+        indexes[depth] = depth > 0 && repeatable >= 0 ? ++counters[depth - 1][repeatable] : 0;
+        if (counters[depth] == null) {
+            counters[depth] = new int[REPEATABLE_NAMES];
+        } else {
+            Arrays.fill(counters[depth], 0);
+        }
+        Location at = reader.getLocation();
+        lines[depth] = at.getLineNumber();
+        columns[depth] = at.getColumnNumber();
+        depth++;
+    }
+
+    /** Elements that may repeat under one parent; only these get an index in paths ({@code struktur[3]}). */
+    private static int repeatableIndex(String name) {
+        return switch (name) {
+            case "struktur" -> 0;
+            case "regel" -> 1;
+            case "wert" -> 2;
+            case "bezug" -> 3;
+            case "mediaType" -> 4;
+            case "stichwort" -> 5;
+            case "relation" -> 6;
+            case "param" -> 7;
+            case "ziel" -> 8;
+            case "fehler" -> 9;
+            default -> -1;
+        };
+    }
+
+    private void close() {
+        depth--;
+        closedName = names[depth];
+        closedIndex = indexes[depth];
+        closedLine = lines[depth];
+        closedColumn = columns[depth];
+    }
+
+    private void grow() {
+        int size = names.length * 2;
+        names = Arrays.copyOf(names, size);
+        indexes = Arrays.copyOf(indexes, size);
+        lines = Arrays.copyOf(lines, size);
+        columns = Arrays.copyOf(columns, size);
+        ids = Arrays.copyOf(ids, size);
+        counters = Arrays.copyOf(counters, size);
+    }
+
+    private Optional<FimId> nearestId() {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (ids[i] != null) {
+                return Optional.of(ids[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String path() {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            path.append('/').append(names[i]);
+            if (indexes[i] > 0) {
+                path.append('[').append(indexes[i]).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
