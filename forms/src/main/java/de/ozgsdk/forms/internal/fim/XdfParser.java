@@ -61,6 +61,7 @@ public final class XdfParser {
     private final Map<WarningKey, ImportWarning> warnings = new LinkedHashMap<>();
     private final Map<FimId, Defined> defined = new HashMap<>();
     private final Map<CodeListReference, Boolean> available = new HashMap<>();
+    private final Map<String, LocalizedText> texts = new HashMap<>();
     private XdfVersion version;
     private String namespace;
     private int elementCount;
@@ -155,8 +156,8 @@ public final class XdfParser {
                 continue;
             }
             switch (in.name()) {
-                case "bezeichnung" -> draft.inputLabel = once(draft).flatMap(XdfParser::localized);
-                case "hilfetext" -> draft.inputHelp = once(draft).flatMap(XdfParser::localized);
+                case "bezeichnung" -> draft.inputLabel = once(draft).flatMap(this::localized);
+                case "hilfetext" -> draft.inputHelp = once(draft).flatMap(this::localized);
                 case "regel" -> rules.add(rule());
                 case "struktur" -> children.add(structure());
                 default -> common(draft);
@@ -352,10 +353,10 @@ public final class XdfParser {
                 }
             }
             case "name" -> draft.name = once(draft).filter(s -> !s.isEmpty());
-            case "bezeichnungEingabe" -> draft.inputLabel = once(draft).flatMap(XdfParser::localized);
-            case "bezeichnungAusgabe" -> draft.outputLabel = once(draft).flatMap(XdfParser::localized);
-            case "hilfetextEingabe" -> draft.inputHelp = once(draft).flatMap(XdfParser::localized);
-            case "hilfetextAusgabe" -> draft.outputHelp = once(draft).flatMap(XdfParser::localized);
+            case "bezeichnungEingabe" -> draft.inputLabel = once(draft).flatMap(this::localized);
+            case "bezeichnungAusgabe" -> draft.outputLabel = once(draft).flatMap(this::localized);
+            case "hilfetextEingabe" -> draft.inputHelp = once(draft).flatMap(this::localized);
+            case "hilfetextAusgabe" -> draft.outputHelp = once(draft).flatMap(this::localized);
             case "beschreibung" -> draft.description = once(draft).filter(s -> !s.isEmpty());
             case "definition" -> draft.definition = once(draft).filter(s -> !s.isEmpty());
             case "bezug" -> {
@@ -775,8 +776,9 @@ public final class XdfParser {
         return true;
     }
 
-    private static Optional<LocalizedText> localized(String text) {
-        return text.isBlank() ? Optional.empty() : Optional.of(LocalizedText.of(text));
+    /** Reused elements repeat their texts: one instance per text makes their comparison an identity check. */
+    private Optional<LocalizedText> localized(String text) {
+        return text.isBlank() ? Optional.empty() : Optional.of(texts.computeIfAbsent(text, LocalizedText::of));
     }
 
     // ---- drafts ----------------------------------------------------------------------------------------------------
