@@ -1,0 +1,397 @@
+package de.ozgsdk.forms.validation;
+
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.core.Money;
+import de.ozgsdk.forms.DataType;
+import de.ozgsdk.forms.ElementRef;
+import de.ozgsdk.forms.Field;
+import de.ozgsdk.forms.FieldGroup;
+import de.ozgsdk.forms.FieldKind;
+import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.InlineValue;
+import de.ozgsdk.forms.Multiplicity;
+import de.ozgsdk.forms.data.DataError;
+import de.ozgsdk.forms.data.DataPath;
+import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.internal.data.ValueParser;
+import de.ozgsdk.forms.internal.validation.LatinCharacters;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks {@link FormData} against every constraint of a {@link FormSchema}: Multiplizität of fields and groups,
+ * Datentyp, Präzisierung (length, pattern, value range), currency amounts, code lists and inline values, the DIN SPEC
+ * 91379 character set of {@code text_latin}, Auswahlgruppen, and elements the schema does not know. Built once per
+ * schema (patterns compiled, code lists resolved), thread-safe.
+ *
+ * <pre>{@code
+ * FormValidator validator = FormValidator.builder(schema).codeValues(codeLists).build();
+ * ValidationResult result = validator.validate(data);
+ * for (Violation v : result.violations()) {
+ *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));
+ *     // G60000086[0].F60000227: Bitte geben Sie bei „Familienname“ höchstens 55 Zeichen ein.
+ * }
+ * }</pre>
+ *
+ * <p><b>Semantics.</b> A blank value counts as absent. Values are checked after stripping surrounding white space.
+ * A group instance with no non-blank value anywhere counts as absent; when a required group has no filled instance,
+ * the validator reports the required fields of its first instance ({@code G1[0].F2}), or {@code REQUIRED} on the group
+ * when it has no required field. Paths carry an index for every group instance and for the values of fields whose
+ * Multiplizität allows more than one. {@code label} fields hold no data. {@code hidden} and {@code locked} fields
+ * are checked like input fields: the service fills them, and a violation there is a service error to show at form
+ * level. In an Auswahlgruppe exactly one alternative is checked (the filled one). Code list membership is checked
+ * when {@link CodeValues} has the list; otherwise it is skipped (logged once at build) unless
+ * {@link Builder#requireCodeLists(boolean)} is set. {@code file} and {@code obj} values are opaque references:
+ * only their Multiplizität is checked. Validity dates of elements are not considered.
+ */
+public final class FormValidator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormValidator.class);
+
+    private final FormSchema schema;
+    private final Map<Field, FieldCheck> checks = new IdentityHashMap<>();
+
+    private FormValidator(Builder b) {
+        this.schema = b.schema;
+        for (Field field : schema.fields()) {
+            checks.put(field, new FieldCheck(field, allowedCodes(field, b)));
+        }
+    }
+
+    /** A validator without code lists (inline values are still checked). */
+    public static FormValidator of(FormSchema schema) {
+        return builder(schema).build();
+    }
+
+    /** Starts a validator for the schema; by default no code lists, missing code lists are skipped. */
+    public static Builder builder(FormSchema schema) {
+        return new Builder(schema);
+    }
+
+    /** The schema this validator checks against. */
+    public FormSchema schema() {
+        return schema;
+    }
+
+    /** Validates the data; never throws for bad values, only reports them. */
+    public ValidationResult validate(FormData data) {
+        Objects.requireNonNull(data, "data");
+        Run run = new Run();
+        validateInstance(run, data, schema.children(), Optional.empty(), false);
+        return new ValidationResult(run.violations, run.values);
+    }
+
+    private static Optional<Set<String>> allowedCodes(Field field, Builder b) {
+        if (!field.values().isEmpty()) {
+            Set<String> codes = new HashSet<>();
+            field.values().stream().map(InlineValue::code).forEach(codes::add);
+            return Optional.of(Set.copyOf(codes));
+        }
+        if (field.codeList().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> codes = b.codeValues.codes(field.codeList().get(), field.codeListColumns());
+        if (codes.isEmpty()) {
+            if (b.requireCodeLists) {
+                throw new ConfigurationException(DataError.CODE_LIST_UNAVAILABLE, field.codeList().get(),
+                        field.id().id());
+            }
+            LOG.warn("code list {} of field {} is not available; its values are not checked",
+                    field.codeList().get(), field.id().id());
+        }
+        return codes;
+    }
+
+    // ---- the walk
+
+    /** The violations and typed values of one validation. */
+    private static final class Run {
+        private final List<Violation> violations = new ArrayList<>();
+        private final Map<DataPath, Object> values = new LinkedHashMap<>();
+
+        void add(DataPath path, ViolationCode code, String id, LocalizedText label, Object... arguments) {
+            violations.add(new Violation(path, code, id, label, List.of(arguments)));
+        }
+    }
+
+    private void validateInstance(Run run, FormData data, List<ElementRef> children, Optional<DataPath> prefix,
+                                  boolean choice) {
+        Set<String> known = new HashSet<>();
+        List<ElementRef> toCheck = children;
+        if (choice) {
+            List<ElementRef> filled = children.stream().filter(c -> isFilled(data, c.id().id())).toList();
+            if (filled.size() > 1) {
+                DataPath at = prefix.orElseThrow();
+                FieldGroup group = schema.group(at.elementId()).orElseThrow();
+                run.add(at, ViolationCode.CHOICE_AMBIGUOUS, group.id().id(), group.label());
+            }
+            toCheck = filled.isEmpty() ? List.of() : List.of(filled.get(0));
+            if (filled.isEmpty()) {
+                DataPath at = prefix.orElseThrow();
+                FieldGroup group = schema.group(at.elementId()).orElseThrow();
+                run.add(at, ViolationCode.REQUIRED, group.id().id(), group.label());
+            }
+        }
+        children.forEach(c -> known.add(c.id().id()));
+        for (ElementRef child : toCheck) {
+            String id = child.id().id();
+            DataPath path = prefix.map(p -> p.child(id)).orElseGet(() -> DataPath.of(id));
+            if (child.element() instanceof Field field) {
+                if (data.isGroup(id)) {
+                    run.add(path, ViolationCode.WRONG_STRUCTURE, id, field.label());
+                } else {
+                    validateField(run, field, child.multiplicity(), data.values(id), path);
+                }
+            } else if (child.element() instanceof FieldGroup group) {
+                if (data.isField(id)) {
+                    run.add(path, ViolationCode.WRONG_STRUCTURE, id, group.label());
+                } else {
+                    validateGroup(run, group, child.multiplicity(), data.groups(id), path);
+                }
+            }
+        }
+        for (String id : data.ids()) {
+            if (!known.contains(id)) {
+                DataPath path = prefix.map(p -> p.child(id)).orElseGet(() -> DataPath.of(id));
+                run.add(path, ViolationCode.UNKNOWN_ELEMENT, id, LocalizedText.of(id));
+            }
+        }
+    }
+
+    private static boolean isFilled(FormData data, String id) {
+        return data.values(id).stream().anyMatch(v -> !v.isBlank())
+                || data.groups(id).stream().anyMatch(g -> !g.isBlank());
+    }
+
+    private void validateGroup(Run run, FieldGroup group, Multiplicity multiplicity, List<FormData> instances,
+                               DataPath path) {
+        String id = group.id().id();
+        List<Integer> filled = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            if (!instances.get(i).isBlank()) {
+                filled.add(i);
+            }
+        }
+        if (filled.isEmpty() && multiplicity.isRequired()) {
+            int before = run.violations.size();
+            FormData first = instances.isEmpty() ? FormData.empty() : instances.get(0);
+            validateInstance(run, first, group.children(), Optional.of(path.withIndex(0)), group.isChoice());
+            if (run.violations.size() == before) {
+                run.add(path, ViolationCode.REQUIRED, id, group.label());
+            }
+            return;
+        }
+        checkCount(run, multiplicity, filled.size(), path, id, group.label());
+        for (int i : filled) {
+            validateInstance(run, instances.get(i), group.children(), Optional.of(path.withIndex(i)),
+                    group.isChoice());
+        }
+    }
+
+    private static void checkCount(Run run, Multiplicity multiplicity, int count, DataPath path, String id,
+                                   LocalizedText label) {
+        if (count == 0 && multiplicity.isRequired()) {
+            run.add(path, ViolationCode.REQUIRED, id, label);
+        } else if (count < multiplicity.min()) {
+            run.add(path, ViolationCode.TOO_FEW, id, label, multiplicity.min());
+        } else if (multiplicity.max().isPresent() && count > multiplicity.max().getAsInt()) {
+            run.add(path, ViolationCode.TOO_MANY, id, label, multiplicity.max().getAsInt());
+        }
+    }
+
+    private void validateField(Run run, Field field, Multiplicity multiplicity, List<String> values, DataPath path) {
+        String id = field.id().id();
+        List<Integer> present = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).isBlank()) {
+                present.add(i);
+            }
+        }
+        if (field.kind() == FieldKind.LABEL) {
+            if (!present.isEmpty()) {
+                run.add(path, ViolationCode.NO_INPUT_ALLOWED, id, field.label());
+            }
+            return;
+        }
+        checkCount(run, multiplicity, present.size(), path, id, field.label());
+        boolean indexed = multiplicity.isRepeatable() || values.size() > 1;
+        FieldCheck check = checks.get(field);
+        for (int i : present) {
+            DataPath at = indexed ? path.withIndex(i) : path;
+            check.check(run, values.get(i), at);
+        }
+    }
+
+    /** The precompiled checks of one field. */
+    private static final class FieldCheck {
+        private final Field field;
+        private final DataType type;
+        private final OptionalInt minLength;
+        private final OptionalInt maxLength;
+        private final Optional<Pattern> pattern;
+        private final Optional<Object> min;
+        private final Optional<Object> max;
+        private final Optional<Set<String>> codes;
+
+        FieldCheck(Field field, Optional<Set<String>> codes) {
+            this.field = field;
+            this.type = field.dataType();
+            this.minLength = field.precision().minLength();
+            this.maxLength = field.precision().maxLength();
+            this.pattern = field.precision().compiledPattern();
+            this.min = field.precision().minValue().flatMap(this::limit);
+            this.max = field.precision().maxValue().flatMap(this::limit);
+            this.codes = codes;
+        }
+
+        private Optional<Object> limit(String text) {
+            return switch (type) {
+                case NUM, NUM_CURRENCY, NUM_INT -> ValueParser.decimal(text.strip()).map(Object.class::cast);
+                case DATE, TIME, DATETIME -> ValueParser.parse(type, text);
+                default -> Optional.empty();
+            };
+        }
+
+        void check(Run run, String raw, DataPath at) {
+            String text = raw.strip();
+            String id = field.id().id();
+            LocalizedText label = field.label();
+            Optional<Object> parsed = ValueParser.parse(type, text);
+            if (parsed.isEmpty()) {
+                run.add(at, typeViolation(), id, label);
+                return;
+            }
+            Object value = parsed.get();
+            if (type == DataType.NUM_CURRENCY) {
+                try {
+                    value = Money.parse(text);
+                } catch (InvalidInputException e) {
+                    run.add(at, ViolationCode.INVALID_CURRENCY_AMOUNT, id, label);
+                    return;
+                }
+            }
+            if (codes.isPresent() && !codes.get().contains(text)) {
+                run.add(at, ViolationCode.NOT_IN_CODE_LIST, id, label);
+                return;
+            }
+            int before = run.violations.size();
+            checkText(run, text, at);
+            checkRange(run, value, at);
+            if (run.violations.size() == before) {
+                run.values.put(at, type == DataType.TEXT_LATIN
+                        ? Normalizer.normalize(text, Normalizer.Form.NFC) : value);
+            }
+        }
+
+        private void checkText(Run run, String text, DataPath at) {
+            String id = field.id().id();
+            if (type.isText()) {
+                int length = text.codePointCount(0, text.length());
+                if (minLength.isPresent() && length < minLength.getAsInt()) {
+                    run.add(at, ViolationCode.TOO_SHORT, id, field.label(), minLength.getAsInt());
+                }
+                if (maxLength.isPresent() && length > maxLength.getAsInt()) {
+                    run.add(at, ViolationCode.TOO_LONG, id, field.label(), maxLength.getAsInt());
+                }
+            }
+            if (type == DataType.TEXT_LATIN) {
+                LatinCharacters.firstDisallowed(text).ifPresent(position ->
+                        run.add(at, ViolationCode.CHARACTERS_NOT_LATIN, id, field.label(), position));
+            }
+            if (pattern.isPresent() && !pattern.get().matcher(text).matches()) {
+                run.add(at, ViolationCode.PATTERN_MISMATCH, id, field.label(), pattern.get().pattern());
+            }
+        }
+
+        private void checkRange(Run run, Object value, DataPath at) {
+            if (min.isPresent() && compare(value, min.get()) < 0) {
+                run.add(at, ViolationCode.BELOW_MINIMUM, field.id().id(), field.label(), min.get());
+            }
+            if (max.isPresent() && compare(value, max.get()) > 0) {
+                run.add(at, ViolationCode.ABOVE_MAXIMUM, field.id().id(), field.label(), max.get());
+            }
+        }
+
+        /** Compares a value with a limit of the same kind; 0 when they cannot be compared. */
+        private static int compare(Object value, Object limit) {
+            BigDecimal number = value instanceof BigDecimal d ? d : value instanceof BigInteger i
+                    ? new BigDecimal(i) : value instanceof Money m ? m.amount() : null;
+            if (number != null && limit instanceof BigDecimal l) {
+                return number.compareTo(l);
+            }
+            if (value instanceof LocalDate d && limit instanceof LocalDate l) {
+                return d.compareTo(l);
+            }
+            if (value instanceof LocalTime t && limit instanceof LocalTime l) {
+                return t.compareTo(l);
+            }
+            LocalDateTime dateTime = value instanceof OffsetDateTime o ? o.toLocalDateTime()
+                    : value instanceof LocalDateTime l ? l : null;
+            LocalDateTime limitDateTime = limit instanceof OffsetDateTime o ? o.toLocalDateTime()
+                    : limit instanceof LocalDateTime l ? l : null;
+            return dateTime != null && limitDateTime != null ? dateTime.compareTo(limitDateTime) : 0;
+        }
+
+        private ViolationCode typeViolation() {
+            return switch (type) {
+                case BOOL -> ViolationCode.NOT_A_BOOLEAN;
+                case DATE -> ViolationCode.NOT_A_DATE;
+                case TIME -> ViolationCode.NOT_A_TIME;
+                case DATETIME -> ViolationCode.NOT_A_DATETIME;
+                case NUM_INT -> ViolationCode.NOT_AN_INTEGER;
+                default -> ViolationCode.NOT_A_NUMBER;
+            };
+        }
+    }
+
+    /** Builds a {@link FormValidator}. */
+    public static final class Builder {
+        private final FormSchema schema;
+        private CodeValues codeValues = CodeValues.none();
+        private boolean requireCodeLists;
+
+        private Builder(FormSchema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+        }
+
+        /** Where the codes of code lists come from; default {@link CodeValues#none()}. */
+        public Builder codeValues(CodeValues codeValues) {
+            this.codeValues = Objects.requireNonNull(codeValues, "codeValues");
+            return this;
+        }
+
+        /**
+         * Whether a code list that {@link #codeValues} does not have makes {@link #build()} fail with a
+         * {@link ConfigurationException} ({@link DataError#CODE_LIST_UNAVAILABLE}); default false: its membership is
+         * not checked and a warning is logged.
+         */
+        public Builder requireCodeLists(boolean requireCodeLists) {
+            this.requireCodeLists = requireCodeLists;
+            return this;
+        }
+
+        public FormValidator build() {
+            return new FormValidator(this);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package de.ozgsdk.forms.validation;
+
+import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.forms.data.DataPath;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * One thing wrong with form data: where ({@link #path()}), what ({@link #code()}), which element with which label,
+ * the limit that was violated ({@link #arguments()}), and a message for the user in German or English that names the
+ * label and the limit ("Bitte geben Sie bei „Familienname“ höchstens 55 Zeichen ein.").
+ *
+ * <p>Neither arguments nor {@link #toString()} contain the value entered: violations may be logged.
+ */
+public final class Violation {
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+    private static final DateTimeFormatter GERMAN_DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
+
+    private final DataPath path;
+    private final ViolationCode code;
+    private final String elementId;
+    private final LocalizedText label;
+    private final List<Object> arguments;
+
+    Violation(DataPath path, ViolationCode code, String elementId, LocalizedText label, List<Object> arguments) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.code = Objects.requireNonNull(code, "code");
+        this.elementId = Objects.requireNonNull(elementId, "elementId");
+        this.label = Objects.requireNonNull(label, "label");
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** Where: the path of the field value, field, group or group instance, e.g. {@code G60000086[0].F60000227}. */
+    public DataPath path() {
+        return path;
+    }
+
+    /** What, as a stable code. */
+    public ViolationCode code() {
+        return code;
+    }
+
+    /** The id of the element concerned (the last segment of the path). */
+    public String elementId() {
+        return elementId;
+    }
+
+    /** The element's label from the schema (the id itself for an element the schema does not know). */
+    public LocalizedText label() {
+        return label;
+    }
+
+    /**
+     * The limits of the violated constraint in canonical form (numbers with a point, ISO dates), e.g. {@code ["55"]}
+     * for {@link ViolationCode#TOO_LONG}; empty for codes without a limit.
+     */
+    public List<String> arguments() {
+        return arguments.stream().map(Violation::canonical).toList();
+    }
+
+    /**
+     * The message for the user in the locale's language: English for {@code en}, German otherwise (the language of
+     * the administration). Names the label in that language where the schema has it, and the limit.
+     */
+    public String message(Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        Locale language = english ? Locale.ENGLISH : Locale.GERMAN;
+        Object[] args = new Object[arguments.size() + 1];
+        args[0] = label.get(language);
+        for (int i = 0; i < arguments.size(); i++) {
+            args[i + 1] = display(arguments.get(i), english);
+        }
+        try {
+            String template = ResourceBundle.getBundle(code.bundleBaseName(), language, NO_FALLBACK)
+                    .getString(code.code());
+            return new MessageFormat(template, language).format(args);
+        } catch (MissingResourceException e) {
+            return code.code() + " " + path;
+        }
+    }
+
+    private static String canonical(Object argument) {
+        return argument instanceof BigDecimal d ? d.toPlainString() : String.valueOf(argument);
+    }
+
+    private static String display(Object argument, boolean english) {
+        if (english) {
+            return canonical(argument);
+        }
+        if (argument instanceof BigDecimal d) {
+            return d.toPlainString().replace('.', ',');
+        }
+        if (argument instanceof LocalDate date) {
+            return GERMAN_DATE.format(date);
+        }
+        if (argument instanceof LocalDateTime dateTime) {
+            return GERMAN_DATE_TIME.format(dateTime);
+        }
+        return String.valueOf(argument);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Violation v && path.equals(v.path) && code == v.code && elementId.equals(v.elementId)
+                && label.equals(v.label) && arguments.equals(v.arguments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, code, elementId, arguments);
+    }
+
+    /** {@code G60000086[0].F60000227 OZG-VAL-111 TOO_LONG [55]}: no value, no personal data. */
+    @Override
+    public String toString() {
+        return path + " " + code.code() + " " + code + " " + arguments();
+    }
+}

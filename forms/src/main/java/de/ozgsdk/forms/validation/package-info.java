@@ -1,0 +1,16 @@
+/**
+ * Validation of form data against its FIM schema: {@link de.ozgsdk.forms.validation.FormValidator} (built once per
+ * schema) checks Multiplizität, Datentyp, Präzisierung, currency, code lists and the DIN SPEC 91379 character set,
+ * and returns a {@link de.ozgsdk.forms.validation.ValidationResult} of
+ * {@link de.ozgsdk.forms.validation.Violation}s with stable {@link de.ozgsdk.forms.validation.ViolationCode}s and
+ * German and English messages.
+ *
+ * <pre>{@code
+ * FormValidator validator = FormValidator.builder(schema)
+ *         .codeValues(CodeValues.of(Map.of("urn:de:fim:codeliste:zustimmung", Set.of("01", "02"))))
+ *         .build();
+ * ValidationResult result = validator.validate(FormDataJson.of(schema).read(json));
+ * result.violations().forEach(v -> System.out.println(v.path() + " " + v.code() + " " + v.message(Locale.ENGLISH)));
+ * }</pre>
+ */
+package de.ozgsdk.forms.validation;
