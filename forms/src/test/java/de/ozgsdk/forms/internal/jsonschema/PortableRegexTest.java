@@ -1,0 +1,30 @@
+package de.ozgsdk.forms.internal.jsonschema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PortableRegexTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[0-9]{5}", "[A-Z]{2}[0-9]{2}( ?[0-9A-Z]{4}){4}", "(?:ab|cd)+", "(?<year>\\d{4})",
+        "a(?=b)", "(?<!x)y", "[^\\]]", "\\x41", "\\u00e4+", "^a$"})
+    void acceptsPatternsThatMeanTheSameInEcma262(String regex) {
+        assertThat(PortableRegex.unportable(regex)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(?i)abc", "a*+", "(?>ab)", "\\Aabc\\z", "\\p{L}+", "\\p{javaLowerCase}", "[a-z&&[^e]]",
+        "[a[b]]", "\\Qa.b\\E", "\\h", "\\R", "\\x{41}", "\\0101", "a{2}+"})
+    void refusesJavaOnlySyntax(String regex) {
+        assertThat(PortableRegex.unportable(regex)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[0-9]{5}", "a|b"})
+    void anchorsForAFullMatch(String regex) {
+        assertThat(PortableRegex.anchored(regex)).isEqualTo("^(?:" + regex + ")$");
+        assertThat(java.util.regex.Pattern.compile(PortableRegex.anchored("a|b")).matcher("ab").find()).isFalse();
+    }
+}
