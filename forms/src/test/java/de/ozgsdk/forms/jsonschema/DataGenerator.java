@@ -13,6 +13,7 @@ import de.ozgsdk.forms.internal.data.ValueParser;
 import de.ozgsdk.forms.validation.CodeValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -173,7 +174,12 @@ final class DataGenerator {
                 .map(set -> set.stream().sorted().toList());
     }
 
+    /** Text in NFC, as the export states the DIN SPEC 91379 characters of the text as written. */
     private String text(Field field, boolean invalid) {
+        return Normalizer.normalize(anyText(field, invalid), Normalizer.Form.NFC);
+    }
+
+    private String anyText(Field field, boolean invalid) {
         Precision p = field.precision();
         boolean latin = field.dataType() == DataType.TEXT_LATIN;
         int min = p.minLength().orElse(1);

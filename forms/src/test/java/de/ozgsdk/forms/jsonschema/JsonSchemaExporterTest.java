@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.DataType;
+import de.ozgsdk.forms.ElementMetadata;
+import de.ozgsdk.forms.Field;
+import de.ozgsdk.forms.FieldKind;
+import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Precision;
@@ -162,13 +167,15 @@ class JsonSchemaExporterTest {
     }
 
     @Test
-    void printsTheExportForInspection() throws IOException {
-        java.nio.file.Path out = java.nio.file.Path.of("target", "jsonschema");
-        java.nio.file.Files.createDirectories(out);
-        for (FormSchema schema : TestForms.all()) {
-            java.nio.file.Files.writeString(out.resolve(schema.id() + ".json"), EXPORTER.export(schema).toJson());
-        }
-        assertThat(out.resolve("S60000001V1.0.json")).exists();
+    void combinesTheCountsOfAnIdUsedTwiceAtOneLevel() {
+        Field phone = field("F60000070", "Telefon", DataType.TEXT, Precision.NONE);
+        FormSchema schema = TestForms.schema("S60000007", List.of(at(phone, "1:1"), at(phone, "0:3")));
+
+        ObjectNode property = (ObjectNode) JsonSchemaExporter.of().export(schema).schema().at("/properties/F60000070");
+
+        assertThat(property.get("type").asText()).as("the shape of the last place").isEqualTo("array");
+        assertThat(property.get("minContains").asInt()).isEqualTo(1);
+        assertThat(property.get("maxContains").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -180,11 +187,11 @@ class JsonSchemaExporterTest {
 
     @Test
     void usesTheAskedLanguageForTitles() {
-        FormSchema schema = TestForms.schema("S60000008", List.of(at(de.ozgsdk.forms.Field.builder(
-                de.ozgsdk.forms.ElementMetadata.builder(de.ozgsdk.forms.FimId.of("F60000080", "1.0"), "Name")
-                        .inputLabel(de.ozgsdk.core.LocalizedText.builder("Familienname")
-                                .put(Locale.ENGLISH, "Surname").build())
-                        .build(), de.ozgsdk.forms.FieldKind.INPUT, DataType.TEXT).build(), "1:1")));
+        ElementMetadata name = ElementMetadata.builder(FimId.of("F60000080", "1.0"), "Name")
+                .inputLabel(LocalizedText.builder("Familienname").put(Locale.ENGLISH, "Surname").build())
+                .build();
+        FormSchema schema = TestForms.schema("S60000008",
+                List.of(at(Field.builder(name, FieldKind.INPUT, DataType.TEXT).build(), "1:1")));
 
         JsonNode node = JsonSchemaExporter.builder().locale(Locale.ENGLISH).build().export(schema).schema()
                 .at("/properties/F60000080/title");

@@ -15,6 +15,7 @@ import de.ozgsdk.forms.MessageKind;
 import de.ozgsdk.forms.Multiplicity;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.RuleType;
+import de.ozgsdk.forms.SchemaElement;
 import de.ozgsdk.forms.XdfVersion;
 import de.ozgsdk.forms.validation.CodeValues;
 import java.util.List;
@@ -40,7 +41,7 @@ final class TestForms {
         return Field.builder(meta(id, name), FieldKind.INPUT, type).precision(precision).build();
     }
 
-    static ElementRef at(de.ozgsdk.forms.SchemaElement element, String multiplicity) {
+    static ElementRef at(SchemaElement element, String multiplicity) {
         return new ElementRef(element, Multiplicity.parse(multiplicity));
     }
 

@@ -14,7 +14,6 @@ import de.ozgsdk.forms.FieldGroup;
 import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.InlineValue;
-import de.ozgsdk.forms.Multiplicity;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.SchemaElement;
 import de.ozgsdk.forms.internal.data.ValueParser;
@@ -22,6 +21,7 @@ import de.ozgsdk.forms.jsonschema.ExportNote;
 import de.ozgsdk.forms.jsonschema.JsonSchemaError;
 import de.ozgsdk.forms.validation.CodeValues;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,8 +33,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Writes one {@link FormSchema} as a JSON Schema 2020-12 document for the JSON form of {@code FormDataJson}, with the
@@ -117,14 +119,11 @@ public final class SchemaWriter {
         ObjectNode properties = node.putObject("properties");
         ArrayNode required = f.arrayNode();
         ArrayNode alternatives = f.arrayNode();
-        for (ElementRef child : children) {
-            String key = child.id().id();
-            if (properties.has(key)) {
-                continue; // the JSON form knows the first place of an id only
-            }
-            properties.set(key, place(child, choice));
-            boolean label = child.element() instanceof Field field && field.kind() == FieldKind.LABEL;
-            if (!choice && !label && child.multiplicity().isRequired()) {
+        for (Map.Entry<String, List<ElementRef>> entry : placesById(children).entrySet()) {
+            String key = entry.getKey();
+            List<ElementRef> places = entry.getValue();
+            properties.set(key, place(places, choice));
+            if (!choice && !isLabel(places) && places.stream().anyMatch(p -> p.multiplicity().isRequired())) {
                 required.add(key);
             }
             if (choice) {
@@ -143,31 +142,70 @@ public final class SchemaWriter {
         return node;
     }
 
-    /** The schema of an element at one place: its value schema wrapped for blankness and Multiplizität. */
-    private ObjectNode place(ElementRef ref, boolean inChoice) {
-        if (ref.element() instanceof Field field && field.kind() == FieldKind.LABEL) {
+    /** The places of each id in file order; an id used at several places of one level has one key in JSON. */
+    private static Map<String, List<ElementRef>> placesById(List<ElementRef> children) {
+        Map<String, List<ElementRef>> places = new LinkedHashMap<>();
+        for (ElementRef child : children) {
+            places.computeIfAbsent(child.id().id(), k -> new ArrayList<>()).add(child);
+        }
+        return places;
+    }
+
+    private static boolean isLabel(List<ElementRef> places) {
+        return places.stream().anyMatch(p -> p.element() instanceof Field field && field.kind() == FieldKind.LABEL);
+    }
+
+    /**
+     * The schema of the value under one key: the element's value schema wrapped for blankness and Multiplizität. When
+     * an id has several places at one level, the validator checks the data against each of them, so the counts
+     * combine (largest minimum, smallest maximum), and {@code FormDataJson} writes the shape of the last place.
+     */
+    private ObjectNode place(List<ElementRef> places, boolean inChoice) {
+        if (isLabel(places)) {
             ObjectNode node = ref(fixed("blank"));
             node.put("$comment", "Feldart label: holds no data");
             return node;
         }
-        Multiplicity multiplicity = ref.multiplicity();
-        ObjectNode value = valueSchema(ref.element());
-        if (!multiplicity.isRepeatable()) {
-            if (multiplicity.isRequired() && !inChoice) {
+        int min = places.stream().mapToInt(p -> p.multiplicity().min()).max().orElse(0);
+        OptionalInt max = places.stream().map(ElementRef::multiplicity).filter(m -> m.max().isPresent())
+                .mapToInt(m -> m.max().getAsInt()).min();
+        boolean array = places.get(places.size() - 1).multiplicity().isRepeatable();
+        ObjectNode value = valueSchema(places);
+        if (!array) {
+            if (min > 1) {
+                return f.objectNode().set("not", f.objectNode()); // one value cannot satisfy a minimum above one
+            }
+            if (min == 1 && !inChoice) {
                 value.set("not", ref(fixed("blank")));
                 return value;
             }
             return anyOf(ref(fixed("blank")), value);
         }
-        ObjectNode array = f.objectNode();
-        array.put("type", "array");
-        array.set("items", anyOf(ref(fixed("blank")), value));
-        if (multiplicity.min() > 0 || multiplicity.max().isPresent()) {
-            array.set("contains", notBlank());
-            array.put("minContains", multiplicity.min());
-            multiplicity.max().ifPresent(max -> array.put("maxContains", max));
+        ObjectNode node = f.objectNode();
+        node.put("type", "array");
+        node.set("items", anyOf(ref(fixed("blank")), value));
+        if (min > 0 || max.isPresent()) {
+            node.set("contains", notBlank());
+            node.put("minContains", min);
+            max.ifPresent(m -> node.put("maxContains", m));
         }
-        return inChoice && multiplicity.min() > 0 ? anyOf(ref(fixed("blank")), array) : array;
+        return inChoice && min > 0 ? anyOf(ref(fixed("blank")), node) : node;
+    }
+
+    private ObjectNode valueSchema(List<ElementRef> places) {
+        List<SchemaElement> elements = new ArrayList<>();
+        for (ElementRef place : places) {
+            if (elements.stream().noneMatch(e -> e == place.element())) {
+                elements.add(place.element());
+            }
+        }
+        if (elements.size() == 1) {
+            return valueSchema(elements.get(0));
+        }
+        ObjectNode node = f.objectNode();
+        ArrayNode allOf = node.putArray("allOf");
+        elements.forEach(e -> allOf.add(valueSchema(e)));
+        return node;
     }
 
     private ObjectNode valueSchema(SchemaElement element) {
@@ -181,7 +219,7 @@ public final class SchemaWriter {
         return fieldSchema(field);
     }
 
-    private String defName(SchemaElement element, java.util.function.Supplier<ObjectNode> schema) {
+    private String defName(SchemaElement element, Supplier<ObjectNode> schema) {
         String existing = defNames.get(element);
         if (existing != null) {
             return existing;
@@ -346,7 +384,7 @@ public final class SchemaWriter {
         if (value instanceof BigDecimal d) {
             return f.numberNode(d);
         }
-        if (value instanceof java.math.BigInteger i) {
+        if (value instanceof BigInteger i) {
             return f.numberNode(i);
         }
         if (value instanceof Boolean b) {
