@@ -2,6 +2,10 @@ package de.ozgsdk.forms.internal.jsonschema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +23,12 @@ class PortableRegexTest {
         "[a-z&&[^e]]", "[a[b]]", "\\Qa.b\\E", "\\h", "\\R", "\\x{41}", "\\0101", "a{2}+"})
     void refusesJavaOnlySyntax(String regex) {
         assertThat(PortableRegex.unportable(regex)).isPresent();
+    }
+
+    /** Patterns come from FIM files: any text gets an answer, never an exception. */
+    @Property(tries = 2000)
+    void answersForAnyText(@ForAll @StringLength(max = 30) @CharRange(from = ' ', to = '~') String regex) {
+        assertThat(PortableRegex.unportable(regex)).isNotNull();
     }
 
     @ParameterizedTest
