@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ozg} command for IT providers: the root that the FIM commands hang under.
+ * The {@code ozg} command for IT providers: the root that the FIM commands ({@code ozg fim ...}) hang under.
  *
  * <p>Run {@code java -jar cli/target/ozg.jar --help} to list what this build offers; {@code docs/cli.md} documents
  * every command. To run it in-process (tests, other tools):
@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
         versionProvider = OzgCommand.Version.class,
         subcommands = FimCommand.class,
         description = {
-            "Tools of the OZG SDK for IT providers: inspect FIM schemas and validate",
-            "form data against them.",
+            "Tools of the OZG SDK for IT providers: inspect FIM schemas, validate form",
+            "data against them and export them as JSON Schema.",
             "",
             "Exit codes: 0 = success, 1 = the data have findings (violations),",
             "2 = the input or the call is unusable (missing, unreadable, unsupported or",

@@ -19,7 +19,8 @@ class OzgCommandTest {
     void fimHelpListsOnlyCommandsThatExist() {
         CliRun result = run("fim", "--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("inspect").contains("validate").doesNotContain("render");
+        assertThat(result.out()).contains("inspect").contains("validate").contains("json-schema")
+                .doesNotContain("render");
     }
 
     @Test

@@ -80,6 +80,17 @@ class OzgJarIT {
     }
 
     @Test
+    void jsonSchemaIsWrittenToTheOutputFile() throws Exception {
+        Path file = temp.resolve("schema.json");
+        Outcome outcome = ozg("fim", "json-schema", "--codelists", fixture("codelists"), "-o", file.toString(),
+                fixture("xdf3-schema.xml"));
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(schema.get("properties").get("F99000000007").get("title").asText())
+                .isEqualTo("Staatsangehörigkeit");
+    }
+
+    @Test
     void maliciousFileExitsTwoWithMessageAndNoStackTrace() throws Exception {
         Outcome outcome = ozg("fim", "inspect", fixture("xxe.xml"));
         assertThat(outcome.exitCode()).isEqualTo(2);

@@ -7,8 +7,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ozg fim}: the commands for FIM XDatenfelder schemas and their form data. */
 @Command(name = "fim", mixinStandardHelpOptions = true,
-        subcommands = {InspectCommand.class, ValidateCommand.class},
-        description = "FIM XDatenfelder 2.0 and 3.0 schemas: inspect a schema, validate form data against it.")
+        subcommands = {InspectCommand.class, ValidateCommand.class, JsonSchemaCommand.class},
+        description = {
+            "FIM XDatenfelder 2.0 and 3.0 schemas: inspect a schema, validate form data",
+            "against it, export it as JSON Schema."
+        })
 public final class FimCommand implements Runnable {
 
     @Spec

@@ -89,14 +89,14 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
         Labels labels = new Labels(common.locale());
         PrintWriter err = spec.commandLine().getErr();
         if (!schema.warnings().isEmpty()) {
-            err.println("ozg: " + labels.get("validate.warnings", schemaFile, schema.warnings().size()));
+            err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size()));
         }
         List<String> unchecked = schema.codeListReferences().stream()
                 .filter(reference -> !loading.isAvailable(reference).orElse(false))
                 .map(CodeListReference::toString)
                 .toList();
         if (!unchecked.isEmpty()) {
-            err.println("ozg: " + labels.get("validate.unchecked", String.join("; ", unchecked)));
+            err.println("ozg: " + labels.get("codeLists.unchecked", String.join("; ", unchecked)));
         }
         err.flush();
     }
