@@ -91,7 +91,7 @@ public final class RuleResults {
 
     /** The rule that made the element at this path required, if any. */
     public Optional<Requirement> requirement(DataPath path) {
-        return Optional.ofNullable(required.get(path));
+        return required.isEmpty() ? Optional.empty() : Optional.ofNullable(required.get(path));
     }
 
     /**
@@ -99,12 +99,13 @@ public final class RuleResults {
      * optional group must be validated as if it were required.
      */
     public boolean isRequiredByRule(DataPath groupPath) {
-        return required.containsKey(groupPath) || requiredInside.contains(groupPath.withIndex(0));
+        return !required.isEmpty()
+                && (required.containsKey(groupPath) || requiredInside.contains(groupPath.withIndex(0)));
     }
 
     /** Takes the violations at this path, so that each is reported once. */
     public List<TargetViolation> takeViolations(DataPath path) {
-        List<TargetViolation> at = violations.remove(path);
+        List<TargetViolation> at = violations.isEmpty() ? null : violations.remove(path);
         return at == null ? List.of() : at;
     }
 
