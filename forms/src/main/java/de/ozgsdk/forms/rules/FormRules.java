@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -153,7 +154,7 @@ public final class FormRules {
         }
         int start = matcher.start();
         int end = matcher.end();
-        String noun = matcher.group("noun").toLowerCase(java.util.Locale.ROOT);
+        String noun = matcher.group("noun").toLowerCase(Locale.ROOT);
         if (matcher.find() || !fitsKind(noun, owner)) {
             return Optional.empty();
         }

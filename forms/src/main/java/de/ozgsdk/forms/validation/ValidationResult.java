@@ -81,8 +81,7 @@ public final class ValidationResult {
      * renderer or a violation uses ({@code G1[2].F5}, {@code F14[1]}).
      */
     public boolean isHidden(DataPath path) {
-        return RuleResults.isHidden(hidden, path) || path.last().index().isPresent()
-                && RuleResults.isHidden(hidden, path.withoutIndex());
+        return RuleResults.isHidden(hidden, path);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +108,7 @@ class FormValidatorRulesTest {
                 "{\"id\": \"R-ende\", \"kind\": \"required\", \"target\": \"F99000000107\", \"when\": \"true\"}"));
 
         ValidationResult result = validator.validate(base().value(BEHINDERT, "false")
-                .groups(ZEITRAUM, java.util.List.of(FormData.builder().value(BEGINN, "2024-07-01")
+                .groups(ZEITRAUM, List.of(FormData.builder().value(BEGINN, "2024-07-01")
                         .value(ENDE, "kein Datum").build())).build());
 
         assertThat(result.isValid()).isTrue();
@@ -147,7 +148,7 @@ class FormValidatorRulesTest {
     void recognisedDateOrderReportsRuleViolatedAtTheLaterDate() {
         FormValidator validator = validator(FormRules.recognize(SCHEMA).toRuleSet());
 
-        ValidationResult result = validator.validate(base().groups(ZEITRAUM, java.util.List.of(FormData.builder()
+        ValidationResult result = validator.validate(base().groups(ZEITRAUM, List.of(FormData.builder()
                 .value(BEGINN, "2024-07-01").value(ENDE, "30.06.2024").build())).build());
 
         assertThat(result.violations()).singleElement().satisfies(v -> {
@@ -221,7 +222,7 @@ class FormValidatorRulesTest {
     void ruleThatDoesNotFitTheDataIsReportedNotThrown() {
         FormValidator validator = validator(FormRules.recognize(SCHEMA).toRuleSet());
 
-        ValidationResult result = validator.validate(base().groups(ZEITRAUM, java.util.List.of(FormData.builder()
+        ValidationResult result = validator.validate(base().groups(ZEITRAUM, List.of(FormData.builder()
                 .value(BEGINN, "31.02.2024").value(ENDE, "2024-07-01").build())).build());
 
         assertThat(result.violations()).extracting(Violation::code).containsExactly(ViolationCode.NOT_A_DATE);
