@@ -2,7 +2,9 @@ package de.ozgsdk.forms.internal.validation;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,24 @@ public final class LatinCharacters {
     }
 
     private LatinCharacters() {
+    }
+
+    /** The allowed single code points as inclusive ranges {@code {first, last}} (copies; the JSON Schema export). */
+    public static List<int[]> ranges() {
+        List<int[]> copy = new ArrayList<>();
+        for (int[] range : RANGES) {
+            copy.add(range.clone());
+        }
+        return copy;
+    }
+
+    /** The defined letter sequences as code points in NFC (copies; the JSON Schema export). */
+    public static List<int[]> sequences() {
+        List<int[]> copy = new ArrayList<>();
+        SEQUENCES_BY_BASE.values().forEach(list -> list.forEach(sequence -> copy.add(sequence.clone())));
+        copy.sort(Comparator.comparingInt((int[] sequence) -> sequence[0]).thenComparingInt(sequence -> -sequence.length)
+                .thenComparing(Arrays::toString));
+        return copy;
     }
 
     /**

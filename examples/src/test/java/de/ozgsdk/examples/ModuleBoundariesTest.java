@@ -1,0 +1,82 @@
+package de.ozgsdk.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The module table of DESIGN.md, checked on the compiled classes of every module: a module uses only the modules it
+ * may depend on, and never the {@code internal} packages of another module. The examples module sees all modules,
+ * so this is the one place where the whole SDK is on the class path.
+ */
+class ModuleBoundariesTest {
+
+    /** Module → the modules it may depend on (DESIGN.md). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "core", Set.of(),
+            "forms", Set.of("core"),
+            "xoev", Set.of("core", "forms"),
+            "auth", Set.of("core"),
+            "payment", Set.of("core"),
+            "postbox", Set.of("core", "xoev"),
+            "portal", Set.of("core", "forms", "xoev", "auth", "payment", "postbox"),
+            "sandbox", Set.of("core", "forms", "xoev", "auth", "payment", "postbox"));
+
+    private static final List<String> MODULES = List.of(
+            "core", "forms", "xoev", "auth", "payment", "postbox", "portal", "sandbox", "cli", "examples");
+
+    private static JavaClasses sdk;
+
+    @BeforeAll
+    static void importTheSdk() {
+        sdk = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("de.ozgsdk");
+        // Guard against a vacuous pass: the rules below allow empty sets of classes.
+        assertThat(sdk.containPackage("de.ozgsdk.core.persistence")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.forms.validation")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.cli")).isTrue();
+    }
+
+    static List<String> restrictedModules() {
+        return List.copyOf(new TreeSet<>(ALLOWED.keySet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("restrictedModules")
+    void moduleDependsOnlyOnTheModulesDesignAllows(String module) {
+        String[] forbidden = MODULES.stream()
+                .filter(other -> !other.equals(module) && !ALLOWED.get(module).contains(other))
+                .map(other -> "de.ozgsdk." + other + "..")
+                .toArray(String[]::new);
+        noClasses().that().resideInAPackage("de.ozgsdk." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("DESIGN.md lets " + module + " depend on " + ALLOWED.get(module) + " only")
+                .allowEmptyShould(true)
+                .check(sdk);
+    }
+
+    @ParameterizedTest
+    @MethodSource("allModules")
+    void noModuleUsesTheInternalsOfAnother(String module) {
+        noClasses().that().resideOutsideOfPackage("de.ozgsdk." + module + "..")
+                .should().dependOnClassesThat().resideInAPackage("de.ozgsdk." + module + ".internal..")
+                .because("internal packages are not promised to stay (STYLE.md)")
+                .allowEmptyShould(true)
+                .check(sdk);
+    }
+
+    static List<String> allModules() {
+        return MODULES;
+    }
+}
