@@ -3,7 +3,8 @@ package de.ozgsdk.forms;
 /**
  * Tells the importer whether a referenced code list can be loaded, so that a missing list is reported at schema load
  * (an error in strict mode, a warning in lenient mode). A code list registry plugs in here:
- * {@code FimImporter.builder().codeLists(ref -> registry.find(ref).isPresent())}.
+ * {@code FimImporter.builder().codeLists(registry.availability())} (see
+ * {@code de.ozgsdk.forms.codelist.CodeListRegistry#availability()}).
  */
 @FunctionalInterface
 public interface CodeListAvailability {

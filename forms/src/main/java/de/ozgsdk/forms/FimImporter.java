@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * FimImporter importer = FimImporter.builder()
  *         .lenient(true)                                         // keep working copies usable, collect warnings
- *         .codeLists(ref -> registry.find(ref).isPresent())      // report missing code lists at load
+ *         .codeLists(registry.availability())                    // report missing code lists at load
  *         .build();
  * FormSchema schema = importer.importSchema(Path.of("S00000009_xdatenfelder.xml"));
  * schema.warnings().forEach(w -> log.warn("{}", w));

@@ -1,6 +1,7 @@
 package de.ozgsdk.forms.codelist;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.forms.CodeListReference;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,23 @@ public record CodeListQuery(Optional<String> canonicalUri, Optional<String> vers
     public static CodeListQuery of(String canonicalUriOrNull, String versionOrNull, String canonicalVersionUriOrNull) {
         return new CodeListQuery(Optional.ofNullable(canonicalUriOrNull), Optional.ofNullable(versionOrNull),
                 Optional.ofNullable(canonicalVersionUriOrNull));
+    }
+
+    /**
+     * The query for a code list reference of a form schema ({@code <xdf:codelisteReferenz>}): canonical URI,
+     * version and canonical version URI as the reference gives them. Empty when the reference names neither a
+     * canonical URI nor a canonical version URI (real files carry such references, sometimes with a FIM id only),
+     * because no registry can resolve those.
+     */
+    public static Optional<CodeListQuery> from(CodeListReference reference) {
+        Objects.requireNonNull(reference, "reference");
+        boolean noUri = reference.canonicalUri().isBlank();
+        boolean noVersionUri = reference.canonicalVersionUri().filter(v -> !v.isBlank()).isEmpty();
+        if (noUri && noVersionUri) {
+            return Optional.empty();
+        }
+        return Optional.of(of(noUri ? null : reference.canonicalUri(), reference.version().orElse(null),
+                reference.canonicalVersionUri().orElse(null)));
     }
 
     /** A query by canonical version URI only, e.g. {@code urn:de:fim:codeliste:zustimmung_2021-01-11}. */

@@ -4,6 +4,8 @@ import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.NotFoundException;
 import de.ozgsdk.core.ProcessingException;
+import de.ozgsdk.forms.CodeListAvailability;
+import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.internal.codelist.CodeListIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -100,6 +102,26 @@ public final class CodeListRegistry {
             return offline;
         }
         return remoteCache.computeIfAbsent(query, this::fetchRemote);
+    }
+
+    /**
+     * Finds the code list a form schema's reference names ({@link CodeListQuery#from(CodeListReference)}); empty
+     * also when the reference names no canonical URI at all.
+     *
+     * @throws de.ozgsdk.core.RemoteSystemException if the remote source fails (not cached)
+     */
+    public Optional<CodeList> find(CodeListReference reference) {
+        return CodeListQuery.from(reference).flatMap(this::find);
+    }
+
+    /**
+     * This registry as the importer's view of which code lists exist, so that a missing list is reported when the
+     * schema is loaded: {@code FimImporter.builder().codeLists(registry.availability())} fails a strict import with
+     * {@code OZG-FIM-114} and warns in lenient mode. With a remote source, the import may ask it (and fail with
+     * its {@link de.ozgsdk.core.RemoteSystemException}).
+     */
+    public CodeListAvailability availability() {
+        return reference -> find(reference).isPresent();
     }
 
     /**

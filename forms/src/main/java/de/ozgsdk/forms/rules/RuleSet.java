@@ -143,7 +143,7 @@ public final class RuleSet {
         Objects.requireNonNull(clock, "clock");
         List<RuleFinding> problems = new ArrayList<>();
         MaskedScope masked = settleVisibility(scope, clock, problems);
-        Set<String> required = new LinkedHashSet<>();
+        Map<String, String> required = new LinkedHashMap<>();
         List<RuleViolation> violations = new ArrayList<>();
         for (ExecutableRule rule : rules) {
             if (rule.kind() == RuleKind.VISIBLE || rule.targets().stream().allMatch(masked::isHidden)) {
@@ -154,7 +154,8 @@ public final class RuleSet {
                 continue;
             }
             if (rule.kind() == RuleKind.REQUIRED && holds.get()) {
-                rule.targets().stream().filter(t -> !masked.isHidden(t)).forEach(required::add);
+                rule.targets().stream().filter(t -> !masked.isHidden(t))
+                        .forEach(t -> required.putIfAbsent(t, rule.id()));
             } else if (rule.kind() == RuleKind.CONSTRAINT && !holds.get()) {
                 violations.add(new RuleViolation(rule.id(), rule.targets(), rule.message().orElseThrow()));
             }

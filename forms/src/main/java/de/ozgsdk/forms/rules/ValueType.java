@@ -32,13 +32,15 @@ public enum ValueType {
     GROUP;
 
     /**
-     * The type for a FIM Datentyp code ({@code text}, {@code string.latin}, {@code date}, {@code time},
-     * {@code datetime}, {@code bool}, {@code num}, {@code num_int}, {@code num_currency}, {@code file}, {@code obj}).
+     * The type for a FIM Datentyp code ({@code text}, {@code text_latin}, {@code string.latin}, {@code date},
+     * {@code time}, {@code datetime}, {@code bool}, {@code num}, {@code num_int}, {@code num_currency}, {@code file},
+     * {@code obj}).
      * A field with a Codeliste is {@link #CODE} whatever its Datentyp; the caller decides that.
      */
     public static Optional<ValueType> ofFimDatentyp(String code) {
         switch (code.trim().toLowerCase(Locale.ROOT)) {
             case "text":
+            case "text_latin":
             case "string.latin":
                 return Optional.of(TEXT);
             case "date":

@@ -12,6 +12,9 @@
  *   <li>{@link de.ozgsdk.forms.rules.RuleFiles}: a service author attaches rules in a JSON side file (the FIM file
  *       stays untouched); a side-file rule with the id of a FIM rule replaces what was recognised
  *       ({@link de.ozgsdk.forms.rules.RuleSet#overriddenBy}).</li>
+ *   <li>{@link de.ozgsdk.forms.rules.FormRules}: recognises all FIM rules of a {@link de.ozgsdk.forms.FormSchema}
+ *       and checks rule sets against the schema's elements and Datentypen; the validator
+ *       ({@code FormValidator.builder(schema).rules(ruleSet)}) applies them, see {@code forms/RULES.md}.</li>
  * </ul>
  *
  * <h2>Rule kinds</h2>
@@ -54,6 +57,8 @@
  * load time. {@code today()} reads the injected {@link java.time.Clock}.
  *
  * <p>Element ids resolve through {@link de.ozgsdk.forms.rules.RuleScope}, which the validation layer implements per
- * group instance: nearest occurrence first (same group instance, then enclosing groups, then the whole form).
+ * group instance: nearest occurrence first (same group instance, then enclosing groups, then the whole form). Each
+ * rule is evaluated in every instance of its home group, the innermost group holding the elements it names (see
+ * {@code forms/RULES.md}), so that rules inside repeated groups apply per instance.
  */
 package de.ozgsdk.forms.rules;

@@ -3,11 +3,11 @@ package de.ozgsdk.forms.validation;
 import de.ozgsdk.forms.CodeListColumns;
 import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.codelist.CodeList;
-import de.ozgsdk.forms.codelist.CodeListQuery;
 import de.ozgsdk.forms.codelist.CodeListRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,14 +36,8 @@ public interface CodeValues {
      * column. References that name no list at all find nothing.
      */
     static CodeValues of(CodeListRegistry registry) {
-        return (reference, columns) -> {
-            if (reference.isEmpty() || reference.canonicalUri().isBlank() && reference.canonicalVersionUri().isEmpty()) {
-                return Optional.empty();
-            }
-            CodeListQuery query = CodeListQuery.of(reference.canonicalUri().isBlank() ? null : reference.canonicalUri(),
-                    reference.version().orElse(null), reference.canonicalVersionUri().orElse(null));
-            return registry.find(query).map(list -> codes(list, columns));
-        };
+        Objects.requireNonNull(registry, "registry");
+        return (reference, columns) -> registry.find(reference).map(list -> codes(list, columns));
     }
 
     private static Set<String> codes(CodeList list, CodeListColumns columns) {

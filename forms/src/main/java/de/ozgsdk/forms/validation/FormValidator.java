@@ -17,13 +17,20 @@ import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.internal.data.ValueParser;
 import de.ozgsdk.forms.internal.validation.LatinCharacters;
+import de.ozgsdk.forms.internal.validation.RulePlan;
+import de.ozgsdk.forms.internal.validation.RuleResults;
+import de.ozgsdk.forms.rules.FormRules;
+import de.ozgsdk.forms.rules.RuleSet;
+import de.ozgsdk.forms.rules.RuleSyntaxException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -63,6 +70,22 @@ import org.slf4j.LoggerFactory;
  * when {@link CodeValues} has the list; otherwise it is skipped (logged once at build) unless
  * {@link Builder#requireCodeLists(boolean)} is set. {@code file} and {@code obj} values are opaque references:
  * only their Multiplizität is checked. Validity dates of elements are not considered.
+ *
+ * <p><b>Executable rules</b> ({@link Builder#rules(RuleSet)}, see {@code forms/RULES.md}) are evaluated before the
+ * checks, in every instance of the group they belong to: an element a {@code required} rule requires is checked as
+ * required ({@link ViolationCode#REQUIRED} with {@link Violation#ruleId()}); an element a {@code visible} rule hides
+ * is not checked at all, and its data are left out of {@link ValidationResult#visibleData()}; a violated
+ * {@code constraint} is {@link ViolationCode#RULE_VIOLATED} at each of its targets. Rules that cannot be evaluated for
+ * the data at hand are listed in {@link ValidationResult#ruleProblems()}, never thrown.
+ *
+ * <pre>{@code
+ * RuleSet rules = FormRules.recognize(schema).toRuleSet()        // the schema's own FIM rules, where recognised
+ *         .overriddenBy(RuleFiles.read(Path.of("S05000058.rules.json")));
+ * FormValidator validator = FormValidator.builder(schema).rules(rules).build(); // fails here for a bad rule
+ * ValidationResult result = validator.validate(data);
+ * result.hiddenElements();  // e.g. [G05000499]: do not render, do not submit
+ * FormData toSubmit = result.visibleData();
+ * }</pre>
  */
 public final class FormValidator {
 
@@ -70,12 +93,18 @@ public final class FormValidator {
 
     private final FormSchema schema;
     private final Map<Field, FieldCheck> checks = new IdentityHashMap<>();
+    private final RuleSet rules;
+    private final RulePlan rulePlan;
+    private final Clock clock;
 
     private FormValidator(Builder b) {
         this.schema = b.schema;
         for (Field field : schema.fields()) {
             checks.put(field, new FieldCheck(field, allowedCodes(field, b)));
         }
+        this.rules = FormRules.check(b.rules, schema);
+        this.rulePlan = RulePlan.of(schema, rules);
+        this.clock = b.clock;
     }
 
     /** A validator without code lists (inline values are still checked). */
@@ -93,12 +122,23 @@ public final class FormValidator {
         return schema;
     }
 
-    /** Validates the data; never throws for bad values, only reports them. */
+    /** The executable rules this validator applies (checked against the schema); empty by default. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** Validates the data; never throws for bad values or for rules that do not fit them, only reports them. */
     public ValidationResult validate(FormData data) {
         Objects.requireNonNull(data, "data");
-        Run run = new Run();
+        RuleResults ruleResults = rulePlan.evaluate(schema, data, clock);
+        Run run = new Run(ruleResults);
         validateInstance(run, data, schema.children(), Optional.empty(), false);
-        return new ValidationResult(run.violations, run.values);
+        ruleResults.takeRemainingViolations().forEach(run::addRuleViolation);
+        if (!ruleResults.problems().isEmpty()) {
+            LOG.debug("{} rule problems: {}", ruleResults.problems().size(), ruleResults.problems());
+        }
+        return new ValidationResult(run.violations, run.values, ruleResults.hidden(), ruleResults.required(),
+                ruleResults.problems(), ruleResults.visible(data));
     }
 
     private static Optional<Set<String>> allowedCodes(Field field, Builder b) {
@@ -128,9 +168,29 @@ public final class FormValidator {
     private static final class Run {
         private final List<Violation> violations = new ArrayList<>();
         private final Map<DataPath, Object> values = new LinkedHashMap<>();
+        private final RuleResults rules;
+
+        Run(RuleResults rules) {
+            this.rules = rules;
+        }
 
         void add(DataPath path, ViolationCode code, String id, LocalizedText label, Object... arguments) {
             violations.add(new Violation(path, code, id, label, List.of(arguments)));
+        }
+
+        void addRequiredByRule(DataPath path, String id, LocalizedText label, RuleResults.Requirement requirement) {
+            violations.add(new Violation(path, ViolationCode.REQUIRED, id, label, List.of(),
+                    Optional.of(requirement.ruleId()), requirement.message()));
+        }
+
+        void addRuleViolation(RuleResults.TargetViolation violation) {
+            violations.add(new Violation(violation.path(), ViolationCode.RULE_VIOLATED,
+                    violation.element().id().id(), violation.element().label(), List.of(),
+                    Optional.of(violation.ruleId()), Optional.of(violation.message())));
+        }
+
+        void addRuleViolationsAt(DataPath path) {
+            rules.takeViolations(path).forEach(this::addRuleViolation);
         }
     }
 
@@ -139,7 +199,8 @@ public final class FormValidator {
         Set<String> known = new HashSet<>();
         List<ElementRef> toCheck = children;
         if (choice) {
-            List<ElementRef> filled = children.stream().filter(c -> isFilled(data, c.id().id())).toList();
+            List<ElementRef> filled = children.stream().filter(c -> isFilled(data, c.id().id()))
+                    .filter(c -> !run.rules.isHidden(pathOf(prefix, c.id().id()))).toList();
             if (filled.size() > 1) {
                 DataPath at = prefix.orElseThrow();
                 FieldGroup group = schema.group(at.elementId()).orElseThrow();
@@ -155,7 +216,10 @@ public final class FormValidator {
         children.forEach(c -> known.add(c.id().id()));
         for (ElementRef child : toCheck) {
             String id = child.id().id();
-            DataPath path = prefix.map(p -> p.child(id)).orElseGet(() -> DataPath.of(id));
+            DataPath path = pathOf(prefix, id);
+            if (run.rules.isHidden(path)) {
+                continue;
+            }
             if (child.element() instanceof Field field) {
                 if (data.isGroup(id)) {
                     run.add(path, ViolationCode.WRONG_STRUCTURE, id, field.label());
@@ -169,6 +233,7 @@ public final class FormValidator {
                     validateGroup(run, group, child.multiplicity(), data.groups(id), path);
                 }
             }
+            run.addRuleViolationsAt(path);
         }
         for (String id : data.ids()) {
             if (!known.contains(id)) {
@@ -176,6 +241,10 @@ public final class FormValidator {
                 run.add(path, ViolationCode.UNKNOWN_ELEMENT, id, LocalizedText.of(id));
             }
         }
+    }
+
+    private static DataPath pathOf(Optional<DataPath> prefix, String id) {
+        return prefix.map(p -> p.child(id)).orElseGet(() -> DataPath.of(id));
     }
 
     private static boolean isFilled(FormData data, String id) {
@@ -192,16 +261,19 @@ public final class FormValidator {
                 filled.add(i);
             }
         }
-        if (filled.isEmpty() && multiplicity.isRequired()) {
+        Optional<RuleResults.Requirement> byRule = run.rules.requirement(path);
+        if (filled.isEmpty() && (multiplicity.isRequired() || run.rules.isRequiredByRule(path))) {
             int before = run.violations.size();
             FormData first = instances.isEmpty() ? FormData.empty() : instances.get(0);
             validateInstance(run, first, group.children(), Optional.of(path.withIndex(0)), group.isChoice());
-            if (run.violations.size() == before) {
+            if (run.violations.size() == before && multiplicity.isRequired()) {
                 run.add(path, ViolationCode.REQUIRED, id, group.label());
+            } else if (run.violations.size() == before && byRule.isPresent()) {
+                run.addRequiredByRule(path, id, group.label(), byRule.get());
             }
             return;
         }
-        checkCount(run, multiplicity, filled.size(), path, id, group.label());
+        checkCount(run, multiplicity, filled.size(), path, id, group.label(), byRule);
         for (int i : filled) {
             validateInstance(run, instances.get(i), group.children(), Optional.of(path.withIndex(i)),
                     group.isChoice());
@@ -209,9 +281,11 @@ public final class FormValidator {
     }
 
     private static void checkCount(Run run, Multiplicity multiplicity, int count, DataPath path, String id,
-                                   LocalizedText label) {
+                                   LocalizedText label, Optional<RuleResults.Requirement> byRule) {
         if (count == 0 && multiplicity.isRequired()) {
             run.add(path, ViolationCode.REQUIRED, id, label);
+        } else if (count == 0 && byRule.isPresent()) {
+            run.addRequiredByRule(path, id, label, byRule.get());
         } else if (count < multiplicity.min()) {
             run.add(path, ViolationCode.TOO_FEW, id, label, multiplicity.min());
         } else if (multiplicity.max().isPresent() && count > multiplicity.max().getAsInt()) {
@@ -233,7 +307,7 @@ public final class FormValidator {
             }
             return;
         }
-        checkCount(run, multiplicity, present.size(), path, id, field.label());
+        checkCount(run, multiplicity, present.size(), path, id, field.label(), run.rules.requirement(path));
         boolean indexed = multiplicity.isRepeatable() || values.size() > 1;
         FieldCheck check = checks.get(field);
         for (int i : present) {
@@ -369,6 +443,8 @@ public final class FormValidator {
         private final FormSchema schema;
         private CodeValues codeValues = CodeValues.none();
         private boolean requireCodeLists;
+        private RuleSet rules = RuleSet.empty();
+        private Clock clock = Clock.system(ZoneId.of("Europe/Berlin"));
 
         private Builder(FormSchema schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
@@ -390,6 +466,34 @@ public final class FormValidator {
             return this;
         }
 
+        /**
+         * The executable rules to apply (default: none), e.g. {@code FormRules.recognize(schema).toRuleSet()}
+         * overridden by a side file ({@code RuleFiles.read(...)}). They are checked against the schema by
+         * {@link #build()}.
+         */
+        public Builder rules(RuleSet rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * The clock of {@code today()} and {@code age()} in rules; its zone also places date-times with an offset.
+         * Default: the system clock in Europe/Berlin.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the validator: compiles the checks, resolves the code lists and checks the rules against the
+         * schema.
+         *
+         * @throws ConfigurationException ({@link DataError#CODE_LIST_UNAVAILABLE}) see {@link #requireCodeLists}
+         * @throws RuleSyntaxException for a rule that names an element the schema does not have or compares values
+         *     of unfitting Datentypen: with the rule, its place (side file and JSON pointer) and the column
+         * @throws de.ozgsdk.core.InvalidInputException ({@code OZG-RULE-317}) for rules written for another schema
+         */
         public FormValidator build() {
             return new FormValidator(this);
         }

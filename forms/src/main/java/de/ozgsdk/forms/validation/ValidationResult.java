@@ -1,22 +1,38 @@
 package de.ozgsdk.forms.validation;
 
 import de.ozgsdk.forms.data.DataPath;
+import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.internal.validation.RuleResults;
+import de.ozgsdk.forms.rules.RuleFinding;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The outcome of {@link FormValidator#validate}: the violations in schema order, and the typed values of the valid
- * field values.
+ * The outcome of {@link FormValidator#validate}: the violations in schema order, the typed values of the valid
+ * field values, and what the executable rules decided for these data (hidden elements, elements they made required,
+ * rules that could not be evaluated).
  */
 public final class ValidationResult {
 
     private final List<Violation> violations;
     private final Map<DataPath, Object> values;
+    private final Set<DataPath> hidden;
+    private final Set<DataPath> requiredByRule;
+    private final List<RuleFinding> ruleProblems;
+    private final FormData visibleData;
 
-    ValidationResult(List<Violation> violations, Map<DataPath, Object> values) {
+    ValidationResult(List<Violation> violations, Map<DataPath, Object> values, Set<DataPath> hidden,
+            Set<DataPath> requiredByRule, List<RuleFinding> ruleProblems, FormData visibleData) {
         this.violations = List.copyOf(violations);
         this.values = Map.copyOf(values);
+        this.hidden = Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
+        this.requiredByRule = Collections.unmodifiableSet(new LinkedHashSet<>(requiredByRule));
+        this.ruleProblems = List.copyOf(ruleProblems);
+        this.visibleData = visibleData;
     }
 
     /** Whether there is no violation. */
@@ -49,6 +65,51 @@ public final class ValidationResult {
             value = values.get(path.withoutIndex());
         }
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * The elements that {@code visible} rules hide for these data, by place: a field {@code G1[0].F2}, a group
+     * {@code G05000499} (all its instances). A renderer leaves them out; the validator did not check them. Elements
+     * inside a hidden group are not listed one by one: ask {@link #isHidden(DataPath)}.
+     */
+    public Set<DataPath> hiddenElements() {
+        return hidden;
+    }
+
+    /**
+     * Whether the element at the path is hidden by a rule, itself or through an enclosing group; takes any path a
+     * renderer or a violation uses ({@code G1[2].F5}, {@code F14[1]}).
+     */
+    public boolean isHidden(DataPath path) {
+        return RuleResults.isHidden(hidden, path);
+    }
+
+    /**
+     * The elements that {@code required} rules make required for these data, by place as in
+     * {@link #hiddenElements()} (whether or not they are filled), so that a renderer can mark them as required.
+     */
+    public Set<DataPath> requiredByRule() {
+        return requiredByRule;
+    }
+
+    /**
+     * The rules that could not be evaluated for these data, e.g. a date comparison while the date entered is
+     * invalid (which is itself a violation), or several values where one is expected. Such a rule is not applied:
+     * it requires nothing, hides nothing, reports no violation. These findings are for the service's log and
+     * author, not for the citizen, and do not make the data invalid; their messages name rule ids and columns,
+     * never values.
+     */
+    public List<RuleFinding> ruleProblems() {
+        return ruleProblems;
+    }
+
+    /**
+     * The data that were validated, without the elements that rules hide: the values a citizen entered before
+     * changing an answer that hides them are dropped here, so this is what to store and submit. The input is
+     * returned as it is when nothing is hidden. Values are kept as entered (not normalised).
+     */
+    public FormData visibleData() {
+        return visibleData;
     }
 
     /** {@code valid} or the number of violations and their paths and codes (no values). */

@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
  * One thing wrong with form data: where ({@link #path()}), what ({@link #code()}), which element with which label,
  * the limit that was violated ({@link #arguments()}), and a message for the user in German or English that names the
  * label and the limit ("Bitte geben Sie bei „Familienname“ höchstens 55 Zeichen ein.").
+ *
+ * <p>A violation caused by an executable rule ({@link de.ozgsdk.forms.rules}) names it in {@link #ruleId()}: a
+ * {@link ViolationCode#RULE_VIOLATED} constraint, or a {@link ViolationCode#REQUIRED} element that only a rule made
+ * required. Its message is the rule's message where the rule has one.
  *
  * <p>Neither arguments nor {@link #toString()} contain the value entered: violations may be logged.
  */
@@ -32,13 +37,22 @@ public final class Violation {
     private final String elementId;
     private final LocalizedText label;
     private final List<Object> arguments;
+    private final Optional<String> ruleId;
+    private final Optional<LocalizedText> ruleMessage;
 
     Violation(DataPath path, ViolationCode code, String elementId, LocalizedText label, List<Object> arguments) {
+        this(path, code, elementId, label, arguments, Optional.empty(), Optional.empty());
+    }
+
+    Violation(DataPath path, ViolationCode code, String elementId, LocalizedText label, List<Object> arguments,
+              Optional<String> ruleId, Optional<LocalizedText> ruleMessage) {
         this.path = Objects.requireNonNull(path, "path");
         this.code = Objects.requireNonNull(code, "code");
         this.elementId = Objects.requireNonNull(elementId, "elementId");
         this.label = Objects.requireNonNull(label, "label");
         this.arguments = List.copyOf(arguments);
+        this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+        this.ruleMessage = Objects.requireNonNull(ruleMessage, "ruleMessage");
     }
 
     /** Where: the path of the field value, field, group or group instance, e.g. {@code G60000086[0].F60000227}. */
@@ -61,6 +75,11 @@ public final class Violation {
         return label;
     }
 
+    /** The executable rule that caused the violation, e.g. {@code R05000281}; empty for the schema's own checks. */
+    public Optional<String> ruleId() {
+        return ruleId;
+    }
+
     /**
      * The limits of the violated constraint in canonical form (numbers with a point, ISO dates), e.g. {@code ["55"]}
      * for {@link ViolationCode#TOO_LONG}; empty for codes without a limit.
@@ -76,6 +95,9 @@ public final class Violation {
     public String message(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         Locale language = english ? Locale.ENGLISH : Locale.GERMAN;
+        if (ruleMessage.isPresent()) {
+            return ruleMessage.get().get(language);
+        }
         Object[] args = new Object[arguments.size() + 1];
         args[0] = label.get(language);
         for (int i = 0; i < arguments.size(); i++) {
@@ -113,7 +135,8 @@ public final class Violation {
     @Override
     public boolean equals(Object o) {
         return o instanceof Violation v && path.equals(v.path) && code == v.code && elementId.equals(v.elementId)
-                && label.equals(v.label) && arguments.equals(v.arguments);
+                && label.equals(v.label) && arguments.equals(v.arguments) && ruleId.equals(v.ruleId)
+                && ruleMessage.equals(v.ruleMessage);
     }
 
     @Override
@@ -121,9 +144,9 @@ public final class Violation {
         return Objects.hash(path, code, elementId, arguments);
     }
 
-    /** {@code G60000086[0].F60000227 OZG-VAL-111 TOO_LONG [55]}: no value, no personal data. */
+    /** {@code G60000086[0].F60000227 OZG-VAL-111 TOO_LONG [55]} (and the rule id): no value, no personal data. */
     @Override
     public String toString() {
-        return path + " " + code.code() + " " + code + " " + arguments();
+        return path + " " + code.code() + " " + code + " " + arguments() + ruleId.map(r -> " rule " + r).orElse("");
     }
 }

@@ -49,7 +49,12 @@ public enum ViolationCode implements ErrorCode {
     /** More than one alternative of an Auswahlgruppe (choice group) is filled. */
     CHOICE_AMBIGUOUS("OZG-VAL-120"),
     /** A {@code label} field (static text) holds a value. */
-    NO_INPUT_ALLOWED("OZG-VAL-121");
+    NO_INPUT_ALLOWED("OZG-VAL-121"),
+    /**
+     * A constraint of an executable rule (side file or recognised FIM rule) does not hold; reported at each of the
+     * rule's target elements with the rule's message ({@link Violation#ruleId()} names the rule).
+     */
+    RULE_VIOLATED("OZG-VAL-122");
 
     private final String code;
 
