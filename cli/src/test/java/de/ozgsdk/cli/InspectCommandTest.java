@@ -28,7 +28,6 @@ class InspectCommandTest {
                 .contains("XDatenfelder  2.0, Message stammdatenschema")
                 .contains("Groups        1")
                 .contains("Fields        10")
-                .contains("Rules         2, 2 of them executable")
                 .contains("Warnings      3");
         assertThat(result.err()).isEmpty();
     }
@@ -36,7 +35,14 @@ class InspectCommandTest {
     @Test
     void writesTheTextInGermanByDefault() {
         CliRun result = run("fim", "inspect", fixture("xdf2-schema.xml"));
-        assertThat(result.out()).contains("Datenfelder   10").contains("Regeln        2, davon 2 ausführbar");
+        assertThat(result.out()).contains("Datenfelder   10").contains("Warnungen     3");
+    }
+
+    @Test
+    void countsRulesAndTheExecutableOnesAsText() {
+        CliRun result = run("fim", "inspect", "--locale", "en", fixture("xdf3-rules.xml"));
+        assertThat(result.out()).contains("Rules         1, 1 of them executable")
+                .contains("R99000000010 executable (CONDITIONAL_REQUIRED)");
     }
 
     @Test
@@ -94,13 +100,14 @@ class InspectCommandTest {
 
     @Test
     void reportsHowEachFimRuleIsExecuted() throws Exception {
-        JsonNode rule = json(run("fim", "inspect", "--json", fixture("xdf2-schema.xml"))).get("rules").get(0);
-        assertThat(rule.get("id").asText()).isEqualTo("R99000001");
+        JsonNode rule = json(run("fim", "inspect", "--json", fixture("xdf3-rules.xml"))).get("rules").get(0);
+        assertThat(rule.get("id").asText()).isEqualTo("R99000000010");
+        assertThat(rule.get("owners").toString()).isEqualTo("[\"S99000000002\"]");
         assertThat(rule.get("executable").asBoolean()).isTrue();
         assertThat(rule.get("pattern").asText()).isEqualTo("CONDITIONAL_REQUIRED");
         assertThat(rule.get("kind").asText()).isEqualTo("required");
-        assertThat(rule.get("targets").toString()).isEqualTo("[\"F99000007\"]");
-        assertThat(rule.get("expression").asText()).isEqualTo("F99000003 == true");
+        assertThat(rule.get("targets").toString()).isEqualTo("[\"F99000000031\"]");
+        assertThat(rule.get("expression").asText()).isEqualTo("F99000000030 == true");
         assertThat(rule.get("reason").isNull()).isTrue();
     }
 

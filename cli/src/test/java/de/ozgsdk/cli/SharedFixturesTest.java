@@ -14,13 +14,43 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conformance: {@code ozg fim inspect} (lenient, its default) succeeds on every real public FIM file in
- * {@code shared/fixtures/fim} (read in place, never copied). Skipped when the fixtures are not there.
+ * Conformance: the commands work on every real public FIM file in {@code shared/fixtures/fim} (read in place, never
+ * copied), leniently imported. Skipped when the fixtures are not there.
  */
 class SharedFixturesTest {
 
     @Test
     void inspectsEveryRealFixture() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path file : realSchemas()) {
+            CliRun result = run("fim", "inspect", "--json", file.toString());
+            assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
+            assertThat(json.readTree(result.out()).get("counts").get("fields").asInt()).as(file.toString())
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void validatesEmptyDataAgainstEveryRealFixtureWithItsFimRules() throws IOException {
+        String empty = CliRun.fixture("data/empty.json");
+        for (Path file : realSchemas()) {
+            CliRun result = run("fim", "validate", "--lenient", file.toString(), empty);
+            assertThat(result.exitCode()).as(file + ": " + result.err()).isIn(0, 1);
+            assertThat(result.err()).as(file.toString()).doesNotContain("[OZG-CLI-901]");
+        }
+    }
+
+    @Test
+    void exportsEveryRealFixtureAsJsonSchema() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path file : realSchemas()) {
+            CliRun result = run("fim", "json-schema", "--lenient", file.toString());
+            assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
+            assertThat(json.readTree(result.out()).get("$schema").asText()).as(file.toString()).contains("2020-12");
+        }
+    }
+
+    private static List<Path> realSchemas() throws IOException {
         Optional<Path> fixtures = sharedFixtures();
         assumeTrue(fixtures.isPresent(), "shared/fixtures/fim not found above " + Path.of("").toAbsolutePath()
                 + ": conformance run skipped");
@@ -29,13 +59,7 @@ class SharedFixturesTest {
             files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
         assertThat(files).isNotEmpty();
-        ObjectMapper json = new ObjectMapper();
-        for (Path file : files) {
-            CliRun result = run("fim", "inspect", "--json", file.toString());
-            assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
-            assertThat(json.readTree(result.out()).get("counts").get("fields").asInt()).as(file.toString())
-                    .isPositive();
-        }
+        return files;
     }
 
     private static Optional<Path> sharedFixtures() {

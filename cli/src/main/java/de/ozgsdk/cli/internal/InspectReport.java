@@ -10,7 +10,7 @@ import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.ImportWarning;
 import de.ozgsdk.forms.XdfVersion;
 import de.ozgsdk.forms.rules.ExecutableRule;
-import de.ozgsdk.forms.rules.FreeTextRecognizer;
+import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.rules.Recognition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,9 +56,19 @@ final class InspectReport {
             byId.putIfAbsent(attached.rule().id(), attached.rule());
             owners.computeIfAbsent(attached.rule().id(), id -> new ArrayList<>()).add(attached.owner());
         }
-        FreeTextRecognizer recognizer = new FreeTextRecognizer();
-        byId.forEach((id, rule) -> rules.add(new RuleEntry(rule, List.copyOf(owners.get(id)), recognizer.recognize(
-                id.id(), rule.name(), rule.freeText().orElse(""), rule.script().orElse("")))));
+        // One recognition per attached rule, in the order of schema.rules(); a rule reused at several places is
+        // recognised alike at each, so the first stands for all.
+        List<Recognition> recognitions = FormRules.recognize(schema).entries();
+        if (recognitions.size() != schema.rules().size()) {
+            throw new IllegalStateException("FormRules.recognize gave " + recognitions.size() + " entries for "
+                    + schema.rules().size() + " rules");
+        }
+        Map<FimId, Recognition> recognitionById = new LinkedHashMap<>();
+        for (int i = 0; i < recognitions.size(); i++) {
+            recognitionById.putIfAbsent(schema.rules().get(i).rule().id(), recognitions.get(i));
+        }
+        byId.forEach((id, rule) -> rules.add(new RuleEntry(rule, List.copyOf(owners.get(id)),
+                recognitionById.get(id))));
     }
 
     // ---- JSON

@@ -2,7 +2,6 @@ package de.ozgsdk.cli.internal;
 
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.forms.CodeListAvailability;
-import de.ozgsdk.forms.CodeListColumns;
 import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
@@ -46,7 +45,7 @@ final class SchemaLoading {
         Inputs.requireReadableFile(file);
         FimImporter importer = FimImporter.builder()
                 .lenient(lenient)
-                .codeLists(registry.map(SchemaLoading::availability).orElse(CodeListAvailability.NO_CHECK))
+                .codeLists(registry.map(CodeListRegistry::availability).orElse(CodeListAvailability.NO_CHECK))
                 .build();
         try {
             return importer.importSchema(file);
@@ -71,12 +70,6 @@ final class SchemaLoading {
 
     /** Whether the registry has the list; empty when no registry was given, so nothing can be said. */
     Optional<Boolean> isAvailable(CodeListReference reference) {
-        return registry.map(r -> availability(r).isAvailable(reference));
-    }
-
-    /** Resolves references exactly as the validator will ({@link CodeValues#of(CodeListRegistry)}). */
-    private static CodeListAvailability availability(CodeListRegistry registry) {
-        CodeValues values = CodeValues.of(registry);
-        return reference -> values.codes(reference, CodeListColumns.DEFAULT).isPresent();
+        return registry.map(r -> r.availability().isAvailable(reference));
     }
 }

@@ -7,6 +7,10 @@ import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
+import de.ozgsdk.forms.rules.FormRules;
+import de.ozgsdk.forms.rules.RuleFiles;
+import de.ozgsdk.forms.rules.RuleFinding;
+import de.ozgsdk.forms.rules.RuleSet;
 import de.ozgsdk.forms.validation.FormValidator;
 import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.forms.validation.Violation;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Validates form data (JSON with FIM ids as keys, FIT-Connect \"Fachdaten\"",
             "style) against a FIM schema: Multiplizität, Datentyp, Präzisierung, code",
-            "lists, DIN SPEC 91379 characters. Prints {\"valid\":true} or",
+            "lists, DIN SPEC 91379 characters, and the executable rules: the FIM rules",
+            "recognised in the schema and those of --rules. Prints {\"valid\":true} or",
             "{\"valid\":false,\"violations\":[...]} on stdout; notes go to stderr.",
             "",
             "Exit codes: 0 = valid, 1 = violations, 2 = schema, data or option",
@@ -56,6 +61,14 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
             + "(searched recursively) for checking code list values. Without it, such values are not checked.")
     private Path codeListDirectory;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule side file (JSON, see forms/RULES.md); "
+            + "its rules replace recognised FIM rules of the same id.")
+    private Path rulesFile;
+
+    @Option(names = "--no-fim-rules", description = "Do not apply the FIM rules recognised in the schema's free "
+            + "texts (see 'ozg fim inspect'); only the rules of --rules apply.")
+    private boolean noFimRules;
+
     @Spec
     private CommandSpec spec;
 
@@ -76,12 +89,42 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
         } catch (OzgException e) {
             throw new InputFailure(dataFile.toString(), e);
         }
-        FormValidator validator = FormValidator.builder(schema).codeValues(loading.codeValues()).build();
+        FormValidator validator = validator(schema, loading);
         ValidationResult result = validator.validate(data);
+        printRuleProblems(result);
         PrintWriter out = spec.commandLine().getOut();
         out.println(JsonOutput.write(toJson(result, common.locale())));
         out.flush();
         return result.isValid() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * The validator with the recognised FIM rules (unless {@code --no-fim-rules}) overridden by the side file; a side
+     * file that does not fit the schema (other schema, unknown element, unfitting Datentyp) is unusable input.
+     */
+    private FormValidator validator(FormSchema schema, SchemaLoading loading) {
+        RuleSet rules = noFimRules ? RuleSet.empty() : FormRules.recognize(schema).toRuleSet();
+        if (rulesFile == null) {
+            return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
+        }
+        Inputs.requireReadableFile(rulesFile);
+        try {
+            rules = rules.overriddenBy(RuleFiles.read(rulesFile));
+            return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
+        } catch (OzgException e) {
+            throw new InputFailure(rulesFile.toString(), e);
+        }
+    }
+
+    /** Rules that could not be evaluated for these data: for the author of the rules, not a violation. */
+    private void printRuleProblems(ValidationResult result) {
+        PrintWriter err = spec.commandLine().getErr();
+        Labels labels = new Labels(common.locale());
+        for (RuleFinding problem : result.ruleProblems()) {
+            err.println("ozg: " + labels.get("note") + " [" + problem.code().code() + "] "
+                    + problem.message(common.locale()));
+        }
+        err.flush();
     }
 
     /** Import warnings and unchecked code lists go to stderr, so that stdout stays one JSON document. */
@@ -115,6 +158,7 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
             node.put("elementId", violation.elementId());
             node.put("label", violation.label().get(locale));
             node.put("message", violation.message(locale));
+            JsonOutput.put(node, "ruleId", violation.ruleId());
             ArrayNode arguments = node.putArray("arguments");
             violation.arguments().forEach(arguments::add);
         }
