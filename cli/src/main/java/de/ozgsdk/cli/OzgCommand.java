@@ -64,7 +64,8 @@ public final class OzgCommand implements Runnable {
     @Override
     public void run() {
         // Without a subcommand there is nothing to do; picocli prints the error and the usage to stderr.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands above.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: choose one of the commands above.");
     }
 
     private static PrintWriter utf8(FileOutputStream stream) {

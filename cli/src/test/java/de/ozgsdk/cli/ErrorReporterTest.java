@@ -42,7 +42,8 @@ class ErrorReporterTest {
     private final StringWriter err = new StringWriter();
 
     private int run(RuntimeException failure, String... args) {
-        CommandLine cli = new CommandLine(new FailingCommand(failure)).setExecutionExceptionHandler(new ErrorReporter());
+        CommandLine cli = new CommandLine(new FailingCommand(failure))
+                .setExecutionExceptionHandler(new ErrorReporter());
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
