@@ -111,6 +111,8 @@ final class AccessibilityHarness implements AutoCloseable {
         try {
             ChromeDriver driver = new ChromeDriver(service, options(profile));
             driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT).pageLoadTimeout(SCRIPT_TIMEOUT);
+            // Once for the session instead of 0.5 MB over the WebDriver wire for every page.
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE_SOURCE));
             LOG.debug("Chromium started for accessibility tests, pages at {}", server.base());
             return new AccessibilityHarness(server, profile, service, driver);
         } catch (RuntimeException e) {
@@ -143,29 +145,34 @@ final class AccessibilityHarness implements AutoCloseable {
     }
 
     /**
-     * Runs every check on one page: axe-core at 320 px and on the desktop, layout at 320 px and at 200 % zoom.
+     * Runs every check on one page: axe-core and the layout checks at 320 px, then the layout checks again at 200 %
+     * zoom (the same document, re-laid out: a reload would only cost time).
      *
      * @param name how messages name the page
      */
     PageAudit audit(String name, URI page) {
-        List<AxeViolation> violations = new ArrayList<>(axe(page, Viewport.PHONE_320));
-        for (AxeViolation desktop : axe(page, Viewport.DESKTOP)) {
-            if (violations.stream().noneMatch(v -> v.ruleId().equals(desktop.ruleId()))) {
-                violations.add(desktop);
-            }
-        }
-        List<LayoutFinding> layout = Stream.of(Viewport.PHONE_320, Viewport.DESKTOP_ZOOM_200)
-                .flatMap(viewport -> layout(page, viewport).stream())
-                .toList();
+        load(page, Viewport.PHONE_320);
+        List<AxeViolation> violations = runAxe(page);
+        List<LayoutFinding> layout = new ArrayList<>(measureLayout(Viewport.PHONE_320));
+        emulate(Viewport.DESKTOP_ZOOM_200);
+        layout.addAll(measureLayout(Viewport.DESKTOP_ZOOM_200));
         return new PageAudit(name, violations, layout);
     }
 
     /** Loads the page in the viewport and runs axe-core with the WCAG 2.1 A/AA tags. */
     List<AxeViolation> axe(URI page, Viewport viewport) {
         load(page, viewport);
-        driver.executeScript(AXE_SOURCE);
-        Object result = driver.executeAsyncScript(AXE_RUN, WCAG_21_AA_TAGS);
-        Map<String, Object> outcome = asMap(result);
+        return runAxe(page);
+    }
+
+    /** Loads the page in the viewport and measures scrolling, clipping and touch target sizes. */
+    List<LayoutFinding> layout(URI page, Viewport viewport) {
+        load(page, viewport);
+        return measureLayout(viewport);
+    }
+
+    private List<AxeViolation> runAxe(URI page) {
+        Map<String, Object> outcome = asMap(driver.executeAsyncScript(AXE_RUN, WCAG_21_AA_TAGS));
         if (outcome.containsKey("error")) {
             throw new IllegalStateException("axe-core failed on " + page + ": " + outcome.get("error"));
         }
@@ -174,9 +181,7 @@ final class AccessibilityHarness implements AutoCloseable {
                 .toList();
     }
 
-    /** Loads the page in the viewport and measures scrolling, clipping and touch target sizes. */
-    List<LayoutFinding> layout(URI page, Viewport viewport) {
-        load(page, viewport);
+    private List<LayoutFinding> measureLayout(Viewport viewport) {
         Object result = driver.executeScript(LAYOUT_PROBE, viewport.width(), MIN_TARGET_SIZE);
         return asList(result).stream().map(AccessibilityHarness::asMap)
                 .map(finding -> new LayoutFinding(LayoutFinding.Kind.valueOf((String) finding.get("kind")), viewport,
@@ -185,12 +190,16 @@ final class AccessibilityHarness implements AutoCloseable {
     }
 
     private void load(URI page, Viewport viewport) {
+        emulate(viewport);
+        driver.get(page.toString());
+    }
+
+    private void emulate(Viewport viewport) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", viewport.width(),
                 "height", viewport.height(),
                 "deviceScaleFactor", viewport.deviceScaleFactor(),
                 "mobile", viewport.mobile()));
-        driver.get(page.toString());
     }
 
     private static AxeViolation violation(Object raw) {

@@ -132,6 +132,16 @@ class AccessibilityHarnessTest {
                 .containsExactly(tuple(LayoutFinding.Kind.TOUCH_TARGET, "#agb"));
     }
 
+    @Test
+    void acceptsLongEntryScrollingInsideItsTextInput() {
+        URI page = harness.publishPage(GOOD_PAGE.replace("name=\"vorname\"",
+                "name=\"vorname\" value=\"" + "Maximiliane-".repeat(20) + "\""));
+
+        List<LayoutFinding> findings = harness.layout(page, Viewport.PHONE_320);
+
+        assertThat(findings).isEmpty();
+    }
+
     private static String withBody(String html) {
         return GOOD_PAGE.replace("<!-- extra-body -->", html);
     }

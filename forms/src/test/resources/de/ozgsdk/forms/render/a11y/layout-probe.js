@@ -107,6 +107,10 @@ if (doc.scrollWidth > viewportWidth) {
 }
 
 for (const el of visible) {
+    // Form controls scroll their own value (a long entry in a text input is not lost content).
+    if (el.matches('input, select, textarea')) {
+        continue;
+    }
     const s = getComputedStyle(el);
     const wideBy = el.scrollWidth - el.clientWidth;
     const tallBy = el.scrollHeight - el.clientHeight;
