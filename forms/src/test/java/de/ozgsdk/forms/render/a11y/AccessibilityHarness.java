@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,12 +36,19 @@ import org.slf4j.LoggerFactory;
  *
  * @BeforeAll
  * static void startBrowser() {
- *     harness = AccessibilityHarness.start(); // skips the class when Chromium is not installed
+ *     harness = AccessibilityHarness.startIfInstalled().orElse(null);
+ * }
+ *
+ * @BeforeEach
+ * void requireBrowser() {
+ *     AccessibilityHarness.assumeInstalled(); // skips with a message saying what to install
  * }
  *
  * @AfterAll
  * static void stopBrowser() {
- *     harness.close();
+ *     if (harness != null) {
+ *         harness.close();
+ *     }
  * }
  *
  * @Test
@@ -52,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Chromium and ChromeDriver are the Debian packages ({@code chromium}, {@code chromium-driver}); both paths are
  * given explicitly so that Selenium Manager never runs (it would try to download a browser). When either is missing,
- * {@link #start()} aborts the calling test class with a JUnit assumption that says so.
+ * the tests skip, each with a message that says what to install (an assumption in {@code @BeforeAll} would hide
+ * the message: surefire counts such a class as zero tests).
  */
 final class AccessibilityHarness implements AutoCloseable {
 
@@ -66,6 +75,9 @@ final class AccessibilityHarness implements AutoCloseable {
     static final int MIN_TARGET_SIZE = 44;
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessibilityHarness.class);
+    private static final String NOT_INSTALLED = "no Chromium: " + CHROMIUM + " or " + CHROMEDRIVER + " missing, so"
+            + " the accessibility measurement (axe-core, 320 px, 200 % zoom, touch targets) is skipped; install the"
+            + " Debian packages chromium and chromium-driver (.ci/run does) to run it";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(30);
     private static final String AXE_SOURCE = resource("/axe.min.js");
     private static final String LAYOUT_PROBE = resource("layout-probe.js");
@@ -93,14 +105,27 @@ final class AccessibilityHarness implements AutoCloseable {
     }
 
     /**
-     * Starts headless Chromium and the page server, or aborts the calling test (class) with an assumption when
-     * Chromium or ChromeDriver is not installed.
+     * Starts headless Chromium and the page server, or returns empty (and logs why) when Chromium or ChromeDriver is
+     * not installed; tests then skip through {@link #assumeInstalled()}.
      */
-    static AccessibilityHarness start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                () -> "no Chromium: " + CHROMIUM + " or " + CHROMEDRIVER + " missing, so the accessibility"
-                        + " measurement (axe-core, 320 px, 200 % zoom, touch targets) is skipped; install the Debian"
-                        + " packages chromium and chromium-driver (.ci/run does) to run it");
+    static Optional<AccessibilityHarness> startIfInstalled() {
+        if (!installed()) {
+            LOG.warn(NOT_INSTALLED);
+            return Optional.empty();
+        }
+        return Optional.of(start());
+    }
+
+    /** Skips the calling test with a message saying what to install when Chromium or ChromeDriver is missing. */
+    static void assumeInstalled() {
+        assumeTrue(installed(), NOT_INSTALLED);
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    private static AccessibilityHarness start() {
         PageServer server = PageServer.start();
         Path profile = createProfile();
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,12 @@ class AccessibilityHarnessTest {
 
     @BeforeAll
     static void startBrowser() {
-        harness = AccessibilityHarness.start();
+        harness = AccessibilityHarness.startIfInstalled().orElse(null);
+    }
+
+    @BeforeEach
+    void requireBrowser() {
+        AccessibilityHarness.assumeInstalled();
     }
 
     @AfterAll
