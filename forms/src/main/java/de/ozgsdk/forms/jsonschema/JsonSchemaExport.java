@@ -41,7 +41,7 @@ public final class JsonSchemaExport {
         try {
             return JsonStyle.write(schema) + "\n";
         } catch (JsonProcessingException e) {
-            throw new ProcessingException(JsonSchemaError.WRITE_FAILED, e, id, e.getOriginalMessage());
+            throw new ProcessingException(JsonSchemaError.WRITE_FAILED, e, id, e.getClass().getSimpleName());
         }
     }
 
