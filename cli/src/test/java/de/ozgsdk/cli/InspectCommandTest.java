@@ -42,7 +42,8 @@ class InspectCommandTest {
     void countsRulesAndTheExecutableOnesAsText() {
         CliRun result = run("fim", "inspect", "--locale", "en", fixture("xdf3-rules.xml"));
         assertThat(result.out()).contains("Rules         1, 1 of them executable")
-                .contains("R99000000010 executable (CONDITIONAL_REQUIRED)");
+                .contains("R99000000010 executable (conditional requirement): F99000000031 required when "
+                        + "F99000000030 == true");
     }
 
     @Test

@@ -31,6 +31,16 @@ class JsonSchemaCommandTest {
     }
 
     @Test
+    void printsTheSchemaInTheStyleOfTheOtherJsonOutput() {
+        CliRun schema = run("fim", "json-schema", fixture("xdf3-schema.xml"));
+        CliRun inspect = run("fim", "inspect", "--json", fixture("xdf3-schema.xml"));
+
+        assertThat(schema.out()).startsWith("{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n")
+                .doesNotContain("\" : ", "[ ]", "{ }");
+        assertThat(inspect.out()).startsWith("{\n  \"file\": ").doesNotContain("\" : ", "[ ]", "{ }");
+    }
+
+    @Test
     void writesToTheOutputFileAndNothingToStdout() throws Exception {
         Path file = temp.resolve("S99000000001.schema.json");
         CliRun result = run("fim", "json-schema", "-o", file.toString(), fixture("xdf3-schema.xml"));

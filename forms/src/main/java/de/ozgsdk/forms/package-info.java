@@ -1,6 +1,51 @@
 /**
- * FIM form engine: the immutable, version-neutral form model ({@link de.ozgsdk.forms.FormSchema},
- * {@link de.ozgsdk.forms.FieldGroup}, {@link de.ozgsdk.forms.Field} and their parts) and the import of
- * XDatenfelder 2.0 and 3.0 messages into it ({@code FimImporter}); see {@code forms/MODEL.md}.
+ * FIM form engine: everything an online service needs to work with a form defined in FIM XDatenfelder 2.0 or 3.0,
+ * from the Stammdatenschema file to checked form data.
+ *
+ * <ul>
+ *   <li><b>Model and import</b> (this package, see {@code forms/MODEL.md}): {@link de.ozgsdk.forms.FimImporter}
+ *       reads an XDatenfelder message (hardened XML, line and column in every error, {@code OZG-FIM-1xx}/{@code 2xx})
+ *       into the immutable, version-neutral {@link de.ozgsdk.forms.FormSchema} of
+ *       {@link de.ozgsdk.forms.FieldGroup}s and {@link de.ozgsdk.forms.Field}s with Multiplizität, Datentyp,
+ *       Präzisierung, code list references and rules; it can also be built in code.</li>
+ *   <li><b>Code lists</b> ({@link de.ozgsdk.forms.codelist}): genericode code lists read by
+ *       {@link de.ozgsdk.forms.codelist.GenericodeReader} and found by reference in a
+ *       {@link de.ozgsdk.forms.codelist.CodeListRegistry} (directories, classpath, a remote source).</li>
+ *   <li><b>Form data</b> ({@link de.ozgsdk.forms.data}): {@link de.ozgsdk.forms.data.FormData} keyed by element id,
+ *       addressed by {@link de.ozgsdk.forms.data.DataPath}, as JSON ({@link de.ozgsdk.forms.data.FormDataJson}) or
+ *       bound from an HTML form submission ({@link de.ozgsdk.forms.data.FormBinder}); see {@code forms/FORMDATA.md}.
+ *       </li>
+ *   <li><b>Validation</b> ({@link de.ozgsdk.forms.validation}): {@link de.ozgsdk.forms.validation.FormValidator}
+ *       checks data against the schema (Multiplizität, Datentyp, Präzisierung, code lists, DIN SPEC 91379) with
+ *       violations in German and English, also as a Jakarta Bean Validation constraint.</li>
+ *   <li><b>Rules</b> ({@link de.ozgsdk.forms.rules}): executable rules (conditional requirement, conditional
+ *       visibility, constraints) recognised from the German free text of FIM rules or written in a side file, and
+ *       applied by the validator; see {@code forms/RULES.md}.</li>
+ *   <li><b>JSON Schema</b> ({@link de.ozgsdk.forms.jsonschema}): a JSON Schema 2020-12 of the form's JSON data for
+ *       front ends and other tools; see {@code forms/JSONSCHEMA.md}.</li>
+ * </ul>
+ *
+ * <p>Accessible HTML rendering of forms is planned.
+ *
+ * <p>Import a schema once, then validate every application's JSON data with it:
+ *
+ * <pre>{@code
+ * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(Path.of("codelisten")).build();
+ * FormSchema schema = FimImporter.builder()
+ *         .codeLists(codeLists.availability())              // warns about referenced code lists that are missing
+ *         .build()
+ *         .importSchema(Path.of("stammdatenschema.xml"));
+ * FormValidator validator = FormValidator.builder(schema)  // once per schema, thread-safe
+ *         .codeValues(CodeValues.of(codeLists))
+ *         .rules(FormRules.recognize(schema).toRuleSet())  // the FIM rules the SDK can execute
+ *         .build();
+ *
+ * FormData data = FormDataJson.of(schema).read(Files.readString(Path.of("antrag.json")));
+ * ValidationResult result = validator.validate(data);
+ * for (Violation v : result.violations()) {
+ *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));
+ * }
+ * String jsonSchema = JsonSchemaExporter.of().export(schema).toJson(); // the same constraints for a front end
+ * }</pre>
  */
 package de.ozgsdk.forms;

@@ -58,8 +58,9 @@ public final class GenericodeReader {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in, file.toString());
         } catch (IOException e) {
+            // The kind of failure only: the JDK's text is English and would be the only English in a German message.
             throw new InvalidInputException(CodeListError.READ_FAILED, e, file.toString(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -1,10 +1,9 @@
 package de.ozgsdk.forms.jsonschema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.ProcessingException;
+import de.ozgsdk.forms.internal.JsonStyle;
 import java.util.List;
 
 /**
@@ -12,8 +11,6 @@ import java.util.List;
  * state exactly.
  */
 public final class JsonSchemaExport {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String id;
     private final ObjectNode schema;
@@ -35,12 +32,16 @@ public final class JsonSchemaExport {
         return schema.deepCopy();
     }
 
-    /** The schema document as pretty-printed JSON text; the same schema and options always give the same text. */
+    /**
+     * The schema document as pretty-printed JSON text in the style of the {@code ozg} command ({@code "key": value},
+     * two-space indents, {@code \n} line ends, ending with a line end); the same schema and options always give the
+     * same text.
+     */
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(schema) + "\n";
+            return JsonStyle.write(schema) + "\n";
         } catch (JsonProcessingException e) {
-            throw new ProcessingException(JsonSchemaError.WRITE_FAILED, e, id, e.getOriginalMessage());
+            throw new ProcessingException(JsonSchemaError.WRITE_FAILED, e, id, e.getClass().getSimpleName());
         }
     }
 

@@ -100,22 +100,30 @@ public final class FormRules {
     }
 
     /**
-     * The type of every Datenfeld and Datenfeldgruppe of the schema as the rule language sees it: a field with a
-     * Codeliste or inline values is {@link ValueType#CODE} (codes are compared as texts), other fields by Datentyp
-     * ({@link ValueType#ofFimDatentyp}), groups {@link ValueType#GROUP}. An id used for two versions of an element
-     * takes the first in file order, as {@link FormSchema#element(String)} does.
+     * The type of every Datenfeld and Datenfeldgruppe of the schema as the rule language sees it: fields by Datentyp
+     * ({@link ValueType#ofFimDatentyp}), groups {@link ValueType#GROUP}. The Datentyp decides as in
+     * {@code FormValidator} and the JSON Schema export: a {@code bool}, number, date or time field with a Codeliste or
+     * inline values holds values of its Datentyp (a {@code bool} field is {@link ValueType#BOOLEAN}, so „bejaht“
+     * compares it with {@code true}); only a text, file or obj field with codes is {@link ValueType#CODE} (codes such
+     * as {@code "02"} are compared as texts). An id used for two versions of an element takes the first in file
+     * order, as {@link FormSchema#element(String)} does.
      */
     public static Map<String, ValueType> elementTypes(FormSchema schema) {
         Map<String, ValueType> types = new LinkedHashMap<>();
         for (Field field : schema.fields()) {
-            ValueType type = field.codeList().isPresent() || !field.values().isEmpty()
-                    ? ValueType.CODE : ValueType.ofFimDatentyp(field.dataType().code()).orElse(ValueType.TEXT);
-            types.putIfAbsent(field.id().id(), type);
+            types.putIfAbsent(field.id().id(), type(field));
         }
         for (FieldGroup group : schema.groups()) {
             types.putIfAbsent(group.id().id(), ValueType.GROUP);
         }
         return Map.copyOf(types);
+    }
+
+    private static ValueType type(Field field) {
+        ValueType byDatentyp = ValueType.ofFimDatentyp(field.dataType().code()).orElse(ValueType.TEXT);
+        boolean hasCodes = field.codeList().isPresent() || !field.values().isEmpty();
+        boolean untyped = byDatentyp == ValueType.TEXT || byDatentyp == ValueType.FILE;
+        return hasCodes && untyped ? ValueType.CODE : byDatentyp;
     }
 
     private static Set<String> elementIds(FormSchema schema) {

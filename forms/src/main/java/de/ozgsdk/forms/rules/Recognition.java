@@ -67,17 +67,41 @@ public final class Recognition {
         return scriptPresent;
     }
 
-    /** One line for a report: how the rule is executed, or why not, in English or German. */
+    /**
+     * One line for a report in English or German (other languages get German): how the rule is executed, e.g.
+     * {@code R1 ausführbar (bedingte Pflichtangabe): G05000499 Pflicht, wenn F05001047 == "02"}, or why not. The
+     * expression stays in its canonical form, the same in both languages.
+     */
     public String describe(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
-        if (rule.isPresent()) {
-            ExecutableRule r = rule.get();
-            return fimRuleId + (english ? " executable (" : " ausführbar (") + pattern().orElseThrow() + "): "
-                    + r.kind() + " " + r.targets() + (r.kind() == RuleKind.CONSTRAINT ? " check " : " when ")
-                    + r.condition().canonical();
+        if (rule.isEmpty()) {
+            return fimRuleId + (english ? " not executable: " : " nicht ausführbar: ")
+                    + reason.orElseThrow().message(locale);
         }
-        return fimRuleId + (english ? " not executable: " : " nicht ausführbar: ")
-                + reason.orElseThrow().message(locale);
+        return fimRuleId + (english ? " executable (" : " ausführbar (") + phrase(pattern().orElseThrow(), english)
+                + "): " + effect(rule.get(), english);
+    }
+
+    private static String phrase(FreeTextPattern pattern, boolean english) {
+        return switch (pattern) {
+            case CONDITIONAL_REQUIRED -> english ? "conditional requirement" : "bedingte Pflichtangabe";
+            case CONDITIONAL_VISIBLE -> english ? "conditional visibility" : "bedingte Anzeige";
+            case EXACTLY_ONE -> english ? "exactly one" : "genau eine Angabe";
+            case AT_LEAST_ONE -> english ? "at least one" : "mindestens eine Angabe";
+            case DATE_ORDER -> english ? "date order" : "Reihenfolge von Daten";
+            case DATE_RELATIVE_TO_TODAY -> english ? "date relative to today" : "Datum relativ zu heute";
+        };
+    }
+
+    private static String effect(ExecutableRule rule, boolean english) {
+        String targets = String.join(", ", rule.targets());
+        String expression = rule.condition().canonical();
+        return switch (rule.kind()) {
+            case REQUIRED -> targets + (english ? " required when " : " Pflicht, wenn ") + expression;
+            case VISIBLE -> targets + (english ? " visible only when " : " sichtbar nur, wenn ") + expression;
+            case CONSTRAINT -> (english ? "constraint" : "Bedingung")
+                    + (targets.isEmpty() ? "" : (english ? " on " : " an ") + targets) + ": " + expression;
+        };
     }
 
     @Override

@@ -51,7 +51,10 @@ public final class RecognitionReport {
         return RuleSet.of(rules);
     }
 
-    /** The report as text, one line per FIM rule and a summary line, in English or German. */
+    /**
+     * The report as text, one line per FIM rule ({@link Recognition#describe(Locale)}) and a summary line, in English
+     * or German (other languages get German).
+     */
     public String format(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         StringBuilder out = new StringBuilder();

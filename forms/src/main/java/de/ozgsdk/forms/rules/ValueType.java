@@ -14,7 +14,7 @@ import java.util.Optional;
 public enum ValueType {
     /** Free text (FIM Datentyp {@code text}, {@code string.latin}); compared with texts in quotes. */
     TEXT,
-    /** A code of a Codeliste, such as {@code "02"}; compared with texts in quotes, like {@link #TEXT}. */
+    /** A code of a text field with a Codeliste or inline values, such as {@code "02"}; compared like {@link #TEXT}. */
     CODE,
     /** A number (FIM {@code num}, {@code num_int}, {@code num_currency}). */
     NUMBER,
@@ -35,7 +35,7 @@ public enum ValueType {
      * The type for a FIM Datentyp code ({@code text}, {@code text_latin}, {@code string.latin}, {@code date},
      * {@code time}, {@code datetime}, {@code bool}, {@code num}, {@code num_int}, {@code num_currency}, {@code file},
      * {@code obj}).
-     * A field with a Codeliste is {@link #CODE} whatever its Datentyp; the caller decides that.
+     * A text field with a Codeliste is {@link #CODE}; the caller decides that ({@link FormRules#elementTypes}).
      */
     public static Optional<ValueType> ofFimDatentyp(String code) {
         switch (code.trim().toLowerCase(Locale.ROOT)) {

@@ -17,6 +17,7 @@ import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Precision;
+import de.ozgsdk.forms.internal.JsonStyle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -74,6 +75,17 @@ class JsonSchemaExporterTest {
     }
 
     @Test
+    void writesTheJsonStyleOfTheOzgCommand() throws Exception {
+        JsonSchemaExport export = EXPORTER.export(TestForms.person());
+
+        String json = export.toJson();
+
+        assertThat(json).isEqualTo(JsonStyle.write(export.schema()) + "\n")
+                .contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"")
+                .doesNotContain("\" : ", "[ ]", "{ }", "\r");
+    }
+
+    @Test
     void definesASharedGroupOnceAndReferencesItAtEachPlace() {
         JsonSchemaExport export = EXPORTER.export(TestForms.person());
         ObjectNode schema = export.schema();
@@ -83,7 +95,7 @@ class JsonSchemaExporterTest {
         assertThat(schema.at("/properties/G60000001/$ref").asText()).isEqualTo("#/$defs/G60000001V1.0");
         assertThat(schema.at("/$defs/G60000002V1.0/properties/G60000001/anyOf/1/$ref").asText())
                 .isEqualTo("#/$defs/G60000001V1.0");
-        assertThat(json.split("\"title\" : \"Anschrift\"", -1)).hasSize(2);
+        assertThat(json.split("\"title\": \"Anschrift\"", -1)).hasSize(2);
     }
 
     @Test

@@ -5,13 +5,16 @@ import static de.ozgsdk.forms.data.TestSchemas.group;
 import static de.ozgsdk.forms.data.TestSchemas.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.DataType;
 import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldGroup;
+import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormRule;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.InlineValue;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.data.TestSchemas;
 import java.io.IOException;
@@ -105,6 +108,32 @@ class FormRulesTest {
         assertThat(types).containsEntry("F11", ValueType.CODE).containsEntry("F12", ValueType.CODE)
                 .containsEntry("F2", ValueType.TEXT).containsEntry("F3", ValueType.DATE)
                 .containsEntry("F9", ValueType.DATE_TIME).containsEntry("G2", ValueType.GROUP);
+    }
+
+    @Test
+    void elementTypesFollowTheDatentypOfATypedFieldWithCodes() {
+        Field bool = Field.builder(TestSchemas.meta("F1", "Zustimmung", "Consent"), FieldKind.SELECT, DataType.BOOL)
+                .codeList(CodeListReference.of("urn:test:ja-nein", "1")).build();
+        Field number = Field.builder(TestSchemas.meta("F2", "Anzahl", "Count"), FieldKind.SELECT, DataType.NUM_INT)
+                .values(List.of(new InlineValue("1", "eins", Optional.empty()))).build();
+
+        Map<String, ValueType> types = FormRules.elementTypes(TestSchemas.schema(ref(bool, "0:1"), ref(number, "0:1")));
+
+        assertThat(types).containsEntry("F1", ValueType.BOOLEAN).containsEntry("F2", ValueType.NUMBER);
+    }
+
+    @Test
+    void bejahtRuleOnABoolFieldWithACodeListIsExecutable() {
+        Field withRule = field("F99000000001", "Bemerkung", "Remark", DataType.TEXT, Precision.NONE).toBuilder()
+                .rules(List.of(rule("R1", "F99000000001 ist Pflichtfeld, wenn F99000000002 bejaht wurde."))).build();
+        Field consent = Field.builder(TestSchemas.meta("F99000000002", "Zustimmung", "Consent"), FieldKind.SELECT,
+                DataType.BOOL).codeList(CodeListReference.of("urn:test:ja-nein", "1")).build();
+        FormSchema schema = TestSchemas.schema(ref(withRule, "0:1"), ref(consent, "0:1"));
+
+        Recognition recognition = FormRules.recognize(schema).entries().get(0);
+
+        assertThat(recognition.isExecutable()).as(recognition.describe(Locale.ENGLISH)).isTrue();
+        assertThat(recognition.rule().orElseThrow().condition().canonical()).isEqualTo("F99000000002 == true");
     }
 
     /** F99000000001 (text, carrying the rule) and F99000000002 (bool) inside group G99000000001. */

@@ -165,10 +165,52 @@ class FreeTextRecognizerTest {
         assertThat(report.notExecutable()).containsExactly(no);
         assertThat(report.toRuleSet().rules()).extracting(ExecutableRule::id).containsExactly("R05000281");
         assertThat(report.format(Locale.ENGLISH))
-                .contains("R05000281 executable (CONDITIONAL_REQUIRED): REQUIRED [G05000499] when F05001047 == \"02\"")
+                .contains("R05000281 executable (conditional requirement): G05000499 required when "
+                        + "F05001047 == \"02\"")
                 .contains("R05000999 not executable: The free text of the FIM rule R05000999 names no element id")
                 .contains("2 of 3 FIM rules executable");
-        assertThat(report.format(Locale.GERMAN)).contains("R05000999 nicht ausführbar: Der Freitext");
+        assertThat(report.format(Locale.GERMAN))
+                .contains("R05000281 ausführbar (bedingte Pflichtangabe): G05000499 Pflicht, wenn F05001047 == \"02\"")
+                .contains("R05000999 nicht ausführbar: Der Freitext")
+                .contains("2 von 3 FIM-Regeln ausführbar");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "F05001048 ist Pflichtfeld, wenn F05001047 bejaht wurde.;"
+            + "R1 ausführbar (bedingte Pflichtangabe): F05001048 Pflicht, wenn F05001047 == true",
+        "F60000000228 wird nur angezeigt, wenn F60000000227 nicht angekreuzt ist.;"
+            + "R1 ausführbar (bedingte Anzeige): F60000000228 sichtbar nur, wenn F60000000227 == false",
+        "Es muss entweder Feldgruppe G60000086 oder Feldgruppe G60000087 befüllt werden.;"
+            + "R1 ausführbar (genau eine Angabe): Bedingung an G60000086, G60000087: exactlyOne(G60000086, G60000087)",
+        "Das Datum F05001052 muss nach dem Datum F05001051 liegen.;"
+            + "R1 ausführbar (Reihenfolge von Daten): Bedingung an F05001052: "
+            + "empty(F05001052) or empty(F05001051) or F05001052 > F05001051"
+    })
+    void describesAnExecutableRuleInGerman(String freeText, String expected) {
+        String line = recognize(freeText).describe(Locale.GERMAN);
+        assertThat(line).isEqualTo(expected);
+        assertThat(line).doesNotContain(" when ", " check ", "executable", "REQUIRED", "VISIBLE", "CONSTRAINT",
+                "CONDITIONAL", "EXACTLY", "DATE_");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "F05001048 ist Pflichtfeld, wenn F05001047 bejaht wurde.;"
+            + "R1 executable (conditional requirement): F05001048 required when F05001047 == true",
+        "F60000000228 wird nur angezeigt, wenn F60000000227 nicht angekreuzt ist.;"
+            + "R1 executable (conditional visibility): F60000000228 visible only when F60000000227 == false",
+        "Mindestens eines der Felder F05001048, F05001049 und F05001050 muss befüllt sein.;"
+            + "R1 executable (at least one): constraint on F05001048, F05001049, F05001050: "
+            + "atLeastOne(F05001048, F05001049, F05001050)",
+        "F05001051 darf nicht in der Zukunft liegen.;"
+            + "R1 executable (date relative to today): constraint on F05001051: "
+            + "empty(F05001051) or F05001051 <= today()"
+    })
+    void describesAnExecutableRuleInEnglish(String freeText, String expected) {
+        String line = recognize(freeText).describe(Locale.ENGLISH);
+        assertThat(line).isEqualTo(expected);
+        assertThat(line).doesNotContain("ausführbar", "Pflicht", "wenn", "REQUIRED", "CONDITIONAL", "DATE_");
     }
 
     private Recognition recognize(String freeText) {

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.forms.CodeListReference;
+import de.ozgsdk.forms.DataType;
+import de.ozgsdk.forms.Field;
+import de.ozgsdk.forms.FieldKind;
+import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
+import de.ozgsdk.forms.FormRule;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.data.TestSchemas;
 import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.rules.RuleError;
 import de.ozgsdk.forms.rules.RuleFiles;
@@ -25,6 +33,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +107,29 @@ class FormValidatorRulesTest {
             assertThat(v.message(Locale.GERMAN)).isEqualTo("Bitte das Ende angeben.");
             assertThat(v.message(Locale.ENGLISH)).isEqualTo("Please give the end.");
         });
+    }
+
+    @Test
+    void recognisedBejahtRuleOnABoolFieldWithACodeListAppliesInValidation() {
+        FormRule rule = new FormRule(FimId.of("R99000000001", "1.0.0"), "Regel", Optional.empty(),
+                Optional.of("F99000000001 ist Pflichtfeld, wenn F99000000002 bejaht wurde."), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        Field remark = TestSchemas.field("F99000000001", "Bemerkung", "Remark", DataType.TEXT, Precision.NONE)
+                .toBuilder().rules(List.of(rule)).build();
+        Field consent = Field.builder(TestSchemas.meta("F99000000002", "Zustimmung", "Consent"), FieldKind.SELECT,
+                DataType.BOOL).codeList(CodeListReference.of("urn:test:ja-nein", "1")).build();
+        FormSchema schema = TestSchemas.schema(TestSchemas.ref(remark, "0:1"), TestSchemas.ref(consent, "0:1"));
+        FormValidator validator = FormValidator.builder(schema)
+                .codeValues(CodeValues.of(Map.of("urn:test:ja-nein", Set.of("true", "false"))))
+                .rules(FormRules.recognize(schema).toRuleSet()).clock(CLOCK).build();
+
+        ValidationResult yes = validator.validate(FormData.builder().value("F99000000002", "true").build());
+        ValidationResult no = validator.validate(FormData.builder().value("F99000000002", "false").build());
+
+        assertThat(yes.violations()).extracting(v -> v.path().toString(), Violation::code, Violation::ruleId)
+                .containsExactly(tuple("F99000000001", ViolationCode.REQUIRED, Optional.of("R99000000001")));
+        assertThat(yes.ruleProblems()).isEmpty();
+        assertThat(no.isValid()).isTrue();
     }
 
     // ---- visibility

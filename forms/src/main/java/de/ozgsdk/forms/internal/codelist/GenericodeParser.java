@@ -486,7 +486,12 @@ public final class GenericodeParser {
         detail = detail.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[-?\\d+,-?\\d+\\]\\s*Message:\\s*", "");
         return new InvalidInputException(CodeListError.MALFORMED_XML, e, source,
                 number(location == null ? -1 : location.getLineNumber()),
-                number(location == null ? -1 : location.getColumnNumber()), detail.strip());
+                number(location == null ? -1 : location.getColumnNumber()), sentence(detail.strip()));
+    }
+
+    /** The parser's detail as a sentence: the message template follows it with its own sentence. */
+    private static String sentence(String detail) {
+        return detail.isEmpty() || ".!?".indexOf(detail.charAt(detail.length() - 1)) >= 0 ? detail : detail + ".";
     }
 
     private static String number(int value) {

@@ -25,9 +25,11 @@ import java.util.Set;
  *
  * <p>Values are typed by Datentyp with the validator's own {@link ValueParser}: texts, {@code BigDecimal} or
  * {@code BigInteger} numbers, {@code Boolean}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime} (a value
- * with offset is converted to the zone of the validation clock). Fields with a Codeliste or inline values give their
- * codes as texts. A value that is no valid value of its Datentyp is given as the text entered: the validator reports
- * it, and a rule comparing it with a typed value reports a problem instead of deciding on a wrong value.
+ * with offset is converted to the zone of the validation clock). The Datentyp decides also for fields with a
+ * Codeliste or inline values, as in the validator: a text field gives its code as text, a {@code bool} field with a
+ * code list its Boolean (see {@code FormRules.elementTypes}). A value that is no valid value of its Datentyp is given
+ * as the text entered: the validator reports it, and a rule comparing it with a typed value reports a problem instead
+ * of deciding on a wrong value.
  */
 final class FormDataScope implements RuleScope {
 
@@ -145,9 +147,6 @@ final class FormDataScope implements RuleScope {
 
     private Object typed(Field field, String raw) {
         String text = raw.strip();
-        if (field.codeList().isPresent() || !field.values().isEmpty()) {
-            return text;
-        }
         Object value = ValueParser.parse(field.dataType(), text).orElse(text);
         return value instanceof OffsetDateTime withOffset
                 ? withOffset.atZoneSameInstant(zone).toLocalDateTime() : value;

@@ -1,0 +1,30 @@
+package de.ozgsdk.forms.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class JsonStyleTest {
+
+    @Test
+    void writesKeyColonValueTwoSpaceIndentsAndEmptyContainersWithoutBlank() throws Exception {
+        String json = JsonStyle.write(new ObjectMapper().readTree(
+                "{\"b\":[1,{\"x\":true}],\"a\":[],\"c\":{},\"d\":{\"e\":null}}"));
+
+        assertThat(json).isEqualTo("""
+                {
+                  "b": [
+                    1,
+                    {
+                      "x": true
+                    }
+                  ],
+                  "a": [],
+                  "c": {},
+                  "d": {
+                    "e": null
+                  }
+                }""");
+    }
+}
