@@ -43,7 +43,10 @@ enum Viewport {
         return deviceScaleFactor;
     }
 
-    /** Whether the browser behaves as a mobile one: it honours {@code <meta name="viewport">} and lays out at 980 px without it. */
+    /**
+     * Whether the browser behaves as a mobile one: it honours {@code <meta name="viewport">} and lays a page without
+     * it out at 980 px.
+     */
     boolean mobile() {
         return mobile;
     }
