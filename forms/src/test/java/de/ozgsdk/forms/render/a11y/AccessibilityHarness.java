@@ -170,16 +170,18 @@ final class AccessibilityHarness implements AutoCloseable {
     }
 
     /**
-     * Runs every check on one page: axe-core and the layout checks at 320 px, then the layout checks again at 200 %
-     * zoom (the same document, re-laid out: a reload would only cost time).
+     * Runs every check on one page: axe-core and the layout checks at 320 px, then both again at 200 % zoom, which
+     * is wide enough (640 CSS px) for a theme's desktop styles. Zoom re-lays out the same document: a reload would
+     * only cost time.
      *
      * @param name how messages name the page
      */
     PageAudit audit(String name, URI page) {
         load(page, Viewport.PHONE_320);
-        List<AxeViolation> violations = runAxe(page);
+        List<AxeViolation> violations = new ArrayList<>(runAxe(page, Viewport.PHONE_320));
         List<LayoutFinding> layout = new ArrayList<>(measureLayout(Viewport.PHONE_320));
         emulate(Viewport.DESKTOP_ZOOM_200);
+        violations.addAll(runAxe(page, Viewport.DESKTOP_ZOOM_200));
         layout.addAll(measureLayout(Viewport.DESKTOP_ZOOM_200));
         return new PageAudit(name, violations, layout);
     }
@@ -187,7 +189,7 @@ final class AccessibilityHarness implements AutoCloseable {
     /** Loads the page in the viewport and runs axe-core with the WCAG 2.1 A/AA tags. */
     List<AxeViolation> axe(URI page, Viewport viewport) {
         load(page, viewport);
-        return runAxe(page);
+        return runAxe(page, viewport);
     }
 
     /** Loads the page in the viewport and measures scrolling, clipping and touch target sizes. */
@@ -196,12 +198,12 @@ final class AccessibilityHarness implements AutoCloseable {
         return measureLayout(viewport);
     }
 
-    private List<AxeViolation> runAxe(URI page) {
+    private List<AxeViolation> runAxe(URI page, Viewport viewport) {
         Map<String, Object> outcome = asMap(driver.executeAsyncScript(AXE_RUN, WCAG_21_AA_TAGS));
         if (outcome.containsKey("error")) {
             throw new IllegalStateException("axe-core failed on " + page + ": " + outcome.get("error"));
         }
-        return asList(outcome.get("violations")).stream().map(AccessibilityHarness::violation)
+        return asList(outcome.get("violations")).stream().map(rule -> violation(rule, viewport))
                 .sorted(Comparator.comparing(AxeViolation::ruleId))
                 .toList();
     }
@@ -227,13 +229,13 @@ final class AccessibilityHarness implements AutoCloseable {
                 "mobile", viewport.mobile()));
     }
 
-    private static AxeViolation violation(Object raw) {
+    private static AxeViolation violation(Object raw, Viewport viewport) {
         Map<String, Object> rule = asMap(raw);
         List<AxeViolation.Node> nodes = asList(rule.get("nodes")).stream().map(AccessibilityHarness::asMap)
                 .map(node -> new AxeViolation.Node((String) node.get("target"), (String) node.get("summary")))
                 .toList();
         return new AxeViolation((String) rule.get("id"), (String) rule.get("impact"), (String) rule.get("help"),
-                nodes);
+                nodes, viewport);
     }
 
     @SuppressWarnings("unchecked")

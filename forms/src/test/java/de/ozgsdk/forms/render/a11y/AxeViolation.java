@@ -9,8 +9,9 @@ import java.util.List;
  * @param impact axe impact: minor, moderate, serious or critical
  * @param help axe's one-line description of the rule
  * @param nodes the violating elements
+ * @param viewport where the page was laid out when axe ran
  */
-record AxeViolation(String ruleId, String impact, String help, List<Node> nodes) {
+record AxeViolation(String ruleId, String impact, String help, List<Node> nodes, Viewport viewport) {
 
     AxeViolation {
         nodes = List.copyOf(nodes);
@@ -33,7 +34,8 @@ record AxeViolation(String ruleId, String impact, String help, List<Node> nodes)
     /** A readable line for an assertion message: rule, impact, help and each element with what to fix. */
     String describe() {
         StringBuilder text = new StringBuilder()
-                .append("axe ").append(ruleId).append(" (").append(impact).append("): ").append(help);
+                .append("axe ").append(ruleId).append(" (").append(impact).append(") at ").append(viewport).append(": ")
+                .append(help);
         for (Node node : nodes) {
             text.append("\n    at ").append(node.target()).append(": ")
                     .append(node.failureSummary().replace("\n", " "));
