@@ -139,7 +139,8 @@ public final class Translations {
 
     private static String languageTag(String key, String source, String pointer) {
         Locale locale = Locale.forLanguageTag(key);
-        if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(key)) {
+        if (locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3
+                || !locale.toLanguageTag().equalsIgnoreCase(key)) {
             throw malformed(source, pointer, "expected a language tag such as en, tr, uk, ar or autocomplete");
         }
         return locale.getCountry().isEmpty() ? locale.getLanguage() : locale.toLanguageTag();
