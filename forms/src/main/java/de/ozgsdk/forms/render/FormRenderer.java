@@ -61,11 +61,11 @@ public final class FormRenderer {
     /** The hidden parameter with the index of the step submitted ({@code review} on the check-answers page). */
     public static final String STEP = FormPages.STEP;
     /** The parameter of the "continue" button (value {@code next}). */
-    public static final String NEXT = "_next";
+    public static final String NEXT = FormPages.NEXT;
     /** The parameter of the "back" button (value {@code back}). */
-    public static final String BACK = "_back";
+    public static final String BACK = FormPages.BACK;
     /** The parameter of the "submit application" button on the check-answers page (value {@code submit}). */
-    public static final String SUBMIT = "_submit";
+    public static final String SUBMIT = FormPages.SUBMIT;
 
     private static final Logger LOG = LoggerFactory.getLogger(FormRenderer.class);
 

@@ -104,8 +104,8 @@ public final class RenderRequest {
         }
 
         /**
-         * Takes violations, hidden elements and elements required by rules from a validation of the data (replacing {@link #violations}); by
-         * default nothing is hidden.
+         * Takes violations, hidden elements and elements required by rules from a validation of the data (replacing
+         * {@link #violations}); by default nothing is hidden.
          */
         public Builder validation(ValidationResult result) {
             Objects.requireNonNull(result, "result");

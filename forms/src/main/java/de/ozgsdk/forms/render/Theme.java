@@ -343,8 +343,8 @@ public interface Theme {
 
     /** A fieldset with legend, hint and group-level errors; the content follows. */
     default void fieldset(HtmlWriter out, Fieldset fieldset, Runnable content) {
-        out.open("fieldset").attr("id", fieldset.id())
-                .attr("class", fieldset.depth() == 0 ? "ozg-step" : "ozg-group ozg-depth-" + Math.min(fieldset.depth(), 4))
+        String kind = fieldset.depth() == 0 ? "ozg-step" : "ozg-group ozg-depth-" + Math.min(fieldset.depth(), 4);
+        out.open("fieldset").attr("id", fieldset.id()).attr("class", kind)
                 .attrIfNotEmpty("aria-describedby", fieldset.describedBy());
         out.open("legend").attr("class", fieldset.depth() == 0 ? "ozg-step-legend" : "ozg-group-legend")
                 .text(fieldset.legend());

@@ -19,6 +19,7 @@ import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.validation.FormValidator;
 import de.ozgsdk.forms.validation.ValidationResult;
+import de.ozgsdk.forms.validation.Violation;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -53,10 +54,9 @@ class FormRendererTest {
         ValidationResult result = FormValidator.builder(fixture)
                 .rules(FormRules.recognize(fixture).toRuleSet()).build().validate(FormData.empty());
         for (int step = 0; step < renderer.steps().size(); step++) {
-            for (List<?> violations : List.of(List.of(), result.violations())) {
-                @SuppressWarnings("unchecked")
+            for (List<Violation> violations : List.of(List.<Violation>of(), result.violations())) {
                 RenderRequest request = RenderRequest.builder(FormData.empty()).locale(locale)
-                        .violations((List<de.ozgsdk.forms.validation.Violation>) violations).build();
+                        .violations(violations).build();
                 checkPage(renderer.renderStep(step, request), locale);
             }
         }

@@ -18,6 +18,9 @@ import de.ozgsdk.forms.InlineValue;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.validation.FormValidator;
+import de.ozgsdk.forms.validation.Violation;
+import de.ozgsdk.forms.XdfVersion;
+import de.ozgsdk.forms.MessageKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,7 +60,7 @@ class RenderEscapingTest {
     private final Field file = Field.builder(meta("F6", 7), FieldKind.INPUT, DataType.FILE)
             .precision(Precision.builder().mediaTypes(List.of("\"><script>")).build()).build();
     private final FormSchema schema = FormSchema.builder(meta("S99000000001", 8),
-                    de.ozgsdk.forms.XdfVersion.XDF3, de.ozgsdk.forms.MessageKind.STAMMDATENSCHEMA)
+                    XdfVersion.XDF3, MessageKind.STAMMDATENSCHEMA)
             .children(List.of(at(text, "1:1"), at(longText, "0:1"), at(choice, "1:1"), at(note, "0:1"),
                     at(hidden, "0:1"), at(file, "0:1"),
                     at(group("G1", attack(1), at(TestSchemas.input("F7", "x", DataType.TEXT), "0:1")), "0:*")))
@@ -69,12 +72,10 @@ class RenderEscapingTest {
     @Test
     void escapesSchemaTextsAndDataInEveryStepAndLanguage() {
         FormRenderer renderer = FormRenderer.of(schema);
-        List<?> violations = FormValidator.of(schema).validate(data).violations();
+        List<Violation> violations = FormValidator.of(schema).validate(data).violations();
         for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH, Locale.forLanguageTag("ar"))) {
             for (int step = 0; step < renderer.steps().size(); step++) {
-                @SuppressWarnings("unchecked")
-                RenderedPage page = renderer.renderStep(step, data,
-                        (List<de.ozgsdk.forms.validation.Violation>) violations, locale);
+                RenderedPage page = renderer.renderStep(step, data, violations, locale);
                 assertNoActiveContent(page.page());
             }
             assertNoActiveContent(renderer.renderReview(data, List.of(), locale).page());

@@ -48,9 +48,10 @@ class RenderFuzzTest {
         ElementMetadata meta = ElementMetadata.builder(FimId.of("F1", "1.0.0"), label)
                 .inputLabel(LocalizedText.of(label)).inputHelp(LocalizedText.of(help)).build();
         Field text = Field.builder(meta, FieldKind.INPUT, DataType.TEXT).build();
+        String code = value.isEmpty() || "a".equals(value) ? "b" : value;
         Field choice = Field.builder(ElementMetadata.builder(FimId.of("F2", "1.0.0"), label).build(),
                 FieldKind.SELECT, DataType.TEXT).values(List.of(new InlineValue("a", valueName, Optional.of(help)),
-                new InlineValue(value.isEmpty() || "a".equals(value) ? "b" : value, valueName, Optional.empty()))).build();
+                new InlineValue(code, valueName, Optional.empty()))).build();
         FormSchema schema = FormSchema.builder(ElementMetadata.builder(FimId.of("S1", "1.0.0"), label).build(),
                 XdfVersion.XDF3, MessageKind.STAMMDATENSCHEMA).children(List.of(at(text, "1:1"), at(choice, "0:1"),
                 at(group("G1", "Gruppe", at(text, "0:1")), "0:*"))).build();

@@ -90,7 +90,8 @@ class RepeatableGroupTest {
     }
 
     private HtmlDocument render(FormData data) {
-        return HtmlDocument.parse(renderer.renderStep(renderer.steps().stepOf("G1").orElseThrow(), data, List.of(), Locale.GERMAN).page())
+        int step = renderer.steps().stepOf("G1").orElseThrow();
+        return HtmlDocument.parse(renderer.renderStep(step, data, List.of(), Locale.GERMAN).page())
                 .assertAccessibleStructure();
     }
 

@@ -10,9 +10,11 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.InlineValue;
 import de.ozgsdk.forms.MessageKind;
 import de.ozgsdk.forms.Multiplicity;
 import de.ozgsdk.forms.XdfVersion;
+import de.ozgsdk.forms.SchemaElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +57,7 @@ final class TestSchemas {
         return field(id, label, FieldKind.INPUT, type);
     }
 
-    static ElementRef at(de.ozgsdk.forms.SchemaElement element, String multiplicity) {
+    static ElementRef at(SchemaElement element, String multiplicity) {
         return new ElementRef(element, Multiplicity.parse(multiplicity));
     }
 
@@ -68,7 +70,7 @@ final class TestSchemas {
                 .children(List.of(children)).build();
     }
 
-    static de.ozgsdk.forms.InlineValue value(String code, String name) {
-        return new de.ozgsdk.forms.InlineValue(code, name, Optional.empty());
+    static InlineValue value(String code, String name) {
+        return new InlineValue(code, name, Optional.empty());
     }
 }

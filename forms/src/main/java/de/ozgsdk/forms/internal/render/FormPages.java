@@ -41,9 +41,12 @@ public final class FormPages {
 
     /** The parameter carrying the step index of a submitted step form. */
     public static final String STEP = "_step";
-    private static final String NEXT = "_next";
-    private static final String BACK = "_back";
-    private static final String SUBMIT = "_submit";
+    /** The parameter of the "continue" button. */
+    public static final String NEXT = "_next";
+    /** The parameter of the "back" button. */
+    public static final String BACK = "_back";
+    /** The parameter of the "submit application" button. */
+    public static final String SUBMIT = "_submit";
     private static final int TEXTAREA_FROM = 256;
 
     /**
