@@ -17,17 +17,20 @@ import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.rules.FormRules;
+import de.ozgsdk.forms.rules.RuleFiles;
 import de.ozgsdk.forms.validation.FormValidator;
 import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.forms.validation.Violation;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 
 class FormRendererTest {
@@ -234,6 +237,23 @@ class FormRendererTest {
 
         assertThat(hidden).doesNotContain("F99000000105");
         assertThat(shown).contains("name=\"F99000000105\"");
+    }
+
+    @Test
+    void rendersAStepWhoseGroupARuleHidesAsAnEmptyFieldset() {
+        RenderRequest request = RenderRequest.builder(FormData.empty()).locale(Locale.GERMAN).build();
+        RenderRequest hiding = RenderRequest.builder(FormData.empty())
+                .validation(FormValidator.builder(schema).rules(RuleFiles.read(
+                        new ByteArrayInputStream(("{\"rules\": [{\"id\": \"R1\", \"kind\": \"visible\", "
+                                + "\"target\": \"G1\", \"when\": \"filled(F2)\"}]}").getBytes(
+                                StandardCharsets.UTF_8)), "r.json")).build()
+                        .validate(FormData.empty())).build();
+
+        assertThat(FormRenderer.of(schema).renderStep(1, request).fragment()).contains("name=\"G1[0].F3\"");
+        HtmlDocument page = HtmlDocument.parse(FormRenderer.of(schema).renderStep(1, hiding).fragment());
+        assertThat(page.all("input")).noneMatch(i -> i.getAttribute("name").startsWith("G1"));
+        assertThat(page.byId("step-1").getElementsByTagName("legend").item(0).getTextContent())
+                .isEqualTo("Anschrift");
     }
 
     @Test

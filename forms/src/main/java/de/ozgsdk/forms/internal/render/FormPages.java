@@ -198,7 +198,8 @@ public final class FormPages {
 
         void step(StepPlan.Step step, int index, Theme.Text title) {
             List<ElementRef> elements = step.elements();
-            if (elements.size() == 1 && elements.get(0).element() instanceof FieldGroup group) {
+            if (elements.size() == 1 && elements.get(0).element() instanceof FieldGroup group
+                    && !request.isHidden(DataPath.of(group.id().id()))) {
                 group(elements.get(0), group, DataPath.of(group.id().id()),
                         request.data().groups(group.id().id()), 0, Optional.of(title));
                 return;
