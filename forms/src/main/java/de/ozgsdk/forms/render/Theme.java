@@ -188,7 +188,8 @@ public interface Theme {
      * @param options        the choices of radios, checkboxes and selects
      * @param attributes     further attributes of the input in order ({@code maxlength}, {@code inputmode},
      *                       {@code autocomplete}, {@code accept}, {@code readonly}, {@code rows}, {@code multiple})
-     * @param placeholder    the text of the empty first option of a select ("Bitte auswählen")
+     * @param placeholder    the text of the empty first option of a select ("Bitte auswählen"); for a file input
+     *                       the text before the name of a file already uploaded ("Hochgeladene Datei:")
      * @param lockedDisplay  for a locked choice: the display text of the chosen value (shown read-only, the code
      *                       travels in a hidden input)
      */

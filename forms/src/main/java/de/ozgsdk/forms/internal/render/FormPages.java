@@ -160,7 +160,7 @@ public final class FormPages {
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            HtmlWriter out = new HtmlWriter(new StringBuilder(body.toString().length() + 4096));
+            HtmlWriter out = new HtmlWriter(new StringBuilder(16_384));
             Theme.Progress progress = progress(current);
             theme.form(out, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
                     Optional.of(defaultButton)), () -> {
