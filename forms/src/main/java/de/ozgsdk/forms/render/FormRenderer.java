@@ -259,11 +259,11 @@ public final class FormRenderer {
             Map<Field, List<FormPages.Choice>> choices = new IdentityHashMap<>();
             for (Field field : schema.fields()) {
                 if (!field.values().isEmpty()) {
-                    choices.put(field, field.values().stream().map(Builder::choice).toList());
+                    choices.put(field, translated(field, field.values().stream().map(Builder::choice).toList()));
                 } else if (field.codeList().isPresent() && codeLists.isPresent()) {
                     Optional<CodeList> list = codeLists.get().find(field.codeList().get());
                     if (list.isPresent()) {
-                        choices.put(field, choices(field, list.get()));
+                        choices.put(field, translated(field, choices(field, list.get())));
                     } else {
                         LOG.warn("Code list {} of field {} not found: the field is rendered as a text input",
                                 field.codeList().get(), field.id());
@@ -271,6 +271,12 @@ public final class FormRenderer {
                 }
             }
             return choices;
+        }
+
+        private List<FormPages.Choice> translated(Field field, List<FormPages.Choice> choices) {
+            String id = field.id().id();
+            return choices.stream().map(c -> new FormPages.Choice(c.code(),
+                    translations.valueName(id, c.code(), c.name()), c.help())).toList();
         }
 
         private static FormPages.Choice choice(InlineValue value) {

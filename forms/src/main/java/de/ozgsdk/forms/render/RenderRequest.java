@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,6 +35,7 @@ public final class RenderRequest {
     private final Predicate<DataPath> requiredByRule;
     private final Locale locale;
     private final Map<String, String> hiddenFields;
+    private final Optional<DataPath> focus;
 
     private RenderRequest(Builder b) {
         this.data = b.data;
@@ -42,6 +44,7 @@ public final class RenderRequest {
         this.requiredByRule = b.requiredByRule;
         this.locale = b.locale;
         this.hiddenFields = Map.copyOf(b.hiddenFields);
+        this.focus = b.focus;
     }
 
     /** A request for these data in German, without violations. */
@@ -84,6 +87,11 @@ public final class RenderRequest {
         return hiddenFields;
     }
 
+    /** The element whose first input gets the focus when the page loads (unless an error summary is shown). */
+    public Optional<DataPath> focus() {
+        return focus;
+    }
+
     /** Builds a {@link RenderRequest}. */
     public static final class Builder {
         private final FormData data;
@@ -92,6 +100,7 @@ public final class RenderRequest {
         private Predicate<DataPath> requiredByRule = path -> false;
         private Locale locale = Locale.GERMAN;
         private final Map<String, String> hiddenFields = new LinkedHashMap<>();
+        private Optional<DataPath> focus = Optional.empty();
 
         private Builder(FormData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -140,6 +149,15 @@ public final class RenderRequest {
                         "Use a name starting with _ (not _step) without quotes, brackets or spaces, e.g. _csrf.");
             }
             hiddenFields.put(name, value);
+            return this;
+        }
+
+        /**
+         * Puts the focus on the first text input or select inside this element when the page loads, e.g. the group
+         * instance just added ({@code BindResult.added()}); default none. An error summary takes precedence.
+         */
+        public Builder focus(DataPath element) {
+            this.focus = Optional.of(Objects.requireNonNull(element, "element"));
             return this;
         }
 

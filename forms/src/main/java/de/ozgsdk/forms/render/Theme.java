@@ -187,7 +187,8 @@ public interface Theme {
      * @param values         the current values as entered (raw strings)
      * @param options        the choices of radios, checkboxes and selects
      * @param attributes     further attributes of the input in order ({@code maxlength}, {@code inputmode},
-     *                       {@code autocomplete}, {@code accept}, {@code readonly}, {@code rows}, {@code multiple})
+     *                       {@code autocomplete}, {@code accept}, {@code readonly}, {@code rows}, {@code multiple},
+     *                       {@code autofocus}; the last three are boolean attributes)
      * @param placeholder    the text of the empty first option of a select ("Bitte auswählen"); for a file input
      *                       the text before the name of a file already uploaded ("Hochgeladene Datei:")
      * @param lockedDisplay  for a locked choice: the display text of the chosen value (shown read-only, the code
@@ -623,7 +624,7 @@ public interface Theme {
     /** The attributes of an input element: error state, description, and the field's own attributes. */
     default void inputAttributes(HtmlWriter out, Input input) {
         input.attributes().forEach((name, value) -> {
-            if ("readonly".equals(name) || "multiple".equals(name)) {
+            if ("readonly".equals(name) || "multiple".equals(name) || "autofocus".equals(name)) {
                 out.attr(name, true);
             } else {
                 out.attr(name, value);

@@ -35,11 +35,14 @@ import java.util.regex.Pattern;
  * {
  *   "F60000227": {"en": {"label": "Surname", "help": "As in your passport"}, "tr": {"label": "Soyadı"},
  *                 "autocomplete": "family-name"},
+ *   "F60000228": {"en": {"label": "Consent", "values": {"01": "I agree"}}},
  *   "G60000086": {"en": {"label": "Address"}}
  * }
  * }</pre>
  *
- * <p>Keys are element ids (also the schema's own id, for the form title); languages are BCP 47 tags. Unknown keys,
+ * <p>Keys are element ids (also the schema's own id, for the form title); languages are BCP 47 tags; per language
+ * {@code label}, {@code help} and {@code values} (names of the codes of a select field, from inline values or a
+ * code list: {@code "values": {"01": "Yes"}}). Unknown keys,
  * duplicate keys, blank texts and wrong shapes are refused with {@link RenderError#TRANSLATION_MALFORMED} and the JSON
  * pointer.
  */
@@ -51,8 +54,8 @@ public final class Translations {
     private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]+( [a-z0-9-]+){0,3}");
     private static final int MAX_TEXT = 10_000;
 
-    /** Label and help of one element in one language. */
-    private record Entry(Optional<String> label, Optional<String> help) {
+    /** Label, help and value names of one element in one language. */
+    private record Entry(Optional<String> label, Optional<String> help, Map<String, String> values) {
     }
 
     private final Map<String, Map<String, Entry>> byElement;
@@ -152,20 +155,42 @@ public final class Translations {
         }
         Optional<String> label = Optional.empty();
         Optional<String> help = Optional.empty();
+        Map<String, String> values = Map.of();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> part = it.next();
             String where = pointer + "/" + part.getKey();
-            JsonNode value = part.getValue();
-            if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > MAX_TEXT) {
-                throw malformed(source, where, "expected a non-blank text of at most " + MAX_TEXT + " characters");
-            }
             switch (part.getKey()) {
-                case "label" -> label = Optional.of(value.textValue());
-                case "help" -> help = Optional.of(value.textValue());
-                default -> throw malformed(source, where, "unknown key; allowed are label and help");
+                case "label" -> label = Optional.of(text(part.getValue(), source, where));
+                case "help" -> help = Optional.of(text(part.getValue(), source, where));
+                case "values" -> values = values(part.getValue(), source, where);
+                default -> throw malformed(source, where, "unknown key; allowed are label, help and values");
             }
         }
-        return new Entry(label, help);
+        return new Entry(label, help, values);
+    }
+
+    private static Map<String, String> values(JsonNode node, String source, String pointer) {
+        if (!node.isObject()) {
+            throw malformed(source, pointer, "expected {\"<code>\": \"<name>\", ...}");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> value = it.next();
+            values.put(value.getKey(), text(value.getValue(), source, pointer + "/" + pointerToken(value.getKey())));
+        }
+        return Map.copyOf(values);
+    }
+
+    private static String text(JsonNode value, String source, String pointer) {
+        if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > MAX_TEXT) {
+            throw malformed(source, pointer, "expected a non-blank text of at most " + MAX_TEXT + " characters");
+        }
+        return value.textValue();
+    }
+
+    /** Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static InvalidInputException malformed(String source, String pointer, String hint) {
@@ -187,6 +212,11 @@ public final class Translations {
     /** The element's help text with the translations of this file added (German only when the schema has one). */
     public Optional<LocalizedText> help(String elementId, Optional<LocalizedText> schemaHelp) {
         return schemaHelp.map(help -> overlay(elementId, help, Entry::help));
+    }
+
+    /** The name of a value (code) of a select field with the translations of this file added. */
+    public LocalizedText valueName(String elementId, String code, LocalizedText schemaName) {
+        return overlay(elementId, schemaName, entry -> Optional.ofNullable(entry.values().get(code)));
     }
 
     /** The {@code autocomplete} token of the element's input, if the file gives one. */

@@ -58,6 +58,19 @@ class RepeatableGroupTest {
     }
 
     @Test
+    void focusesTheFirstInputOfTheInstanceJustAdded() {
+        BindResult added = binder.bind(render(FormData.empty()).submission("_add", "G1"));
+        int step = renderer.steps().stepOf("G1").orElseThrow();
+
+        HtmlDocument page = HtmlDocument.parse(renderer.renderStep(step, RenderRequest.builder(added.data())
+                .focus(added.added().get(0)).build()).fragment());
+
+        assertThat(added.added()).extracting(Object::toString).containsExactly("G1[1]");
+        assertThat(page.allElements()).filteredOn(e -> e.hasAttribute("autofocus"))
+                .extracting(e -> e.getAttribute("id")).containsExactly("f-G1.1.F2");
+    }
+
+    @Test
     void hidesTheAddButtonAtTheMaximum() {
         FormData three = FormData.builder().groups("G1", List.of(child("A"), child("B"), child("C"))).build();
 

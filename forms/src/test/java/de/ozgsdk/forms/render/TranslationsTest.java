@@ -96,6 +96,22 @@ class TranslationsTest {
     }
 
     @Test
+    void translatesTheNamesOfSelectValues() {
+        Field kind = Field.builder(meta("F3", "Art"), FieldKind.SELECT, DataType.TEXT)
+                .values(List.of(TestSchemas.value("neu", "Erstantrag"), TestSchemas.value("verl", "Verlängerung")))
+                .build();
+        FormSchema withChoice = schema("Antrag", at(kind, "1:1"));
+        Translations names = read("{\"F3\": {\"en\": {\"values\": {\"neu\": \"First application\"}}}}");
+
+        String html = FormRenderer.builder(withChoice).translations(names).build()
+                .renderStep(0, FormData.empty(), List.of(), Locale.ENGLISH).fragment();
+
+        assertThat(html).contains(">First application</label>").contains(">Verlängerung</span></label>");
+        assertThatThrownBy(() -> read("{\"F3\": {\"en\": {\"values\": {\"a/b\": 1}}}}"))
+                .hasMessageContaining("/F3/en/values/a~1b");
+    }
+
+    @Test
     void keepsHelpAbsentWhenTheSchemaHasNone() {
         assertThat(read("{\"F2\": {\"en\": {\"help\": \"x\"}}}").help("F2", Optional.empty())).isEmpty();
     }

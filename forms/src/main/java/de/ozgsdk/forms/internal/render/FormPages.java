@@ -48,6 +48,8 @@ public final class FormPages {
     /** The parameter of the "submit application" button. */
     public static final String SUBMIT = "_submit";
     private static final int TEXTAREA_FROM = 256;
+    private static final Set<Theme.InputKind> FOCUSABLE = Set.of(Theme.InputKind.TEXT, Theme.InputKind.TEXTAREA,
+            Theme.InputKind.SELECT, Theme.InputKind.MULTI_SELECT, Theme.InputKind.FILE);
 
     /**
      * One allowed value of a select field.
@@ -142,6 +144,7 @@ public final class FormPages {
         private final Set<Violation> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Theme.ReviewRow> pendingRows = new ArrayList<>();
         private boolean multipart;
+        private boolean focused;
 
         Call(RenderRequest request) {
             this.request = request;
@@ -356,10 +359,15 @@ public final class FormPages {
                 lockedDisplay = Optional.of(Theme.Text.of(String.join(", ", displayValues(field, values).stream()
                         .map(Theme.Text::value).toList())));
             }
+            Map<String, String> attributes = attributes(field, shownKind, multiplicity, options.size());
+            if (!focused && request.focus().filter(f -> f.isPrefixOf(path)).isPresent()
+                    && FOCUSABLE.contains(shownKind) && field.kind() != FieldKind.LOCKED) {
+                attributes.put("autofocus", "");
+                focused = true;
+            }
             return new Theme.Input(shownKind, id, name, label,
                     shownKind == Theme.InputKind.NOTE ? Optional.empty() : required(field, multiplicity, path),
-                    hint, error, describedBy(hint, error), values, options,
-                    attributes(field, shownKind, multiplicity, options.size()),
+                    hint, error, describedBy(hint, error), values, options, attributes,
                     ui.text(kind == Theme.InputKind.FILE ? "file.current" : "select.placeholder"), lockedDisplay);
         }
 
