@@ -1,0 +1,56 @@
+package de.ozgsdk.forms.render;
+
+import java.util.Objects;
+
+/**
+ * A rendered step or check-answers page: the form fragment to embed into a portal's own page, or the whole HTML
+ * document with the theme's page shell and style sheet.
+ */
+public final class RenderedPage {
+
+    private final String fragment;
+    private final Theme theme;
+    private final Theme.Page page;
+
+    RenderedPage(String fragment, Theme theme, Theme.Page page) {
+        this.fragment = Objects.requireNonNull(fragment, "fragment");
+        this.theme = theme;
+        this.page = page;
+    }
+
+    /**
+     * The form (heading, progress, error summary, fieldsets, buttons) without page shell, for embedding. The portal
+     * page must set {@code lang} and {@code dir} as {@link #language()} and {@link #direction()} say, give the
+     * document the {@link #title()} and include the style sheet ({@link FormRenderer#css()}).
+     */
+    public String fragment() {
+        return fragment;
+    }
+
+    /** The whole document: {@code <!DOCTYPE html><html lang dir>}, head with title and style sheet, the form. */
+    public String page() {
+        HtmlWriter out = new HtmlWriter(new StringBuilder(fragment.length() + page.css().length() + 512));
+        theme.page(out, page, () -> out.trustedMarkup(fragment));
+        return out.toHtml();
+    }
+
+    /** The document title (starting with "Fehler:" when errors are shown). */
+    public String title() {
+        return page.title();
+    }
+
+    /** The page language tag ({@code de}, {@code en}, {@code tr}, {@code uk}, {@code ar}). */
+    public String language() {
+        return page.language();
+    }
+
+    /** {@code ltr}, or {@code rtl} for Arabic. */
+    public String direction() {
+        return page.direction();
+    }
+
+    @Override
+    public String toString() {
+        return "RenderedPage " + page.language() + " (" + fragment.length() + " characters)";
+    }
+}
