@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves pages and their style sheets from memory over real HTTP on the loopback interface, so the browser sees the
- * pages exactly as a portal would deliver them (same origin for CSS, forms that could be posted).
+ * pages as a portal would deliver them (an http origin for style sheets and form actions, not file://). It answers
+ * GET and HEAD; a form post gets 405, which is enough for measuring pages.
  */
 final class PageServer implements AutoCloseable {
 
