@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.ozgsdk.forms.internal.JsonStyle;
+import de.ozgsdk.forms.data.JsonStyle;
 import java.util.Optional;
 
 /**

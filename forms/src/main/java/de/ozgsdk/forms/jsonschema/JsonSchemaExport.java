@@ -3,7 +3,7 @@ package de.ozgsdk.forms.jsonschema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.ProcessingException;
-import de.ozgsdk.forms.internal.JsonStyle;
+import de.ozgsdk.forms.data.JsonStyle;
 import java.util.List;
 
 /**

@@ -17,7 +17,7 @@ import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Precision;
-import de.ozgsdk.forms.internal.JsonStyle;
+import de.ozgsdk.forms.data.JsonStyle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

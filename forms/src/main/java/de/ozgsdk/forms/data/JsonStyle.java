@@ -1,4 +1,4 @@
-package de.ozgsdk.forms.internal;
+package de.ozgsdk.forms.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

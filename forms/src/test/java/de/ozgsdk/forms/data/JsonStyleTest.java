@@ -1,4 +1,4 @@
-package de.ozgsdk.forms.internal;
+package de.ozgsdk.forms.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
