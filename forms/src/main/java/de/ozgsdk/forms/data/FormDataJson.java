@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -147,11 +148,33 @@ public final class FormDataJson {
      *                               {@link DataError#TOO_MANY_REPETITIONS} for exceeded {@link DataLimits}
      */
     public FormData read(String json) {
-        return read(new StringReader(Objects.requireNonNull(json, "json")));
+        Objects.requireNonNull(json, "json");
+        try {
+            return readStreaming(json);
+        } catch (IOException | RuntimeException e) {
+            return readViaTree(new StringReader(json));
+        }
     }
 
     /** Reads data from JSON text (the reader stays open). */
     public FormData read(Reader json) {
+        RecordingReader recorded = new RecordingReader(Objects.requireNonNull(json, "json"));
+        try {
+            return readStreaming(mapper.getFactory().createParser(recorded));
+        } catch (IOException | RuntimeException e) {
+            if (recorded.failure != null) {
+                throw new ProcessingException(DataError.JSON_MALFORMED, recorded.failure, -1, -1,
+                        shorten(recorded.failure.getMessage()));
+            }
+            return readViaTree(recorded.replay());
+        }
+    }
+
+    /**
+     * Reads JSON text through a tree, which reports every problem exactly: the streaming reader only finds that there
+     * is one and hands over to this one.
+     */
+    FormData readViaTree(Reader json) {
         JsonNode tree;
         try (JsonParser parser = mapper.getFactory().createParser(json)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -178,6 +201,191 @@ public final class FormDataJson {
                     tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase());
         }
         return readGroup((ObjectNode) tree, Optional.empty(), Optional.empty(), new int[1]);
+    }
+
+    // ---- reading, fast path
+    //
+    // Most input is valid, so the fast path streams the tokens straight into FormData and stops at the first problem
+    // of any kind (syntax, limits, content). The tree reader then reads the text again and reports that problem with
+    // its exact code, path and position, in the order documented on read(String): syntax before content, and a
+    // repetition limit of an array before anything inside it. On valid input both readers give equal data, which
+    // FormDataJsonStreamingTest checks against each other.
+
+    /** The fast path alone: data, or an exception that says only that there is a problem. */
+    FormData readStreaming(String json) throws IOException {
+        return readStreaming(mapper.getFactory().createParser(json));
+    }
+
+    /** Reads with a streaming parser, or throws {@link StreamingStop} (or a parser error) at the first problem. */
+    private FormData readStreaming(JsonParser parser) throws IOException {
+        try (parser) {
+            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw StreamingStop.INSTANCE;
+            }
+            FormData data = streamGroup(parser, index.topLevel(), new int[1]);
+            if (parser.nextToken() != null) {
+                throw StreamingStop.INSTANCE;
+            }
+            return data;
+        }
+    }
+
+    private FormData streamGroup(JsonParser parser, Map<String, ElementRef> children, int[] count)
+            throws IOException {
+        FormData.Builder builder = FormData.builder();
+        String id;
+        while ((id = parser.nextFieldName()) != null) {
+            ElementRef ref = children.get(id);
+            if (ref == null) {
+                throw StreamingStop.INSTANCE;
+            }
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            if (ref.element() instanceof Field) {
+                builder.values(id, streamValues(parser, token, count));
+            } else if (ref.element() instanceof FieldGroup group) {
+                builder.groups(id, streamInstances(parser, token, index.childrenOf(group), count));
+            }
+        }
+        return builder.build();
+    }
+
+    private List<String> streamValues(JsonParser parser, JsonToken token, int[] count) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            return List.of(streamScalar(parser, token, count));
+        }
+        List<String> values = new ArrayList<>();
+        int size = 0;
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (++size > limits.maxRepetitions()) {
+                throw StreamingStop.INSTANCE;
+            }
+            if (item != JsonToken.VALUE_NULL) {
+                values.add(streamScalar(parser, item, count));
+            }
+        }
+        return values;
+    }
+
+    private List<FormData> streamInstances(JsonParser parser, JsonToken token, Map<String, ElementRef> children,
+                                           int[] count) throws IOException {
+        if (token == JsonToken.START_OBJECT) {
+            return List.of(streamGroup(parser, children, count));
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw StreamingStop.INSTANCE;
+        }
+        List<FormData> instances = new ArrayList<>();
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (item != JsonToken.START_OBJECT || instances.size() == limits.maxRepetitions()) {
+                throw StreamingStop.INSTANCE;
+            }
+            instances.add(streamGroup(parser, children, count));
+        }
+        return instances;
+    }
+
+    /** As {@link #scalar(JsonNode, String, int[])} does for a tree node. */
+    private String streamScalar(JsonParser parser, JsonToken token, int[] count) throws IOException {
+        if (++count[0] > limits.maxValues()) {
+            throw StreamingStop.INSTANCE;
+        }
+        String text = switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT
+                    ? Integer.toString(parser.getIntValue()) : parser.getBigIntegerValue().toString();
+            case VALUE_NUMBER_FLOAT -> plainDecimal(parser.getDecimalValue());
+            default -> throw StreamingStop.INSTANCE;
+        };
+        if (text.length() > limits.maxValueLength()) {
+            throw StreamingStop.INSTANCE;
+        }
+        return text;
+    }
+
+    private static String plainDecimal(BigDecimal d) {
+        if (!isReasonable(d)) {
+            throw StreamingStop.INSTANCE;
+        }
+        return d.toPlainString();
+    }
+
+    /** 1e999999999 is a short token but a billion digits as plain text: refuse what no form field can mean. */
+    private static boolean isReasonable(BigDecimal d) {
+        return Math.abs(d.scale()) <= MAX_NUMBER_DIGITS && d.precision() - d.scale() <= MAX_NUMBER_DIGITS;
+    }
+
+    /** Ends the streaming reader at the first problem; carries nothing, since the tree reader reports the problem. */
+    private static final class StreamingStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final StreamingStop INSTANCE = new StreamingStop();
+
+        private StreamingStop() {
+            super("streaming read stopped", null, false, false);
+        }
+    }
+
+    /** Keeps what the streaming parser read from a reader, so that the tree reader can read the same text again. */
+    private static final class RecordingReader extends Reader {
+        private final Reader in;
+        private final StringBuilder seen = new StringBuilder();
+        private IOException failure;
+
+        RecordingReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (n > 0) {
+                seen.append(buffer, offset, n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the caller's reader stays open
+        }
+
+        /** The text read so far followed by the rest of the input. */
+        Reader replay() {
+            Reader head = new StringReader(seen.toString());
+            return new Reader() {
+                private boolean headDone;
+
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    if (!headDone) {
+                        int n = head.read(buffer, offset, length);
+                        if (n > 0 || length == 0) {
+                            return n;
+                        }
+                        headDone = true;
+                    }
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public void close() {
+                    // the caller's reader stays open
+                }
+            };
+        }
     }
 
     // ---- writing
@@ -343,8 +551,7 @@ public final class FormDataJson {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidInputException(DataError.JSON_WRONG_SHAPE, path, "a number of reasonable size", "number");
         }
-        // 1e999999999 is a short token but a billion digits as plain text: refuse what no form field can mean
-        if (Math.abs(d.scale()) > MAX_NUMBER_DIGITS || d.precision() - d.scale() > MAX_NUMBER_DIGITS) {
+        if (!isReasonable(d)) {
             throw new InvalidInputException(DataError.JSON_WRONG_SHAPE, path,
                     "a number with at most " + MAX_NUMBER_DIGITS + " digits before and after the point",
                     "number");

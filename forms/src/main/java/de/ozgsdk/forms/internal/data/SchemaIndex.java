@@ -39,6 +39,16 @@ public final class SchemaIndex {
         return Optional.ofNullable(top.get(id));
     }
 
+    /** The places of the schema's top level, by id. */
+    public Map<String, ElementRef> topLevel() {
+        return top;
+    }
+
+    /** The places among the children of a group, by id (empty for a group that is not in the schema). */
+    public Map<String, ElementRef> childrenOf(FieldGroup group) {
+        return byGroup.getOrDefault(group, Map.of());
+    }
+
     /** The place of an id among the children of a group (or the top level when {@code group} is empty). */
     public Optional<ElementRef> child(Optional<FieldGroup> group, String id) {
         return group.isEmpty() ? top(id) : Optional.ofNullable(byGroup.getOrDefault(group.get(), Map.of()).get(id));

@@ -33,6 +33,7 @@ final class XdfReader {
     private int[] columns = new int[32];
     private FimId[] ids = new FimId[32];
     private int[][] counters = new int[32][];
+    private boolean[] counted = new boolean[32];
     private int depth;
     private String closedName = "";
     private int closedIndex;
@@ -228,12 +229,19 @@ final class XdfReader {
         names[depth] = name;
         ids[depth] = null;
         int repeatable = repeatableIndex(name);
-        indexes[depth] = depth > 0 && repeatable >= 0 ? ++counters[depth - 1][repeatable] : 0;
+        if (depth > 0 && repeatable >= 0) {
+            indexes[depth] = ++counters[depth - 1][repeatable];
+            counted[depth - 1] = true;
+        } else {
+            indexes[depth] = 0;
+        }
+        // most elements have no repeatable children: reset their counters only when they were used
         if (counters[depth] == null) {
             counters[depth] = new int[REPEATABLE_NAMES];
-        } else {
+        } else if (counted[depth]) {
             Arrays.fill(counters[depth], 0);
         }
+        counted[depth] = false;
         Location at = reader.getLocation();
         lines[depth] = at.getLineNumber();
         columns[depth] = at.getColumnNumber();
@@ -273,6 +281,7 @@ final class XdfReader {
         columns = Arrays.copyOf(columns, size);
         ids = Arrays.copyOf(ids, size);
         counters = Arrays.copyOf(counters, size);
+        counted = Arrays.copyOf(counted, size);
     }
 
     private Optional<FimId> nearestId() {
