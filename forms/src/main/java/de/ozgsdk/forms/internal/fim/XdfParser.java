@@ -89,7 +89,7 @@ public final class XdfParser {
         if (e.code() == XmlError.LIMIT_EXCEEDED || e.code() == XmlError.DOCUMENT_TOO_LARGE) {
             return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, e.code().code(), "SecureXml");
         }
-        return new FimImportException(FimError.XML_MALFORMED, location, e, e.getMessage());
+        return new FimImportException(FimError.XML_MALFORMED, location, e, e);
     }
 
     /** Reads the whole message. */
