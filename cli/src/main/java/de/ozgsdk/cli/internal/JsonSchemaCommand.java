@@ -1,15 +1,10 @@
 package de.ozgsdk.cli.internal;
 
-import de.ozgsdk.cli.CliError;
-import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.jsonschema.ExportNote;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExport;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,7 +74,7 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
             spec.commandLine().getOut().print(export.toJson());
             spec.commandLine().getOut().flush();
         } else {
-            write(output, export.toJson());
+            Outputs.writeUtf8(output, export.toJson());
         }
         return ExitCodes.OK;
     }
@@ -95,13 +90,5 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
                     + note.message(common.locale()));
         }
         err.flush();
-    }
-
-    private static void write(Path file, String json) {
-        try {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(CliError.OUTPUT_UNWRITABLE, e, file, e.getClass().getSimpleName());
-        }
     }
 }
