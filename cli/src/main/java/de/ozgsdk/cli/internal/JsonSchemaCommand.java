@@ -38,9 +38,8 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
             + "(UTF-8, replaced if it exists) instead of stdout.")
     private Path output;
 
-    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
-            + "(counted on stderr), not errors.")
-    private boolean lenient;
+    @Mixin
+    private LenientOption lenient;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
             + "(searched recursively); their codes become enums. Without it, code lists are not stated.")
@@ -60,7 +59,7 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
 
     @Override
     public Integer call() {
-        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
         JsonSchemaExporter.Builder exporter = JsonSchemaExporter.builder()
                 .locale(common.locale())

@@ -21,6 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,9 +69,8 @@ public final class RenderCommand implements Callable<Integer>, HasCommonOptions 
             + "step-1.html ... step-N.html and review.html.")
     private Path output;
 
-    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
-            + "(counted on stderr), not errors.")
-    private boolean lenient;
+    @Mixin
+    private LenientOption lenient;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
             + "(searched recursively): their names label radios and selects, and --data is checked against them. "
@@ -107,7 +107,7 @@ public final class RenderCommand implements Callable<Integer>, HasCommonOptions 
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--all writes one file per page: give the directory with -o DIR.");
         }
-        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.printNotes(err, messageLocale(), schemaFile, schema, loading);

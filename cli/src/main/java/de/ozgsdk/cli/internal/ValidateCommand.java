@@ -53,9 +53,8 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
     @Parameters(index = "1", paramLabel = "DATA.json", description = "The form data as JSON (UTF-8).")
     private Path dataFile;
 
-    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
-            + "(counted on stderr), not errors.")
-    private boolean lenient;
+    @Mixin
+    private LenientOption lenient;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
             + "(searched recursively) for checking code list values. Without it, such values are not checked.")
@@ -79,7 +78,7 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
 
     @Override
     public Integer call() {
-        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
         PrintWriter err = spec.commandLine().getErr();
         printNotes(err, common.locale(), schemaFile, schema, loading);
