@@ -22,6 +22,8 @@ public enum CliError implements ErrorCode {
     FILE_NOT_UTF8("OZG-CLI-105"),
     /** The output file cannot be written. */
     OUTPUT_UNWRITABLE("OZG-CLI-106"),
+    /** {@code --step} names a step the form does not have. */
+    STEP_OUT_OF_RANGE("OZG-CLI-107"),
     /** The tool failed for a reason that is not the input: a bug to report. */
     INTERNAL_ERROR("OZG-CLI-901");
 

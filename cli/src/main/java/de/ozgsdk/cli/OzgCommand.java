@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
         subcommands = FimCommand.class,
         description = {
             "Tools of the OZG SDK for IT providers: inspect FIM schemas, validate form",
-            "data against them and export them as JSON Schema.",
+            "data against them, export them as JSON Schema and render them as HTML",
+            "form pages.",
             "",
             "Exit codes: 0 = success, 1 = the data have findings (violations),",
             "2 = the input or the call is unusable (missing, unreadable, unsupported or",

@@ -16,11 +16,11 @@ class OzgCommandTest {
     }
 
     @Test
-    void fimHelpListsOnlyCommandsThatExist() {
+    void fimHelpListsItsCommands() {
         CliRun result = run("fim", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("inspect").contains("validate").contains("json-schema")
-                .doesNotContain("render");
+                .contains("render").doesNotContain("package");
     }
 
     @Test

@@ -91,6 +91,28 @@ class OzgJarIT {
     }
 
     @Test
+    void renderWritesArabicPageWithViolationsAndEveryPageWithAll() throws Exception {
+        Path page = temp.resolve("step-1.html");
+        Outcome one = ozg("fim", "render", "--locale", "ar", "--data", fixture("data/violations.json"), "-o",
+                page.toString(), fixture("xdf3-schema.xml"));
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(Files.readString(page, StandardCharsets.UTF_8)).contains("<html lang=\"ar\" dir=\"rtl\"")
+                .contains("aria-invalid=\"true\"").contains("„Art des Antrags“");
+
+        Path directory = temp.resolve("pages");
+        Outcome all = ozg("fim", "render", "--all", "-o", directory.toString(), fixture("xdf3-schema.xml"));
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(directory.resolve("step-1.html")).isRegularFile();
+        assertThat(directory.resolve("step-2.html")).isRegularFile();
+        assertThat(directory.resolve("review.html")).isRegularFile();
+
+        Outcome bad = ozg("fim", "render", "--locale", "en", "--step", "7", fixture("xdf3-schema.xml"));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("[OZG-CLI-107] Step 7 does not exist").doesNotContain("\tat ");
+        assertThat(bad.out()).isEmpty();
+    }
+
+    @Test
     void maliciousFileExitsTwoWithMessageAndNoStackTrace() throws Exception {
         Outcome outcome = ozg("fim", "inspect", fixture("xxe.xml"));
         assertThat(outcome.exitCode()).isEqualTo(2);

@@ -43,7 +43,7 @@ import org.w3c.dom.Document;
 @Fork(1)
 public class FimImportBenchmark {
 
-    private static final String DEFAULT_FILE = "shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml";
+    static final String DEFAULT_FILE = "shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml";
 
     /** Path of the schema to import; relative paths are searched upwards from the working directory. */
     @Param(DEFAULT_FILE)
@@ -71,7 +71,8 @@ public class FimImportBenchmark {
         return domFactory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     }
 
-    private static Path locate(String name) {
+    /** The fixture file: as given, or searched upwards from the working directory (shared by the benchmarks). */
+    static Path locate(String name) {
         Path given = Path.of(name);
         if (given.isAbsolute() || Files.exists(given)) {
             return given;

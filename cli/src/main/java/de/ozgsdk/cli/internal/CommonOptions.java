@@ -15,6 +15,14 @@ public final class CommonOptions {
     @Option(names = "--verbose", description = "Print the stack trace of an error (for bug reports).")
     private boolean verbose;
 
+    /** Options set by a command that declares {@code --locale} and {@code --verbose} itself. */
+    static CommonOptions of(Locale messageLocale, boolean verbose) {
+        CommonOptions options = new CommonOptions();
+        options.locale = messageLocale;
+        options.verbose = verbose;
+        return options;
+    }
+
     /** The language for messages: German or English. */
     public Locale locale() {
         return locale;

@@ -1,15 +1,10 @@
 package de.ozgsdk.cli.internal;
 
-import de.ozgsdk.cli.CliError;
-import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.jsonschema.ExportNote;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExport;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,9 +38,8 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
             + "(UTF-8, replaced if it exists) instead of stdout.")
     private Path output;
 
-    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
-            + "(counted on stderr), not errors.")
-    private boolean lenient;
+    @Mixin
+    private LenientOption lenient;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
             + "(searched recursively); their codes become enums. Without it, code lists are not stated.")
@@ -65,7 +59,7 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
 
     @Override
     public Integer call() {
-        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
         JsonSchemaExporter.Builder exporter = JsonSchemaExporter.builder()
                 .locale(common.locale())
@@ -79,7 +73,7 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
             spec.commandLine().getOut().print(export.toJson());
             spec.commandLine().getOut().flush();
         } else {
-            write(output, export.toJson());
+            Outputs.writeUtf8(output, export.toJson());
         }
         return ExitCodes.OK;
     }
@@ -95,13 +89,5 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
                     + note.message(common.locale()));
         }
         err.flush();
-    }
-
-    private static void write(Path file, String json) {
-        try {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(CliError.OUTPUT_UNWRITABLE, e, file, e.getClass().getSimpleName());
-        }
     }
 }

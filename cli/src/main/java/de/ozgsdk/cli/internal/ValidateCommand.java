@@ -53,9 +53,8 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
     @Parameters(index = "1", paramLabel = "DATA.json", description = "The form data as JSON (UTF-8).")
     private Path dataFile;
 
-    @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "
-            + "(counted on stderr), not errors.")
-    private boolean lenient;
+    @Mixin
+    private LenientOption lenient;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "
             + "(searched recursively) for checking code list values. Without it, such values are not checked.")
@@ -79,58 +78,63 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
 
     @Override
     public Integer call() {
-        SchemaLoading loading = SchemaLoading.of(lenient, Optional.ofNullable(codeListDirectory));
+        SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
-        printNotes(schema, loading);
-        String json = Inputs.readUtf8(dataFile, MAX_DATA_BYTES);
-        FormData data;
-        try {
-            data = FormDataJson.of(schema).read(json);
-        } catch (OzgException e) {
-            throw new InputFailure(dataFile.toString(), e);
-        }
-        FormValidator validator = validator(schema, loading);
+        PrintWriter err = spec.commandLine().getErr();
+        printNotes(err, common.locale(), schemaFile, schema, loading);
+        FormData data = readData(schema, dataFile);
+        FormValidator validator = validator(schema, loading, Optional.ofNullable(rulesFile), !noFimRules);
         ValidationResult result = validator.validate(data);
-        printRuleProblems(result);
+        printRuleProblems(err, common.locale(), result);
         PrintWriter out = spec.commandLine().getOut();
         out.println(JsonOutput.write(toJson(result, common.locale())));
         out.flush();
         return result.isValid() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
+    /** Reads the form data file (UTF-8 JSON) for the schema; a file that does not fit is unusable input. */
+    static FormData readData(FormSchema schema, Path dataFile) {
+        String json = Inputs.readUtf8(dataFile, MAX_DATA_BYTES);
+        try {
+            return FormDataJson.of(schema).read(json);
+        } catch (OzgException e) {
+            throw new InputFailure(dataFile.toString(), e);
+        }
+    }
+
     /**
-     * The validator with the recognised FIM rules (unless {@code --no-fim-rules}) overridden by the side file; a side
-     * file that does not fit the schema (other schema, unknown element, unfitting Datentyp) is unusable input.
+     * The validator with the recognised FIM rules (when {@code fimRules}) overridden by the side file; a side file
+     * that does not fit the schema (other schema, unknown element, unfitting Datentyp) is unusable input.
      */
-    private FormValidator validator(FormSchema schema, SchemaLoading loading) {
-        RuleSet rules = noFimRules ? RuleSet.empty() : FormRules.recognize(schema).toRuleSet();
-        if (rulesFile == null) {
+    static FormValidator validator(FormSchema schema, SchemaLoading loading, Optional<Path> rulesFile,
+            boolean fimRules) {
+        RuleSet rules = fimRules ? FormRules.recognize(schema).toRuleSet() : RuleSet.empty();
+        if (rulesFile.isEmpty()) {
             return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
         }
-        Inputs.requireReadableFile(rulesFile);
+        Path file = Inputs.requireReadableFile(rulesFile.get());
         try {
-            rules = rules.overriddenBy(RuleFiles.read(rulesFile));
+            rules = rules.overriddenBy(RuleFiles.read(file));
             return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
         } catch (OzgException e) {
-            throw new InputFailure(rulesFile.toString(), e);
+            throw new InputFailure(file.toString(), e);
         }
     }
 
     /** Rules that could not be evaluated for these data: for the author of the rules, not a violation. */
-    private void printRuleProblems(ValidationResult result) {
-        PrintWriter err = spec.commandLine().getErr();
-        Labels labels = new Labels(common.locale());
+    static void printRuleProblems(PrintWriter err, Locale locale, ValidationResult result) {
+        Labels labels = new Labels(locale);
         for (RuleFinding problem : result.ruleProblems()) {
             err.println("ozg: " + labels.get("note") + " [" + problem.code().code() + "] "
-                    + problem.message(common.locale()));
+                    + problem.message(locale));
         }
         err.flush();
     }
 
-    /** Import warnings and unchecked code lists go to stderr, so that stdout stays one JSON document. */
-    private void printNotes(FormSchema schema, SchemaLoading loading) {
-        Labels labels = new Labels(common.locale());
-        PrintWriter err = spec.commandLine().getErr();
+    /** Import warnings and unchecked code lists go to stderr, so that stdout stays free for the command's output. */
+    static void printNotes(PrintWriter err, Locale locale, Path schemaFile, FormSchema schema,
+            SchemaLoading loading) {
+        Labels labels = new Labels(locale);
         if (!schema.warnings().isEmpty()) {
             err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size()));
         }
