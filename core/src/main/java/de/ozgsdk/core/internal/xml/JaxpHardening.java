@@ -55,19 +55,8 @@ public final class JaxpHardening {
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         String component = "DocumentBuilderFactory";
-        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
-        apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
-        apply(component, EXTERNAL_GENERAL_ENTITIES, () -> factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false));
-        apply(component, EXTERNAL_PARAMETER_ENTITIES, () -> factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false));
-        apply(component, LOAD_EXTERNAL_DTD, () -> factory.setFeature(LOAD_EXTERNAL_DTD, false));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
-        for (String[] limit : limits.asJdkProperties()) {
-            apply(component, limit[0], () -> factory.setAttribute(limit[0], limit[1]));
-        }
+        refuseDoctypeAndExternalEntities(component, factory::setFeature);
+        refuseExternalAccessWithLimits(component, factory::setAttribute);
         return factory;
     }
 
@@ -92,12 +81,7 @@ public final class JaxpHardening {
         factory.setValidating(false);
         factory.setXIncludeAware(false);
         String component = "SAXParserFactory";
-        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
-        apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
-        apply(component, EXTERNAL_GENERAL_ENTITIES, () -> factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false));
-        apply(component, EXTERNAL_PARAMETER_ENTITIES, () -> factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false));
-        apply(component, LOAD_EXTERNAL_DTD, () -> factory.setFeature(LOAD_EXTERNAL_DTD, false));
+        refuseDoctypeAndExternalEntities(component, factory::setFeature);
         return factory;
     }
 
@@ -113,13 +97,7 @@ public final class JaxpHardening {
             throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, "newSAXParser", "SAXParserFactory");
         }
         String component = "SAXParser";
-        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
-                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
-                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
-        for (String[] limit : limits.asJdkProperties()) {
-            apply(component, limit[0], () -> parser.setProperty(limit[0], limit[1]));
-        }
+        refuseExternalAccessWithLimits(component, parser::setProperty);
         return parser;
     }
 
@@ -218,13 +196,7 @@ public final class JaxpHardening {
         apply(component, XMLConstants.FEATURE_SECURE_PROCESSING, () ->
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true));
         apply(component, DISALLOW_DOCTYPE, () -> factory.setFeature(DISALLOW_DOCTYPE, true));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA, () ->
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
-        for (String[] limit : limits.asJdkProperties()) {
-            apply(component, limit[0], () -> factory.setProperty(limit[0], limit[1]));
-        }
+        refuseExternalAccessWithLimits(component, factory::setProperty);
         factory.setErrorHandler(StrictErrorHandler.INCLUDING_WARNINGS);
         factory.setResourceResolver(RefusingResolver.INSTANCE);
         return factory;
@@ -244,6 +216,35 @@ public final class JaxpHardening {
         validator.setErrorHandler(StrictErrorHandler.INSTANCE);
         validator.setResourceResolver(RefusingResolver.INSTANCE);
         return validator;
+    }
+
+    /**
+     * The features every parser factory gets: secure processing, no DOCTYPE, no external general or parameter
+     * entities, no external DTD.
+     */
+    private static void refuseDoctypeAndExternalEntities(String component, NamedSetter<Boolean> feature) {
+        apply(component, XMLConstants.FEATURE_SECURE_PROCESSING,
+                () -> feature.set(XMLConstants.FEATURE_SECURE_PROCESSING, true));
+        apply(component, DISALLOW_DOCTYPE, () -> feature.set(DISALLOW_DOCTYPE, true));
+        apply(component, EXTERNAL_GENERAL_ENTITIES, () -> feature.set(EXTERNAL_GENERAL_ENTITIES, false));
+        apply(component, EXTERNAL_PARAMETER_ENTITIES, () -> feature.set(EXTERNAL_PARAMETER_ENTITIES, false));
+        apply(component, LOAD_EXTERNAL_DTD, () -> feature.set(LOAD_EXTERNAL_DTD, false));
+    }
+
+    /** No access to external DTDs or schemas, and the JDK's processing limits, set as attributes or properties. */
+    private void refuseExternalAccessWithLimits(String component, NamedSetter<Object> property) {
+        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () -> property.set(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+        apply(component, XMLConstants.ACCESS_EXTERNAL_SCHEMA,
+                () -> property.set(XMLConstants.ACCESS_EXTERNAL_SCHEMA, ""));
+        for (String[] limit : limits.asJdkProperties()) {
+            apply(component, limit[0], () -> property.set(limit[0], limit[1]));
+        }
+    }
+
+    /** A JAXP setter by name: {@code setFeature}, {@code setAttribute} or {@code setProperty}. */
+    @FunctionalInterface
+    private interface NamedSetter<T> {
+        void set(String name, T value) throws Exception;
     }
 
     @FunctionalInterface
