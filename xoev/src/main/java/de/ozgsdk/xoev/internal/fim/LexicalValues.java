@@ -1,0 +1,163 @@
+package de.ozgsdk.xoev.internal.fim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ozgsdk.forms.DataType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The values of form data in XML: written from the typed JSON form of {@code FormDataJson} (so XML and JSON agree on
+ * every value), read back into the text {@code FormDataJson} would read from that JSON. Time and date-time carry
+ * seconds in XML ({@code xs:time} requires them) and lose zero seconds on the way back, as the JSON form does.
+ */
+public final class LexicalValues {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,40}([.,][0-9]{1,40})?");
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern GERMAN_DATE = Pattern.compile("[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}");
+    private static final Pattern SHORT_TIME = Pattern.compile("[0-9]{2}:[0-9]{2}");
+    private static final Pattern LOCAL_TIME = Pattern.compile("[0-9]{2}:[0-9]{2}(:[0-9]{2})?");
+    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu", Locale.GERMANY)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private LexicalValues() {
+    }
+
+    /** The XML text of one value of the JSON form (number, boolean or string). */
+    public static String toXml(DataType type, JsonNode value) {
+        if (value.isBigDecimal() || value.isFloatingPointNumber()) {
+            return value.decimalValue().toPlainString();
+        }
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        if (value.isBoolean()) {
+            return Boolean.toString(value.booleanValue());
+        }
+        String text = value.asText();
+        if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
+            return text + ":00";
+        }
+        if (type == DataType.DATETIME && text.length() >= 16 && text.charAt(10) == 'T'
+                && SHORT_TIME.matcher(text.substring(11, 16)).matches()
+                && (text.length() == 16 || text.charAt(16) != ':')) {
+            return text.substring(0, 16) + ":00" + text.substring(16);
+        }
+        return text;
+    }
+
+    /** The form data text of an XML value: what {@code FormDataJson} reads from the JSON form of the same value. */
+    public static String fromXml(DataType type, String text) {
+        String stripped = text.strip();
+        try {
+            switch (type) {
+                case NUM, NUM_CURRENCY -> {
+                    if (DECIMAL.matcher(stripped).matches() || stripped.matches("[+-]?([0-9]+\\.?|\\.[0-9]+)")) {
+                        BigDecimal d = new BigDecimal(stripped);
+                        return d.scale() <= 0 && !stripped.contains(".") ? d.toBigInteger().toString()
+                                : d.toPlainString();
+                    }
+                }
+                case NUM_INT -> {
+                    if (stripped.matches("[+-]?[0-9]{1,60}")) {
+                        return new BigInteger(stripped).toString();
+                    }
+                }
+                case BOOL -> {
+                    if (stripped.equals("true") || stripped.equals("false")) {
+                        return stripped;
+                    }
+                }
+                case DATE -> {
+                    if (ISO_DATE.matcher(stripped).matches()) {
+                        return LocalDate.parse(stripped, ISO).toString();
+                    }
+                }
+                case TIME -> {
+                    if (LOCAL_TIME.matcher(stripped).matches()) {
+                        return LocalTime.parse(stripped).toString();
+                    }
+                }
+                case DATETIME -> {
+                    return dateTime(stripped).orElse(text);
+                }
+                default -> {
+                    return text;
+                }
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return text;
+        }
+        return text;
+    }
+
+    private static Optional<String> dateTime(String text) {
+        try {
+            if (text.endsWith("Z") || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10) {
+                return Optional.of(OffsetDateTime.parse(text).toString());
+            }
+            return Optional.of(LocalDateTime.parse(text).toString());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A limit of the Präzisierung as a number (decimal point or comma). */
+    public static Optional<BigDecimal> decimal(String text) {
+        String stripped = text.strip();
+        return DECIMAL.matcher(stripped).matches()
+                ? Optional.of(new BigDecimal(stripped.replace(',', '.'))) : Optional.empty();
+    }
+
+    /** A limit of the Präzisierung as a date (ISO or German notation). */
+    public static Optional<LocalDate> date(String text) {
+        String stripped = text.strip();
+        try {
+            if (ISO_DATE.matcher(stripped).matches()) {
+                return Optional.of(LocalDate.parse(stripped, ISO));
+            }
+            if (GERMAN_DATE.matcher(stripped).matches()) {
+                return Optional.of(LocalDate.parse(stripped, GERMAN));
+            }
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** A limit of the Präzisierung as a time ({@code 14:30} or {@code 14:30:15}). */
+    public static Optional<LocalTime> time(String text) {
+        String stripped = text.strip();
+        try {
+            return LOCAL_TIME.matcher(stripped).matches() ? Optional.of(LocalTime.parse(stripped)) : Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A limit of the Präzisierung as a local date-time (an offset is dropped, as the validator compares locally). */
+    public static Optional<LocalDateTime> localDateTime(String text) {
+        String stripped = text.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(stripped).toLocalDateTime());
+        } catch (DateTimeException e) {
+            try {
+                return Optional.of(LocalDateTime.parse(stripped));
+            } catch (DateTimeException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+}
