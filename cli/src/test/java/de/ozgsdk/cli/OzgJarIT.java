@@ -91,6 +91,17 @@ class OzgJarIT {
     }
 
     @Test
+    void xsdIsWrittenToTheOutputFile() throws Exception {
+        Path file = temp.resolve("schema.xsd");
+        Outcome outcome = ozg("fim", "xsd", "--codelists", fixture("codelists"), "-o", file.toString(),
+                fixture("xdf3-schema.xml"));
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .contains("targetNamespace=\"urn:ozgsdk:fim:S99000000001V2.0.0\"")
+                .contains("<xs:element name=\"F99000000007\"");
+    }
+
+    @Test
     void renderWritesArabicPageWithViolationsAndEveryPageWithAll() throws Exception {
         Path page = temp.resolve("step-1.html");
         Outcome one = ozg("fim", "render", "--locale", "ar", "--data", fixture("data/violations.json"), "-o",
