@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -240,9 +241,18 @@ public final class XoevSerializer<T> {
     private PrefixMapper fragmentPrefixes(XMLStreamWriter writer) {
         Map<String, String> preferred = new LinkedHashMap<>(prefixes);
         List<String> inScope = new ArrayList<>();
+        NamespaceContext scope = writer.getNamespaceContext();
+        if (scope == null) {
+            return new PrefixMapper(preferred, new String[0], new String[0]);
+        }
+        String defaultNamespace = scope.getNamespaceURI("");
+        if (defaultNamespace == null || defaultNamespace.isEmpty()) {
+            // Tells JAXB that unqualified elements need no xmlns="" here.
+            inScope.add("");
+            inScope.add("");
+        }
         for (String namespace : prefixes.keySet()) {
-            String bound = writer.getNamespaceContext() == null ? null
-                    : writer.getNamespaceContext().getPrefix(namespace);
+            String bound = scope.getPrefix(namespace);
             if (bound != null && !bound.isEmpty()) {
                 preferred.put(namespace, bound);
                 inScope.add(bound);
@@ -343,19 +353,28 @@ public final class XoevSerializer<T> {
      * Reads the element the caller's StAX reader is positioned at (a fragment of a larger document); afterwards the
      * reader is positioned on the event after the element's end tag. Create the reader with
      * {@link SecureXml#newXmlStreamReader(InputStream, String)}: this method cannot check how it was made. Line and
-     * column of violations refer to the caller's document.
+     * column of violations refer to the caller's document. When validating, the element must be declared globally in
+     * the schema set.
      *
+     * @param systemId names the caller's document in messages and logs (no personal data)
      * @throws IllegalArgumentException if the reader is not at a start element
      */
-    public T readFragment(XMLStreamReader reader) {
+    public T readFragment(XMLStreamReader reader, String systemId) {
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(systemId, "systemId");
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new IllegalArgumentException("the reader must be positioned at a start element, is at event "
                     + reader.getEventType());
         }
+        return readElement(reader, systemId);
+    }
+
+    /** {@link #readFragment(XMLStreamReader, String)} naming the document by the reader's system id, if it has one. */
+    public T readFragment(XMLStreamReader reader) {
+        Objects.requireNonNull(reader, "reader");
         Location location = reader.getLocation();
         String systemId = location == null || location.getSystemId() == null ? "(fragment)" : location.getSystemId();
-        return readElement(reader, systemId);
+        return readFragment(reader, systemId);
     }
 
     private T readElement(XMLStreamReader reader, String systemId) {

@@ -67,6 +67,10 @@ public final class ValidatingReader extends StreamReaderDelegate {
 
     @Override
     public int next() throws XMLStreamException {
+        if (depth == 0) {
+            // Past the element this reader validates (a fragment's reader goes on in the caller's document).
+            return super.next();
+        }
         if (popBeforeNext) {
             path.pollLast();
             popBeforeNext = false;
