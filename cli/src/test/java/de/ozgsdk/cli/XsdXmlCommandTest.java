@@ -34,7 +34,7 @@ class XsdXmlCommandTest {
         CliRun result = run("fim", "xsd", "--locale", "en", "-o", file.toString(), fixture("xdf3-schema.xml"));
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("[XFIM-104]");
+        assertThat(result.err()).contains("[OZG-XFIM-104]");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("<xs:schema ");
     }
 

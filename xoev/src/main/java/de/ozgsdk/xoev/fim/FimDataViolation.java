@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  * One reason why form data are not valid as XML against the generated XSD or as JSON against the JSON Schema export:
  * where (data path, line and column of the XML, or JSON pointer) and what, never the value itself.
  *
- * @param code        {@code XFIM-2xx}
+ * @param code        {@code OZG-XFIM-2xx}
  * @param path        the data path, e.g. {@code G60000086[0].F60000227[0]}, or {@code /} for the whole document
  * @param line        the line in the XML (1-based), empty for JSON
  * @param column      the column in the XML (1-based), empty for JSON

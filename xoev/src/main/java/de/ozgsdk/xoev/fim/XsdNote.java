@@ -10,7 +10,7 @@ import java.util.Objects;
  * A place where the generated XSD does not state a constraint of the form exactly (a Java-only pattern, a missing
  * code list, a rule); the same text is in an {@code xs:annotation} of the XSD.
  *
- * @param code      {@code XFIM-1xx}
+ * @param code      {@code OZG-XFIM-1xx}
  * @param elementId the element concerned, e.g. {@code F60000227V1.2}
  * @param details   code-specific arguments (patterns, names from the schema, never form data)
  */
