@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -127,14 +128,14 @@ public final class AttachmentSource {
         return Optional.ofNullable(reference);
     }
 
-    /** The declared size of a referenced attachment; -1 for content the writer measures. */
-    long declaredSize() {
-        return size;
+    /** The declared size of a referenced attachment; empty for content the writer measures. */
+    public OptionalLong size() {
+        return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
-    /** The declared SHA-256 (hex) of a referenced attachment; null for content the writer measures. */
-    String declaredSha256() {
-        return sha256;
+    /** The declared SHA-256 (hex) of a referenced attachment; empty for content the writer measures. */
+    public Optional<String> sha256() {
+        return Optional.ofNullable(sha256);
     }
 
     @Override
