@@ -1,6 +1,7 @@
 /**
- * XÖV serialisation (JAXB, schema validation, Nachrichtenkopf, code types), form data to XML, and the transfer of applications to back-office systems (Fachverfahren) under {@code de.ozgsdk.xoev.transfer}, FIT-Connect in its own package there.
- *
- * <p>This module is part of the build but not yet filled; its issue in the tracker says what it will offer.
+ * XÖV serialisation: {@link de.ozgsdk.xoev.XoevSerializer} writes and reads JAXB-bound types as UTF-8 XML with stable
+ * prefixes, validated against a {@link de.ozgsdk.xoev.XoevSchemaSet} and read only through core's hardened parser;
+ * violations come back as a list ({@link de.ozgsdk.xoev.XoevValidationException}). The reusable XÖV building blocks
+ * (code type, Nachrichtenkopf, names, address) are in {@code de.ozgsdk.xoev.types}. See {@code xoev/SERIALISATION.md}.
  */
 package de.ozgsdk.xoev;

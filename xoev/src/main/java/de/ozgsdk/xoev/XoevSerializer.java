@@ -1,0 +1,517 @@
+package de.ozgsdk.xoev;
+
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.OzgException;
+import de.ozgsdk.core.ProcessingException;
+import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.core.xml.XmlError;
+import de.ozgsdk.xoev.internal.serial.CheckingStreamWriter;
+import de.ozgsdk.xoev.internal.serial.IllegalXmlCharacterException;
+import de.ozgsdk.xoev.internal.serial.JaxbContexts;
+import de.ozgsdk.xoev.internal.serial.PathTrackingReader;
+import de.ozgsdk.xoev.internal.serial.PrefixMapper;
+import de.ozgsdk.xoev.internal.serial.ViolationCollector;
+import de.ozgsdk.xoev.internal.serial.XmlTextEscaper;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import org.glassfish.jaxb.runtime.api.JAXBRIContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes and reads one JAXB-bound root type as XÖV XML: UTF-8, stable namespace prefixes, validated against a
+ * {@link XoevSchemaSet} in both directions (switch off per call with {@link #withoutValidation()}), and read only
+ * through core's hardened {@link SecureXml} (no DTDs, no external entities). Whole documents and fragments inside a
+ * caller's StAX stream.
+ *
+ * <p>Build one per root type and share it: it is immutable and thread-safe. The JAXB context is cached per set of
+ * classes for the whole process; marshallers and unmarshallers, which are not thread-safe, are created per call from
+ * it (cheaper and safer than a pool, see {@code xoev/SERIALISATION.md}).
+ *
+ * <pre>{@code
+ * XoevSerializer<Nachrichtenkopf> serializer = XoevSerializer.builder(Nachrichtenkopf.class)
+ *         .schemaSet(XoevSchemaSet.basis())
+ *         .build();
+ * byte[] xml = serializer.toBytes(kopf);                     // <basis:nachrichtenkopf xmlns:basis="urn:ozgsdk:...">
+ * Nachrichtenkopf back = serializer.read(xml, "kopf-4711.xml");
+ * try {
+ *     serializer.read(untrusted, "upload-4712.xml");
+ * } catch (XoevValidationException e) {
+ *     e.violations().forEach(v -> System.out.println(v.line() + ":" + v.column() + " " + v.message()));
+ * }
+ * }</pre>
+ *
+ * <p>Every failure is an {@link OzgException}: {@link XoevValidationException} for schema violations (all of them,
+ * with line and column when reading), {@link InvalidInputException} with an {@link XoevError} or {@link XmlError}
+ * code for refused or malformed input, {@link ProcessingException} when writing to the target fails. No JAXB, StAX
+ * or SAX exception escapes. Logs carry counts and codes only, never the violation messages, which may quote values.
+ *
+ * @param <T> the root type
+ */
+public final class XoevSerializer<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XoevSerializer.class);
+
+    private static final String PREFIX_MAPPER = "org.glassfish.jaxb.namespacePrefixMapper";
+    private static final String ESCAPE_HANDLER = "org.glassfish.jaxb.characterEscapeHandler";
+    private static final Pattern NC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+
+    private final Class<T> rootType;
+    private final QName elementName;
+    private final JAXBContext context;
+    private final XoevSchemaSet schemaSet;
+    private final Map<String, String> prefixes;
+    private final boolean prettyPrint;
+    private final boolean validating;
+    private final SecureXml secureXml;
+
+    private XoevSerializer(Builder<T> builder, JAXBContext context, QName elementName) {
+        this.rootType = builder.rootType;
+        this.elementName = elementName;
+        this.context = context;
+        this.schemaSet = builder.schemaSet;
+        this.prefixes = Map.copyOf(builder.prefixes);
+        this.prettyPrint = builder.prettyPrint;
+        this.validating = builder.validation;
+        this.secureXml = builder.secureXml;
+    }
+
+    private XoevSerializer(XoevSerializer<T> other, boolean validating) {
+        this.rootType = other.rootType;
+        this.elementName = other.elementName;
+        this.context = other.context;
+        this.schemaSet = other.schemaSet;
+        this.prefixes = other.prefixes;
+        this.prettyPrint = other.prettyPrint;
+        this.validating = validating;
+        this.secureXml = other.secureXml;
+    }
+
+    /** Starts a serializer for {@code rootType}, which must be JAXB-annotated. */
+    public static <T> Builder<T> builder(Class<T> rootType) {
+        return new Builder<>(rootType);
+    }
+
+    /**
+     * This serializer without schema validation, for one call or a few: {@code serializer.withoutValidation()
+     * .write(value, out)}. Cheap (shares context and configuration). Reading still goes through the hardened parser
+     * and still refuses elements the binding does not know.
+     */
+    public XoevSerializer<T> withoutValidation() {
+        return validating ? new XoevSerializer<>(this, false) : this;
+    }
+
+    /** Whether this serializer validates against its schema set. */
+    public boolean validates() {
+        return validating;
+    }
+
+    /** The root type. */
+    public Class<T> rootType() {
+        return rootType;
+    }
+
+    /** The name of the root element written and expected. */
+    public QName elementName() {
+        return elementName;
+    }
+
+    /** The schema set validated against, if one was given. */
+    public Optional<XoevSchemaSet> schemaSet() {
+        return Optional.ofNullable(schemaSet);
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The document for {@code value}: UTF-8, with XML declaration, all configured prefixes declared on the root.
+     * Equal values give identical bytes.
+     *
+     * @throws XoevValidationException with {@link XoevError#NOT_SCHEMA_VALID_ON_WRITE} if validating and the value
+     *                                 does not conform to the schema set
+     * @throws InvalidInputException   with {@link XoevError#ILLEGAL_XML_CHARACTER} if a value holds a character
+     *                                 XML 1.0 does not allow
+     */
+    public byte[] toBytes(T value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        marshal(value, false, documentPrefixes(),
+                (marshaller, element) -> marshaller.marshal(element, out));
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the document for {@code value} to {@code out} (not closed), as {@link #toBytes(Object)}. When
+     * validating, nothing is written unless the document is valid; without validation, a failure can leave part of a
+     * document in {@code out}.
+     *
+     * @throws ProcessingException with {@link XoevError#WRITE_FAILED} if writing to {@code out} fails
+     */
+    public void write(T value, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        if (validating) {
+            byte[] document = toBytes(value);
+            try {
+                out.write(document);
+            } catch (IOException e) {
+                throw new ProcessingException(XoevError.WRITE_FAILED, e, e.getClass().getSimpleName());
+            }
+            return;
+        }
+        marshal(value, false, documentPrefixes(),
+                (marshaller, element) -> marshaller.marshal(element, out));
+    }
+
+    /**
+     * Writes {@code value} as an element into the caller's StAX stream, at the writer's current position: no XML
+     * declaration, and every namespace the writer has already bound keeps the caller's prefix (it is not declared
+     * again); others get this serializer's prefixes, declared on the fragment's element. No pretty printing (the
+     * caller's writer decides the layout). When validating, the element must be declared globally in the schema set.
+     *
+     * @throws XoevValidationException as {@link #toBytes(Object)}; part of the fragment may have been written
+     */
+    public void writeFragment(T value, XMLStreamWriter writer) {
+        Objects.requireNonNull(writer, "writer");
+        PrefixMapper mapper = fragmentPrefixes(writer);
+        marshal(value, true, mapper,
+                (marshaller, element) -> marshaller.marshal(element, new CheckingStreamWriter(writer)));
+    }
+
+    /** JAXB declares every namespace the context knows on the root element by itself; it only needs the names. */
+    private PrefixMapper documentPrefixes() {
+        return new PrefixMapper(prefixes, new String[0], new String[0]);
+    }
+
+    private PrefixMapper fragmentPrefixes(XMLStreamWriter writer) {
+        Map<String, String> preferred = new LinkedHashMap<>(prefixes);
+        List<String> inScope = new ArrayList<>();
+        for (String namespace : prefixes.keySet()) {
+            String bound = writer.getNamespaceContext() == null ? null
+                    : writer.getNamespaceContext().getPrefix(namespace);
+            if (bound != null && !bound.isEmpty()) {
+                preferred.put(namespace, bound);
+                inScope.add(bound);
+                inScope.add(namespace);
+            }
+        }
+        return new PrefixMapper(preferred, new String[0], inScope.toArray(new String[0]));
+    }
+
+    @FunctionalInterface
+    private interface MarshalCall {
+        void marshal(Marshaller marshaller, Object element) throws JAXBException;
+    }
+
+    private void marshal(T value, boolean fragment, PrefixMapper mapper, MarshalCall call) {
+        Objects.requireNonNull(value, "value");
+        ViolationCollector collector = new ViolationCollector(Optional::empty);
+        try {
+            Marshaller marshaller = context.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, prettyPrint && !fragment);
+            marshaller.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
+            marshaller.setProperty(PREFIX_MAPPER, mapper);
+            marshaller.setProperty(ESCAPE_HANDLER, XmlTextEscaper.INSTANCE);
+            if (validating) {
+                marshaller.setSchema(schemaSet.schema());
+            }
+            marshaller.setEventHandler(collector);
+            call.marshal(marshaller, new JAXBElement<>(elementName, rootType, value));
+        } catch (JAXBException e) {
+            throw writeFailure(e, collector);
+        }
+        if (collector.hasErrors()) {
+            throw writeInvalid(collector);
+        }
+    }
+
+    private OzgException writeFailure(JAXBException e, ViolationCollector collector) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalXmlCharacterException illegal) {
+                return new InvalidInputException(XoevError.ILLEGAL_XML_CHARACTER, e, illegal.codeUnit());
+            }
+            if (cause instanceof OzgException sdk) {
+                return sdk;
+            }
+        }
+        if (collector.hasErrors()) {
+            return writeInvalid(collector);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return new ProcessingException(XoevError.WRITE_FAILED, e, io.getClass().getSimpleName());
+            }
+        }
+        return new ProcessingException(XoevError.MARSHAL_FAILED, e, rootType.getName(), String.valueOf(e));
+    }
+
+    private XoevValidationException writeInvalid(ViolationCollector collector) {
+        List<SchemaViolation> violations = collector.violations();
+        LOG.debug("refused to write {}: {} schema violations", rootType.getName(), violations.size());
+        return new XoevValidationException(XoevError.NOT_SCHEMA_VALID_ON_WRITE, rootType.getName(), violations);
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Reads a document with the hardened parser, validating it on the way unless switched off.
+     *
+     * @param in       the document; not closed
+     * @param systemId names the document in messages and logs (never resolved, no personal data)
+     * @throws XoevValidationException with {@link XoevError#NOT_SCHEMA_VALID_ON_READ} listing every violation (line,
+     *                                 column, message) if it does not conform or cannot be bound
+     * @throws InvalidInputException   with {@link XoevError#UNEXPECTED_ROOT_ELEMENT}, or with an {@link XmlError}
+     *                                 code for a refused (DTD, external entity) or malformed document
+     */
+    public T read(InputStream in, String systemId) {
+        XMLStreamReader reader = secureXml.newXmlStreamReader(in, systemId);
+        try {
+            reader.nextTag();
+        } catch (XMLStreamException e) {
+            throw malformed(e, systemId);
+        }
+        T value = readElement(reader, systemId);
+        try {
+            // JAXB stops at the root's end tag; whatever follows must still be well-formed (comments only).
+            while (reader.hasNext()) {
+                reader.next();
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e, systemId);
+        }
+        return value;
+    }
+
+    /** Reads a document held in memory, as {@link #read(InputStream, String)}. */
+    public T read(byte[] document, String systemId) {
+        return read(new ByteArrayInputStream(Objects.requireNonNull(document, "document")), systemId);
+    }
+
+    /**
+     * Reads the element the caller's StAX reader is positioned at (a fragment of a larger document); afterwards the
+     * reader is positioned on the event after the element's end tag. Create the reader with
+     * {@link SecureXml#newXmlStreamReader(InputStream, String)}: this method cannot check how it was made. Line and
+     * column of violations refer to the caller's document.
+     *
+     * @throws IllegalArgumentException if the reader is not at a start element
+     */
+    public T readFragment(XMLStreamReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
+            throw new IllegalArgumentException("the reader must be positioned at a start element, is at event "
+                    + reader.getEventType());
+        }
+        Location location = reader.getLocation();
+        String systemId = location == null || location.getSystemId() == null ? "(fragment)" : location.getSystemId();
+        return readElement(reader, systemId);
+    }
+
+    private T readElement(XMLStreamReader reader, String systemId) {
+        if (!elementName.equals(reader.getName())) {
+            throw new InvalidInputException(XoevError.UNEXPECTED_ROOT_ELEMENT, systemId, reader.getName(),
+                    elementName);
+        }
+        PathTrackingReader tracking = new PathTrackingReader(reader);
+        ViolationCollector collector = new ViolationCollector(tracking::path);
+        Unmarshaller unmarshaller = secureXml.unmarshaller(context);
+        JAXBElement<T> element;
+        try {
+            if (validating) {
+                unmarshaller.setSchema(schemaSet.schema());
+            }
+            unmarshaller.setEventHandler(collector);
+            element = unmarshaller.unmarshal(tracking, rootType);
+        } catch (JAXBException e) {
+            throw readFailure(e, collector, systemId, tracking);
+        }
+        if (collector.hasErrors()) {
+            throw readInvalid(collector.violations(), systemId);
+        }
+        return element.getValue();
+    }
+
+    private OzgException readFailure(JAXBException e, ViolationCollector collector, String systemId,
+                                     PathTrackingReader tracking) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OzgException sdk) {
+                return sdk;
+            }
+        }
+        List<SchemaViolation> violations = new ArrayList<>(collector.violations());
+        if (violations.isEmpty()) {
+            Location location = tracking.getLocation();
+            violations.add(new SchemaViolation(SchemaViolation.Severity.FATAL,
+                    location == null ? -1 : location.getLineNumber(),
+                    location == null ? -1 : location.getColumnNumber(),
+                    String.valueOf(e.getMessage() != null ? e.getMessage() : e.getCause()), tracking.path()));
+        }
+        return readInvalid(violations, systemId);
+    }
+
+    private XoevValidationException readInvalid(List<SchemaViolation> violations, String systemId) {
+        LOG.debug("refused document {}: {} schema violations", systemId, violations.size());
+        return new XoevValidationException(XoevError.NOT_SCHEMA_VALID_ON_READ, systemId, violations);
+    }
+
+    private static InvalidInputException malformed(XMLStreamException e, String systemId) {
+        Location location = e.getLocation();
+        return new InvalidInputException(XmlError.MALFORMED, e, systemId,
+                location == null ? -1 : location.getLineNumber(),
+                location == null ? -1 : location.getColumnNumber(), "unexpected content.");
+    }
+
+    // ---- configuration ---------------------------------------------------------------------------------------------
+
+    /**
+     * Configures an {@link XoevSerializer}; every setter checks its argument.
+     *
+     * @param <T> the root type
+     */
+    public static final class Builder<T> {
+        private final Class<T> rootType;
+        private final Set<Class<?>> classes = new LinkedHashSet<>();
+        private final Map<String, String> prefixes = new LinkedHashMap<>();
+        private XoevSchemaSet schemaSet;
+        private QName elementName;
+        private boolean prettyPrint;
+        private boolean validation = true;
+        private SecureXml secureXml = SecureXml.defaults();
+
+        private Builder(Class<T> rootType) {
+            this.rootType = Objects.requireNonNull(rootType, "rootType");
+            classes.add(rootType);
+            prefixes.put(XoevSchemaSet.BASIS_NAMESPACE, XoevSchemaSet.BASIS_PREFIX);
+        }
+
+        /**
+         * Further classes for the JAXB context, e.g. subtypes written with {@code xsi:type} that the root type does
+         * not reference statically; default none.
+         */
+        public Builder<T> additionalClasses(Class<?>... additional) {
+            for (Class<?> type : Arrays.asList(additional)) {
+                classes.add(Objects.requireNonNull(type, "additionalClasses element"));
+            }
+            return this;
+        }
+
+        /** The schemas to validate against; required while validation is on (the default). */
+        public Builder<T> schemaSet(XoevSchemaSet schemaSet) {
+            this.schemaSet = Objects.requireNonNull(schemaSet, "schemaSet");
+            return this;
+        }
+
+        /**
+         * The prefix to write for {@code namespace}; declared on the root element of every document. Default:
+         * {@code basis} for {@value XoevSchemaSet#BASIS_NAMESPACE}; namespaces without a prefix get JAXB's
+         * {@code ns1}, {@code ns2}, ... (stable for one type set, but not pretty).
+         *
+         * @throws IllegalArgumentException if {@code prefix} is not an XML name without colon, is reserved
+         *                                  ({@code xml...}), or is given for another namespace already
+         */
+        public Builder<T> prefix(String namespace, String prefix) {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(prefix, "prefix");
+            if (namespace.isEmpty()) {
+                throw new IllegalArgumentException("namespace must not be empty (elements without namespace have no"
+                        + " prefix)");
+            }
+            if (!NC_NAME.matcher(prefix).matches() || prefix.toLowerCase(java.util.Locale.ROOT).startsWith("xml")) {
+                throw new IllegalArgumentException("prefix must be an XML name without colon that does not start"
+                        + " with 'xml', was '" + prefix + "'");
+            }
+            prefixes.forEach((otherNamespace, otherPrefix) -> {
+                if (otherPrefix.equals(prefix) && !otherNamespace.equals(namespace)) {
+                    throw new IllegalArgumentException("prefix '" + prefix + "' is already used for " + otherNamespace);
+                }
+            });
+            prefixes.put(namespace, prefix);
+            return this;
+        }
+
+        /** Whether to indent documents (not fragments); default {@code false}. */
+        public Builder<T> prettyPrint(boolean prettyPrint) {
+            this.prettyPrint = prettyPrint;
+            return this;
+        }
+
+        /** Whether to validate against the schema set when writing and reading; default {@code true}. */
+        public Builder<T> validation(boolean validation) {
+            this.validation = validation;
+            return this;
+        }
+
+        /** The hardened XML processing (limits) to read with; default {@link SecureXml#defaults()}. */
+        public Builder<T> secureXml(SecureXml secureXml) {
+            this.secureXml = Objects.requireNonNull(secureXml, "secureXml");
+            return this;
+        }
+
+        /**
+         * The root element's name; default the name given by the root type's {@code @XmlRootElement}. Required for a
+         * root type without that annotation.
+         */
+        public Builder<T> elementName(QName elementName) {
+            Objects.requireNonNull(elementName, "elementName");
+            if (elementName.getLocalPart().isEmpty()) {
+                throw new IllegalArgumentException("elementName needs a local part");
+            }
+            this.elementName = elementName;
+            return this;
+        }
+
+        /**
+         * The serializer; creates the JAXB context on first use of this set of classes.
+         *
+         * @throws IllegalStateException                   if validation is on and no schema set was given, or the
+         *                                                 root element's name is unknown
+         * @throws de.ozgsdk.core.ConfigurationException with {@link XoevError#CONTEXT_FAILED} if JAXB refuses the
+         *                                                 classes
+         */
+        public XoevSerializer<T> build() {
+            if (validation && schemaSet == null) {
+                throw new IllegalStateException("validation is on (the default) but no schemaSet was given; call"
+                        + " schemaSet(...) or validation(false)");
+            }
+            JAXBContext context = JaxbContexts.of(classes);
+            QName name = elementName != null ? elementName : annotatedName(context);
+            return new XoevSerializer<>(this, context, name);
+        }
+
+        private QName annotatedName(JAXBContext context) {
+            QName name;
+            try {
+                name = context instanceof JAXBRIContext ri ? ri.getElementName(rootType) : null;
+            } catch (JAXBException e) {
+                name = null;
+            }
+            if (name == null) {
+                throw new IllegalStateException(rootType.getName() + " has no @XmlRootElement; give the root"
+                        + " element's name with elementName(...)");
+            }
+            return name;
+        }
+    }
+}

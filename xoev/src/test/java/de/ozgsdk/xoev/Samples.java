@@ -1,0 +1,46 @@
+package de.ozgsdk.xoev;
+
+import de.ozgsdk.xoev.types.Anschrift;
+import de.ozgsdk.xoev.types.Behoerde;
+import de.ozgsdk.xoev.types.Behoerdenkennung;
+import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.types.Nachrichtenkopf;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Small, readable building blocks for the tests. */
+final class Samples {
+
+    static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
+    static final Code NACHRICHTENTYP = Code.of("antrag.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0")
+            .withName("Antrag");
+
+    private Samples() {
+    }
+
+    static Nachrichtenkopf kopf() {
+        return Nachrichtenkopf.builder()
+                .nachrichtenUUID(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"))
+                .nachrichtentyp(NACHRICHTENTYP)
+                .erstellungszeitpunkt(OffsetDateTime.of(2024, 5, 17, 9, 30, 0, 0, ZoneOffset.ofHours(2)))
+                .autor(Behoerde.of(Behoerdenkennung.of(DVDV, "ozg-portal")).withName("Kommunalportal NRW"))
+                .leser(Behoerde.of(Behoerdenkennung.of(DVDV, "05315000")).withName("Stadt Köln, Bürgeramt"))
+                .produkt("OZG SDK")
+                .produktversion("0.1.0")
+                .build();
+    }
+
+    static Anschrift anschrift() {
+        return Anschrift.builder()
+                .strasse("Hauptstraße")
+                .hausnummer("12a")
+                .postleitzahl("50667")
+                .ort("Köln")
+                .build();
+    }
+
+    static XoevSerializer<Nachrichtenkopf> kopfSerializer() {
+        return XoevSerializer.builder(Nachrichtenkopf.class).schemaSet(XoevSchemaSet.basis()).build();
+    }
+}
