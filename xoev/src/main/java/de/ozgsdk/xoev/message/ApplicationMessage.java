@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.message;
 
+import de.ozgsdk.xoev.internal.message.FragmentDigests;
 import de.ozgsdk.xoev.internal.message.SubmissionDigests;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.util.ArrayList;
@@ -83,7 +84,12 @@ public final class ApplicationMessage {
      *                                              cannot be read
      */
     public byte[] submissionDigest() {
-        return SubmissionDigests.of(this);
+        String id = metadata.submissionId().toString();
+        List<SubmissionDigests.Attachment> digests = new ArrayList<>(attachments.size());
+        for (int i = 0; i < attachments.size(); i++) {
+            digests.add(FragmentDigests.attachment(attachments.get(i), i + 1, id));
+        }
+        return SubmissionDigests.of(metadata, FragmentDigests.fachdatenSha256(fachdaten, id), digests);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package de.ozgsdk.xoev.message;
 
 import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.xoev.XoevSchemaSet;
 import de.ozgsdk.xoev.internal.message.MessageSchemas;
 import de.ozgsdk.xoev.internal.message.MessageStaxReader;
 import de.ozgsdk.xoev.internal.message.MessageStaxWriter;
@@ -8,8 +9,6 @@ import de.ozgsdk.xoev.internal.message.SpoolingSink;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -50,7 +49,8 @@ public final class ApplicationMessageReader {
 
     private ApplicationMessageReader(Builder builder) {
         SecureXml xml = builder.xml.toBuilder().maxDocumentBytes(builder.maxMessageBytes).build();
-        Schema schema = builder.validate ? MessageSchemas.compile(xml, builder.fachdatenSchemas) : null;
+        Schema schema = builder.validate ? MessageSchemas.compile(Optional.ofNullable(builder.fachdatenSchemas))
+                : null;
         this.reader = new MessageStaxReader(xml, MessageStaxWriter.newJaxbContext(), schema, builder.maxAttachments,
                 builder.maxFachdatenChars);
         this.spoolDirectory = builder.spoolDirectory;
@@ -111,7 +111,7 @@ public final class ApplicationMessageReader {
         private int maxAttachments = 100;
         private long maxFachdatenChars = 16L * 1024 * 1024;
         private Path spoolDirectory;
-        private final List<MessageSchemas.Document> fachdatenSchemas = new ArrayList<>();
+        private XoevSchemaSet fachdatenSchemas;
 
         private Builder() {
         }
@@ -122,10 +122,12 @@ public final class ApplicationMessageReader {
             return this;
         }
 
-        /** Adds an XSD of the Fachdaten so that they are validated strictly; default none. */
-        public Builder addFachdatenSchema(String systemId, byte[] xsd) {
-            fachdatenSchemas.add(new MessageSchemas.Document(Objects.requireNonNull(systemId, "systemId"),
-                    Objects.requireNonNull(xsd, "xsd").clone()));
+        /**
+         * The XSDs of the Fachdaten, so that they are validated strictly; default none (then the Fachdaten are only
+         * checked to be one element in a namespace of its own). The set may import the basis schema.
+         */
+        public Builder fachdatenSchemas(XoevSchemaSet fachdatenSchemas) {
+            this.fachdatenSchemas = Objects.requireNonNull(fachdatenSchemas, "fachdatenSchemas");
             return this;
         }
 
@@ -175,7 +177,7 @@ public final class ApplicationMessageReader {
             return this;
         }
 
-        /** @throws de.ozgsdk.core.InvalidInputException {@link MessageError#SCHEMA_INVALID} for a bad Fachdaten XSD */
+        /** Compiles the schema set (shared in the process with equal sets) unless validation is off. */
         public ApplicationMessageReader build() {
             return new ApplicationMessageReader(this);
         }

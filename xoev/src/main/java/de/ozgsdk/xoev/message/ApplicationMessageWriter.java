@@ -1,12 +1,11 @@
 package de.ozgsdk.xoev.message;
 
-import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.xoev.XoevSchemaSet;
 import de.ozgsdk.xoev.internal.message.MessageSchemas;
 import de.ozgsdk.xoev.internal.message.MessageStaxWriter;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.xml.validation.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,8 @@ public final class ApplicationMessageWriter {
     private final boolean validate;
 
     private ApplicationMessageWriter(Builder builder) {
-        Schema schema = builder.validate ? MessageSchemas.compile(builder.xml, builder.fachdatenSchemas) : null;
+        Schema schema = builder.validate ? MessageSchemas.compile(Optional.ofNullable(builder.fachdatenSchemas))
+                : null;
         this.writer = new MessageStaxWriter(MessageStaxWriter.newJaxbContext(), schema);
         this.validate = builder.validate;
     }
@@ -71,8 +71,7 @@ public final class ApplicationMessageWriter {
     /** Configures an {@link ApplicationMessageWriter}. */
     public static final class Builder {
         private boolean validate = true;
-        private SecureXml xml = SecureXml.defaults();
-        private final List<MessageSchemas.Document> fachdatenSchemas = new ArrayList<>();
+        private XoevSchemaSet fachdatenSchemas;
 
         private Builder() {
         }
@@ -87,27 +86,16 @@ public final class ApplicationMessageWriter {
         }
 
         /**
-         * Adds an XSD of the Fachdaten, so that they are validated strictly; default none (then the Fachdaten are
-         * only checked to be one element in a namespace of its own). Imports between Fachdaten schemas are resolved
-         * among the documents added; nothing is loaded from outside.
-         *
-         * @param systemId names the schema in errors
+         * The XSDs of the Fachdaten, so that they are validated strictly; default none (then the Fachdaten are only
+         * checked to be one element in a namespace of its own). The set may import the basis schema.
          */
-        public Builder addFachdatenSchema(String systemId, byte[] xsd) {
-            fachdatenSchemas.add(new MessageSchemas.Document(Objects.requireNonNull(systemId, "systemId"),
-                    Objects.requireNonNull(xsd, "xsd").clone()));
-            return this;
-        }
-
-        /** The hardened XML factories to compile schemas with; default {@link SecureXml#defaults()}. */
-        public Builder secureXml(SecureXml xml) {
-            this.xml = Objects.requireNonNull(xml, "xml");
+        public Builder fachdatenSchemas(XoevSchemaSet fachdatenSchemas) {
+            this.fachdatenSchemas = Objects.requireNonNull(fachdatenSchemas, "fachdatenSchemas");
             return this;
         }
 
         /**
-         * @throws de.ozgsdk.core.InvalidInputException {@link MessageError#SCHEMA_INVALID} if a Fachdaten schema does
-         *                                              not compile
+         * Compiles the schema set (shared in the process with equal sets) unless validation is off.
          */
         public ApplicationMessageWriter build() {
             return new ApplicationMessageWriter(this);

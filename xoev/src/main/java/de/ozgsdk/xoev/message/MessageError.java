@@ -33,11 +33,7 @@ public enum MessageError implements ErrorCode {
     /** The message carries no time-stamp token, so there is nothing to verify. */
     TIMESTAMP_MISSING("OZG-XMSG-112"),
     /** The message exceeds a limit of the reader (number of attachments, size of the Fachdaten). */
-    LIMIT_EXCEEDED("OZG-XMSG-113"),
-    /** A Fachdaten schema given to a writer or reader cannot be compiled together with the message schema. */
-    SCHEMA_INVALID("OZG-XMSG-114"),
-    /** Reading the message from its input failed (I/O). */
-    READ_FAILED("OZG-XMSG-115");
+    LIMIT_EXCEEDED("OZG-XMSG-113");
 
     private final String code;
 
