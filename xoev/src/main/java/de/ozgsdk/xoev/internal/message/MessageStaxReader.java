@@ -16,6 +16,7 @@ import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,7 +102,13 @@ public final class MessageStaxReader {
 
         Result read(InputStream in) {
             SchemaCheck check = schema == null ? null : new SchemaCheck(schema, systemId);
-            reader = new CheckedStreamReader(xml.newXmlStreamReader(in, systemId), check);
+            // The JDK's parser closes its input at the end of the document; the stream belongs to the caller.
+            InputStream unclosable = new FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            };
+            reader = new CheckedStreamReader(xml.newXmlStreamReader(unclosable, systemId), check);
             unmarshaller = unmarshaller();
             try {
                 return readDocument();
@@ -246,14 +253,27 @@ public final class MessageStaxReader {
                 target.close();
                 return copied;
             } catch (StrictBase64Decoder.InvalidBase64 e) {
+                closeAfterFailure(target);
                 throw new InvalidInputException(MessageError.BASE64_INVALID, e, systemId, number, line(), column(),
                         e.getMessage());
             } catch (StrictBase64Decoder.SinkFailure e) {
+                closeAfterFailure(target);
                 throw sinkFailure(number, e.getCause());
             } catch (IOException e) {
                 throw sinkFailure(number, e);
+            } catch (RuntimeException | XMLStreamException e) {
+                closeAfterFailure(target);
+                throw e;
             } finally {
                 reader.skipText(false);
+            }
+        }
+
+        private static void closeAfterFailure(OutputStream target) {
+            try {
+                target.close();
+            } catch (IOException e) {
+                // the first failure is the one to report
             }
         }
 
