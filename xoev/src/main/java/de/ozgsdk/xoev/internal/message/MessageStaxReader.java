@@ -53,7 +53,8 @@ public final class MessageStaxReader {
 
     private final SecureXml xml;
     private final JAXBContext jaxb;
-    private final Schema schema;
+    private final Pool<SchemaCheck> checks;
+    private final Pool<Unmarshaller> unmarshallers;
     private final int maxAttachments;
     private final long maxFachdatenChars;
 
@@ -68,7 +69,8 @@ public final class MessageStaxReader {
             long maxFachdatenChars) {
         this.xml = xml;
         this.jaxb = jaxb;
-        this.schema = schema;
+        this.checks = schema == null ? null : new Pool<>(32, () -> new SchemaCheck(schema));
+        this.unmarshallers = new Pool<>(32, this::newUnmarshaller);
         this.maxAttachments = maxAttachments;
         this.maxFachdatenChars = maxFachdatenChars;
     }
@@ -101,7 +103,7 @@ public final class MessageStaxReader {
         }
 
         Result read(InputStream in) {
-            SchemaCheck check = schema == null ? null : new SchemaCheck(schema, systemId);
+            SchemaCheck check = checks == null ? null : checks.take().begin(systemId);
             // The JDK's parser closes its input at the end of the document; the stream belongs to the caller.
             InputStream unclosable = new FilterInputStream(in) {
                 @Override
@@ -109,9 +111,14 @@ public final class MessageStaxReader {
                 }
             };
             reader = new CheckedStreamReader(xml.newXmlStreamReader(unclosable, systemId), check);
-            unmarshaller = unmarshaller();
+            unmarshaller = unmarshallers.take();
             try {
-                return readDocument();
+                Result result = readDocument();
+                unmarshallers.give(unmarshaller);
+                if (check != null) {
+                    checks.give(check);
+                }
+                return result;
             } catch (XMLStreamException e) {
                 throw translate(e);
             } finally {
@@ -447,18 +454,18 @@ public final class MessageStaxReader {
             }
         }
 
-        private Unmarshaller unmarshaller() {
-            try {
-                Unmarshaller result = xml.unmarshaller(jaxb);
-                result.setEventHandler(event -> false);
-                return result;
-            } catch (JAXBException e) {
-                throw new IllegalStateException("JAXB cannot create an unmarshaller", e);
-            }
-        }
-
         private DocumentBuilder documentBuilder() {
             return xml.newDocumentBuilder();
+        }
+    }
+
+    private Unmarshaller newUnmarshaller() {
+        try {
+            Unmarshaller result = xml.unmarshaller(jaxb);
+            result.setEventHandler(event -> false);
+            return result;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("JAXB cannot create an unmarshaller", e);
         }
     }
 

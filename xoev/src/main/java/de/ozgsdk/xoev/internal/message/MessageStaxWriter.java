@@ -38,14 +38,17 @@ public final class MessageStaxWriter {
     private static final String NS = MessageSchemas.NAMESPACE;
     private static final int BUFFER = 64 * 1024;
 
+    private static final int POOL = 32;
+
     private final JAXBContext jaxb;
-    private final Schema schema;
-    private final XMLOutputFactory outputs = XMLOutputFactory.newDefaultFactory();
+    private final Pool<SchemaCheck> checks;
+    private final Pool<Marshaller> marshallers;
 
     /** @param schema the message schema to validate against, or {@code null} for no validation */
     public MessageStaxWriter(JAXBContext jaxb, Schema schema) {
         this.jaxb = jaxb;
-        this.schema = schema;
+        this.checks = schema == null ? null : new Pool<>(POOL, () -> new SchemaCheck(schema));
+        this.marshallers = new Pool<>(POOL, this::marshaller);
     }
 
     /** Context for the JAXB types the message embeds. */
@@ -62,12 +65,17 @@ public final class MessageStaxWriter {
         String id = message.metadata().submissionId().toString();
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
         try {
-            XMLStreamWriter xml = outputs.createXMLStreamWriter(buffered, "UTF-8");
-            SchemaCheck check = schema == null ? null : new SchemaCheck(schema, id);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
+            SchemaCheck check = checks == null ? null : checks.take().begin(id);
+            Marshaller marshaller = marshallers.take();
             CheckedStreamWriter writer = new CheckedStreamWriter(xml, check);
-            List<SubmissionDigests.Attachment> attachments = writeDocument(message, writer, buffered, id);
+            List<SubmissionDigests.Attachment> attachments = writeDocument(message, writer, buffered, id, marshaller);
             writer.flush();
             buffered.flush();
+            marshallers.give(marshaller);
+            if (check != null) {
+                checks.give(check);
+            }
             return attachments;
         } catch (XMLStreamException | IOException e) {
             throw failure(e, id);
@@ -75,8 +83,7 @@ public final class MessageStaxWriter {
     }
 
     private List<SubmissionDigests.Attachment> writeDocument(ApplicationMessage message, CheckedStreamWriter writer,
-            OutputStream raw, String id) throws XMLStreamException, IOException {
-        Marshaller marshaller = marshaller();
+            OutputStream raw, String id, Marshaller marshaller) throws XMLStreamException, IOException {
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("antrag", MessageSchemas.ROOT, NS);
         writer.writeNamespace("antrag", NS);

@@ -32,7 +32,7 @@ public final class SchemaCheck {
     private static final Pattern RULE = Pattern.compile("^([A-Za-z][A-Za-z0-9.\\-]*):");
 
     private final ValidatorHandler handler;
-    private final String systemId;
+    private String systemId = "?";
     private final Deque<String> path = new ArrayDeque<>();
     private Locator locator;
 
@@ -40,8 +40,8 @@ public final class SchemaCheck {
     public record Binding(String prefix, String uri) {
     }
 
-    public SchemaCheck(Schema schema, String systemId) {
-        this.systemId = systemId;
+    /** A check of documents against {@code schema}; reusable for one document after another. */
+    public SchemaCheck(Schema schema) {
         this.handler = schema.newValidatorHandler();
         refuseExternalAccess(XMLConstants.ACCESS_EXTERNAL_DTD);
         refuseExternalAccess(XMLConstants.ACCESS_EXTERNAL_SCHEMA);
@@ -55,6 +55,14 @@ public final class SchemaCheck {
             throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, property,
                     "ValidatorHandler");
         }
+    }
+
+    /** Starts the check of the next document, named {@code systemId} in errors. */
+    public SchemaCheck begin(String systemId) {
+        this.systemId = systemId;
+        this.locator = null;
+        path.clear();
+        return this;
     }
 
     /** Reports line and column of the events (the reader's position); without it they show as "?". */
