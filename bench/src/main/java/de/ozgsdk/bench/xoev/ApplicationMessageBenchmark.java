@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -79,7 +80,7 @@ public class ApplicationMessageBenchmark {
                 .read(new ByteArrayInputStream(ours), "ours.xml", (n, name, type) -> OutputStream.nullOutputStream());
         ReceivedApplication fromBaseline = ApplicationMessageReader.create().read(
                 new ByteArrayInputStream(baseline), "jaxb.xml", (n, name, type) -> OutputStream.nullOutputStream());
-        if (!java.util.Arrays.equals(fromOurs.submissionDigest(), fromBaseline.submissionDigest())) {
+        if (!Arrays.equals(fromOurs.submissionDigest(), fromBaseline.submissionDigest())) {
             throw new IllegalStateException("the two sides write different messages");
         }
     }

@@ -80,6 +80,7 @@ public class LargeAttachmentBenchmark {
     /** {@code size} bytes made of a repeated random block: generated content that costs next to nothing. */
     static final class Content extends InputStream {
         private final byte[] block;
+        private long position;
         private long remaining;
 
         Content(byte[] block, long size) {
@@ -97,9 +98,10 @@ public class LargeAttachmentBenchmark {
             if (remaining == 0) {
                 return -1;
             }
-            int position = (int) ((SIZE - remaining) % block.length);
-            int count = (int) Math.min(Math.min(length, remaining), block.length - position);
-            System.arraycopy(block, position, buffer, offset, count);
+            int inBlock = (int) (position % block.length);
+            int count = (int) Math.min(Math.min(length, remaining), block.length - inBlock);
+            System.arraycopy(block, inBlock, buffer, offset, count);
+            position += count;
             remaining -= count;
             return count;
         }

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -60,7 +61,7 @@ final class SampleApplication {
     final List<byte[]> attachments;
 
     SampleApplication(int fields, int attachmentBytes) {
-        values = java.util.stream.IntStream.rangeClosed(1, fields)
+        values = IntStream.rangeClosed(1, fields)
                 .mapToObj(i -> i % 5 == 0 ? "Musterstraße " + i : "Wert " + i + " äöü & <" + i + ">").toList();
         Random random = new Random(42);
         byte[] first = new byte[attachmentBytes];

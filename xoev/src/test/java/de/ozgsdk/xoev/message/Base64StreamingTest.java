@@ -1,16 +1,17 @@
 package de.ozgsdk.xoev.message;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import de.ozgsdk.xoev.internal.message.Base64ContentEncoder;
 import de.ozgsdk.xoev.internal.message.StrictBase64Decoder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The streaming decoder decodes whatever the JDK encoder writes, however the parser splits the text. */
 class Base64StreamingTest {
@@ -39,9 +40,9 @@ class Base64StreamingTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Base64ContentEncoder.Copied copied = new Base64ContentEncoder()
-                .copy(new java.io.ByteArrayInputStream(content), out);
+                .copy(new ByteArrayInputStream(content), out);
 
-        assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII))
+        assertThat(out.toString(StandardCharsets.US_ASCII))
                 .isEqualTo(Base64.getEncoder().encodeToString(content));
         assertThat(copied.size()).isEqualTo(content.length);
     }

@@ -2,6 +2,7 @@ package de.ozgsdk.xoev.message;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class LowHeapRoundTrip {
             read = ApplicationMessageReader.create().read(in, "message-200mb.xml", (number, name, type) ->
                     new DigestOutputStream(new BufferedOutputStream(OutputStream.nullOutputStream()), digest) {
                         @Override
-                        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                        public void write(byte[] bytes, int offset, int length) throws IOException {
                             count[0] += length;
                             super.write(bytes, offset, length);
                         }

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.UUID;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /** Small, readable messages for the tests. */
 final class MessageSamples {
@@ -85,8 +88,7 @@ final class MessageSamples {
         };
     }
 
-    private static void field(javax.xml.stream.XMLStreamWriter out, String id, String value)
-            throws javax.xml.stream.XMLStreamException {
+    private static void field(XMLStreamWriter out, String id, String value) throws XMLStreamException {
         out.writeStartElement("f", id, FACHDATEN_NS);
         out.writeCharacters(value);
         out.writeEndElement();
@@ -110,7 +112,7 @@ final class MessageSamples {
 
     static byte[] pseudoRandom(int size, long seed) {
         byte[] bytes = new byte[size];
-        new java.util.Random(seed).nextBytes(bytes);
+        new Random(seed).nextBytes(bytes);
         return bytes;
     }
 

@@ -67,8 +67,8 @@ final class TestTsa {
 
     private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer,
             KeyPair issuerKeys, boolean ca) throws Exception {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(System.nanoTime()),
-                Date.from(NOW.minusSeconds(86_400)), Date.from(NOW.plusSeconds(365L * 86_400)), subject,
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                BigInteger.valueOf(System.nanoTime()), Date.from(NOW.minusSeconds(86_400)), Date.from(NOW.plusSeconds(365L * 86_400)), subject,
                 subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         if (ca) {

@@ -20,7 +20,8 @@ import org.w3c.dom.Node;
  * element   = "&lt;{" uri "}" local-name attribute* "&gt;" content* "&lt;/&gt;"
  * attribute = " {" uri "}" local-name "=\"" escaped-value "\""   (sorted by uri, then local name; no xmlns)
  * content   = element | escaped-text                             (adjacent text and CDATA joined)
- * escaped   = the text with &amp; &lt; &gt; " { } written as &amp;amp; &amp;lt; &amp;gt; &amp;quot; &amp;#123; &amp;#125;
+ * escaped   = the text with &amp; &lt; &gt; " { } written as
+ *             &amp;amp; &amp;lt; &amp;gt; &amp;quot; &amp;#123; &amp;#125;
  * </pre>
  *
  * encoded as UTF-8; comments and processing instructions are left out; white space is kept as parsed.
