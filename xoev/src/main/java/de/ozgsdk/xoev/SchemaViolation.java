@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * only the {@link #rule()}.
  *
  * @param severity how bad it is
- * @param line     line in the document read, 1-based; -1 when unknown (always for violations found while writing)
+ * @param line     line in the document read (when writing: in the document as written), 1-based; -1 if unknown
  * @param column   column in the document read, 1-based; -1 when unknown
  * @param message  the validator's message (may contain values of the document)
  * @param path     the element path where it was found, e.g. {@code /nachrichtenkopf/autor}, when known

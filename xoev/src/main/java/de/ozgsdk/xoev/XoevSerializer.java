@@ -8,8 +8,8 @@ import de.ozgsdk.core.xml.XmlError;
 import de.ozgsdk.xoev.internal.serial.CheckingStreamWriter;
 import de.ozgsdk.xoev.internal.serial.IllegalXmlCharacterException;
 import de.ozgsdk.xoev.internal.serial.JaxbContexts;
-import de.ozgsdk.xoev.internal.serial.PathTrackingReader;
 import de.ozgsdk.xoev.internal.serial.PrefixMapper;
+import de.ozgsdk.xoev.internal.serial.ValidatingReader;
 import de.ozgsdk.xoev.internal.serial.ViolationCollector;
 import de.ozgsdk.xoev.internal.serial.XmlTextEscaper;
 import jakarta.xml.bind.JAXBContext;
@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -157,10 +158,11 @@ public final class XoevSerializer<T> {
      *                                 XML 1.0 does not allow
      */
     public byte[] toBytes(T value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        marshal(value, false, documentPrefixes(),
-                (marshaller, element) -> marshaller.marshal(element, out));
-        return out.toByteArray();
+        byte[] document = marshalToBytes(value);
+        if (validating) {
+            validateWritten(document);
+        }
+        return document;
     }
 
     /**
@@ -181,23 +183,54 @@ public final class XoevSerializer<T> {
             }
             return;
         }
-        marshal(value, false, documentPrefixes(),
-                (marshaller, element) -> marshaller.marshal(element, out));
+        marshal(value, false, documentPrefixes(), (marshaller, element) -> marshaller.marshal(element, out));
     }
 
     /**
      * Writes {@code value} as an element into the caller's StAX stream, at the writer's current position: no XML
      * declaration, and every namespace the writer has already bound keeps the caller's prefix (it is not declared
      * again); others get this serializer's prefixes, declared on the fragment's element. No pretty printing (the
-     * caller's writer decides the layout). When validating, the element must be declared globally in the schema set.
+     * caller's writer decides the layout). When validating, the element must be declared globally in the schema set;
+     * it is validated as a document of its own before anything is written, so an invalid value writes nothing.
      *
-     * @throws XoevValidationException as {@link #toBytes(Object)}; part of the fragment may have been written
+     * @throws XoevValidationException as {@link #toBytes(Object)}
      */
     public void writeFragment(T value, XMLStreamWriter writer) {
         Objects.requireNonNull(writer, "writer");
-        PrefixMapper mapper = fragmentPrefixes(writer);
-        marshal(value, true, mapper,
+        if (validating) {
+            validateWritten(marshalToBytes(value));
+        }
+        marshal(value, true, fragmentPrefixes(writer),
                 (marshaller, element) -> marshaller.marshal(element, new CheckingStreamWriter(writer)));
+    }
+
+    private byte[] marshalToBytes(T value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        marshal(value, false, documentPrefixes(), (marshaller, element) -> marshaller.marshal(element, out));
+        return out.toByteArray();
+    }
+
+    /**
+     * Validates a document just written by reading it back: JAXB's own validation while marshalling stops at the
+     * first error, this way the caller gets all of them, with line and column in the written document.
+     */
+    private void validateWritten(byte[] document) {
+        ViolationCollector collector = new ViolationCollector();
+        XMLStreamReader reader = secureXml.newXmlStreamReader(new ByteArrayInputStream(document), rootType.getName());
+        try {
+            reader.nextTag();
+            ValidatingReader validator = new ValidatingReader(reader, schemaSet.schema(), collector);
+            while (validator.hasNext()) {
+                validator.next();
+            }
+        } catch (ViolationCollector.Stop stopped) {
+            // recorded in the collector
+        } catch (XMLStreamException e) {
+            throw new ProcessingException(XoevError.MARSHAL_FAILED, e, rootType.getName(), "unreadable output");
+        }
+        if (collector.hasErrors()) {
+            throw writeInvalid(collector);
+        }
     }
 
     /** JAXB declares every namespace the context knows on the root element by itself; it only needs the names. */
@@ -208,9 +241,18 @@ public final class XoevSerializer<T> {
     private PrefixMapper fragmentPrefixes(XMLStreamWriter writer) {
         Map<String, String> preferred = new LinkedHashMap<>(prefixes);
         List<String> inScope = new ArrayList<>();
+        NamespaceContext scope = writer.getNamespaceContext();
+        if (scope == null) {
+            return new PrefixMapper(preferred, new String[0], new String[0]);
+        }
+        String defaultNamespace = scope.getNamespaceURI("");
+        if (defaultNamespace == null || defaultNamespace.isEmpty()) {
+            // Tells JAXB that unqualified elements need no xmlns="" here.
+            inScope.add("");
+            inScope.add("");
+        }
         for (String namespace : prefixes.keySet()) {
-            String bound = writer.getNamespaceContext() == null ? null
-                    : writer.getNamespaceContext().getPrefix(namespace);
+            String bound = scope.getPrefix(namespace);
             if (bound != null && !bound.isEmpty()) {
                 preferred.put(namespace, bound);
                 inScope.add(bound);
@@ -227,7 +269,7 @@ public final class XoevSerializer<T> {
 
     private void marshal(T value, boolean fragment, PrefixMapper mapper, MarshalCall call) {
         Objects.requireNonNull(value, "value");
-        ViolationCollector collector = new ViolationCollector(Optional::empty);
+        ViolationCollector collector = new ViolationCollector();
         try {
             Marshaller marshaller = context.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
@@ -235,9 +277,6 @@ public final class XoevSerializer<T> {
             marshaller.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
             marshaller.setProperty(PREFIX_MAPPER, mapper);
             marshaller.setProperty(ESCAPE_HANDLER, XmlTextEscaper.INSTANCE);
-            if (validating) {
-                marshaller.setSchema(schemaSet.schema());
-            }
             marshaller.setEventHandler(collector);
             call.marshal(marshaller, new JAXBElement<>(elementName, rootType, value));
         } catch (JAXBException e) {
@@ -314,19 +353,28 @@ public final class XoevSerializer<T> {
      * Reads the element the caller's StAX reader is positioned at (a fragment of a larger document); afterwards the
      * reader is positioned on the event after the element's end tag. Create the reader with
      * {@link SecureXml#newXmlStreamReader(InputStream, String)}: this method cannot check how it was made. Line and
-     * column of violations refer to the caller's document.
+     * column of violations refer to the caller's document. When validating, the element must be declared globally in
+     * the schema set.
      *
+     * @param systemId names the caller's document in messages and logs (no personal data)
      * @throws IllegalArgumentException if the reader is not at a start element
      */
-    public T readFragment(XMLStreamReader reader) {
+    public T readFragment(XMLStreamReader reader, String systemId) {
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(systemId, "systemId");
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new IllegalArgumentException("the reader must be positioned at a start element, is at event "
                     + reader.getEventType());
         }
+        return readElement(reader, systemId);
+    }
+
+    /** {@link #readFragment(XMLStreamReader, String)} naming the document by the reader's system id, if it has one. */
+    public T readFragment(XMLStreamReader reader) {
+        Objects.requireNonNull(reader, "reader");
         Location location = reader.getLocation();
         String systemId = location == null || location.getSystemId() == null ? "(fragment)" : location.getSystemId();
-        return readElement(reader, systemId);
+        return readFragment(reader, systemId);
     }
 
     private T readElement(XMLStreamReader reader, String systemId) {
@@ -334,16 +382,15 @@ public final class XoevSerializer<T> {
             throw new InvalidInputException(XoevError.UNEXPECTED_ROOT_ELEMENT, systemId, reader.getName(),
                     elementName);
         }
-        PathTrackingReader tracking = new PathTrackingReader(reader);
-        ViolationCollector collector = new ViolationCollector(tracking::path);
+        ViolationCollector collector = new ViolationCollector();
+        ValidatingReader tracking = new ValidatingReader(reader, validating ? schemaSet.schema() : null, collector);
         Unmarshaller unmarshaller = secureXml.unmarshaller(context);
         JAXBElement<T> element;
         try {
-            if (validating) {
-                unmarshaller.setSchema(schemaSet.schema());
-            }
             unmarshaller.setEventHandler(collector);
             element = unmarshaller.unmarshal(tracking, rootType);
+        } catch (ViolationCollector.Stop stopped) {
+            throw readInvalid(collector.violations(), systemId);
         } catch (JAXBException e) {
             throw readFailure(e, collector, systemId, tracking);
         }
@@ -354,10 +401,13 @@ public final class XoevSerializer<T> {
     }
 
     private OzgException readFailure(JAXBException e, ViolationCollector collector, String systemId,
-                                     PathTrackingReader tracking) {
+                                     ValidatingReader tracking) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OzgException sdk) {
                 return sdk;
+            }
+            if (cause instanceof ViolationCollector.Stop) {
+                break;
             }
         }
         List<SchemaViolation> violations = new ArrayList<>(collector.violations());

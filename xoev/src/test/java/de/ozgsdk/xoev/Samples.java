@@ -4,6 +4,8 @@ import de.ozgsdk.xoev.types.Anschrift;
 import de.ozgsdk.xoev.types.Behoerde;
 import de.ozgsdk.xoev.types.Behoerdenkennung;
 import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.meldung.Meldung;
+import de.ozgsdk.xoev.types.NameNatuerlichePerson;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +39,25 @@ final class Samples {
                 .hausnummer("12a")
                 .postleitzahl("50667")
                 .ort("Köln")
+                .build();
+    }
+
+    static NameNatuerlichePerson person() {
+        return NameNatuerlichePerson.of("Anna Maria", "Müller-Lüdenscheidt").withTitel("Dr.");
+    }
+
+    static Meldung meldung() {
+        return new Meldung("AZ-2024-0815", person(), anschrift(), "Bitte Rückruf 😀");
+    }
+
+    static XoevSchemaSet meldungSchemas() {
+        return XoevSchemaSet.builder().add(XoevSchemaSet.basis()).xsd("meldung.xsd", Meldung.XSD).build();
+    }
+
+    static XoevSerializer<Meldung> meldungSerializer() {
+        return XoevSerializer.builder(Meldung.class)
+                .schemaSet(meldungSchemas())
+                .prefix(Meldung.NAMESPACE, "m")
                 .build();
     }
 

@@ -34,6 +34,7 @@ import java.util.UUID;
 public final class Nachrichtenkopf {
 
     private static final String OWNER = "Nachrichtenkopf";
+    private static final int MAX_OFFSET_SECONDS = 14 * 3600;
 
     @XmlElement(required = true)
     @XmlJavaTypeAdapter(UuidAdapter.class)
@@ -188,9 +189,17 @@ public final class Nachrichtenkopf {
             return this;
         }
 
-        /** When the message was created (take it from an injected {@code Clock}); required. */
+        /**
+         * When the message was created (take it from an injected {@code Clock}); required. xs:dateTime allows offsets
+         * up to ±14:00 and the years 1 to 9999.
+         */
         public Builder erstellungszeitpunkt(OffsetDateTime erstellungszeitpunkt) {
-            this.erstellungszeitpunkt = Arguments.present(erstellungszeitpunkt, "erstellungszeitpunkt", OWNER);
+            Arguments.present(erstellungszeitpunkt, "erstellungszeitpunkt", OWNER);
+            if (Math.abs(erstellungszeitpunkt.getOffset().getTotalSeconds()) > MAX_OFFSET_SECONDS
+                    || erstellungszeitpunkt.getYear() < 1 || erstellungszeitpunkt.getYear() > 9999) {
+                throw Arguments.malformed("erstellungszeitpunkt", OWNER, "xs:dateTime, offset within ±14:00");
+            }
+            this.erstellungszeitpunkt = erstellungszeitpunkt;
             return this;
         }
 

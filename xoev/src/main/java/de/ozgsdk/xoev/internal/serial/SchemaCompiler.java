@@ -101,7 +101,7 @@ public final class SchemaCompiler {
         try {
             return factory.newSchema(sources);
         } catch (SAXParseException e) {
-            throw new InvalidInputException(XoevError.SCHEMA_SET_INVALID, e, String.valueOf(e.getSystemId()),
+            throw new InvalidInputException(XoevError.SCHEMA_SET_INVALID, e, givenSystemId(ordered, e.getSystemId()),
                     e.getLineNumber(), e.getColumnNumber(), e.getMessage());
         } catch (SAXException e) {
             if (e.getCause() instanceof OzgException sdk) {
@@ -109,6 +109,18 @@ public final class SchemaCompiler {
             }
             throw new InvalidInputException(XoevError.SCHEMA_SET_INVALID, e, "(schema set)", -1, -1, e.getMessage());
         }
+    }
+
+    /** The schema factory makes system ids absolute ("file:///cwd/x.xsd"); messages show the caller's name. */
+    private static String givenSystemId(List<XsdDocument> documents, String reported) {
+        if (reported == null) {
+            return "(schema set)";
+        }
+        return documents.stream()
+                .map(XsdDocument::systemId)
+                .filter(reported::endsWith)
+                .findFirst()
+                .orElse(reported);
     }
 
     /** Hands out the set's own XSDs for {@code xs:import} (by namespace) and {@code xs:include} (by file name). */
