@@ -1,0 +1,104 @@
+package de.ozgsdk.xoev.message;
+
+import de.ozgsdk.xoev.XoevSchemaSet;
+import de.ozgsdk.xoev.internal.message.MessageSchemas;
+import de.ozgsdk.xoev.internal.message.MessageStaxWriter;
+import java.io.OutputStream;
+import java.util.Objects;
+import java.util.Optional;
+import javax.xml.validation.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@link ApplicationMessage}s as XML of {@code ozg-antrag-1.0.xsd} (UTF-8), streaming attachment content as
+ * base64 in one pass with constant memory (a 200 MB attachment is written with a 64 MB heap), and validating
+ * everything but the attachment content against the schema while writing (on by default).
+ *
+ * <pre>{@code
+ * ApplicationMessageWriter writer = ApplicationMessageWriter.builder()
+ *         .addFachdatenSchema("S00000001.xsd", Files.readAllBytes(fachdatenXsd))   // optional, validates strictly
+ *         .build();                                                                  // once; thread-safe
+ * try (OutputStream out = Files.newOutputStream(target)) {
+ *     writer.write(message, out);
+ * } catch (InvalidInputException e) {
+ *     // e.g. OZG-XMSG-101: the message is not schema-valid at element /antrag.einreichung.0001/metadaten/...
+ * }
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ApplicationMessageWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationMessageWriter.class);
+
+    private final MessageStaxWriter writer;
+    private final boolean validate;
+
+    private ApplicationMessageWriter(Builder builder) {
+        Schema schema = builder.validate ? MessageSchemas.compile(Optional.ofNullable(builder.fachdatenSchemas))
+                : null;
+        this.writer = new MessageStaxWriter(MessageStaxWriter.newJaxbContext(), schema);
+        this.validate = builder.validate;
+    }
+
+    /** A writer that validates against the message schema without Fachdaten schemas. */
+    public static ApplicationMessageWriter create() {
+        return builder().build();
+    }
+
+    /** Starts a configuration: validation on, no Fachdaten schema. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Writes {@code message} to {@code out} (flushed, not closed). Each attachment source is opened once.
+     *
+     * @throws de.ozgsdk.core.InvalidInputException {@link MessageError#NOT_SCHEMA_VALID} or
+     *                                              {@link MessageError#FACHDATEN_MISSING}: the message is wrong
+     * @throws de.ozgsdk.core.ProcessingException   {@link MessageError#WRITE_FAILED} or
+     *                                              {@link MessageError#ATTACHMENT_SOURCE_FAILED}: I/O failed
+     */
+    public void write(ApplicationMessage message, OutputStream out) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(out, "out");
+        writer.write(message, out);
+        LOG.debug("wrote application message {} with {} attachments (validated: {})",
+                message.metadata().submissionId(), message.attachments().size(), validate);
+    }
+
+    /** Configures an {@link ApplicationMessageWriter}. */
+    public static final class Builder {
+        private boolean validate = true;
+        private XoevSchemaSet fachdatenSchemas;
+
+        private Builder() {
+        }
+
+        /**
+         * Whether to validate the message against the schema while writing; default {@code true}. Attachment content
+         * is never passed to the validator (the writer produces it as base64 itself).
+         */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
+            return this;
+        }
+
+        /**
+         * The XSDs of the Fachdaten, so that they are validated strictly; default none (then the Fachdaten are only
+         * checked to be one element in a namespace of its own). The set may import the basis schema.
+         */
+        public Builder fachdatenSchemas(XoevSchemaSet fachdatenSchemas) {
+            this.fachdatenSchemas = Objects.requireNonNull(fachdatenSchemas, "fachdatenSchemas");
+            return this;
+        }
+
+        /**
+         * Compiles the schema set (shared in the process with equal sets) unless validation is off.
+         */
+        public ApplicationMessageWriter build() {
+            return new ApplicationMessageWriter(this);
+        }
+    }
+}
