@@ -19,6 +19,7 @@ import de.ozgsdk.xoev.internal.fim.XmlChars;
 import de.ozgsdk.xoev.internal.fim.XmlRendering;
 import de.ozgsdk.xoev.internal.fim.XmlTree;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,11 +38,17 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -277,6 +284,27 @@ public final class FormDataXml {
         } finally {
             close(reader);
         }
+    }
+
+    /**
+     * Reads the data from a DOM element, e.g. {@code ReceivedApplication.fachdaten()} of an application message. The
+     * element is serialised (with the namespace declarations in scope) and read like a document, so line and column
+     * in violations refer to that serialised form, not to the message it came from.
+     *
+     * @throws FimDataException      as {@link #read(InputStream)}
+     * @throws InvalidInputException as {@link #read(InputStream)}
+     */
+    public FormData read(Element element) {
+        Objects.requireNonNull(element, "element");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Transformer copy = xml.transformerFactory().newTransformer();
+            copy.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            copy.transform(new DOMSource(element), new StreamResult(bytes));
+        } catch (TransformerException e) {
+            throw new ProcessingException(FimXmlError.WRITE_FAILED, e, e.getClass().getSimpleName());
+        }
+        return read(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     /**

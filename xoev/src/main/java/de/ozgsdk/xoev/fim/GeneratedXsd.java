@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.fim;
 
+import de.ozgsdk.xoev.XoevSchemaSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,14 @@ public final class GeneratedXsd {
     /** The XSD document as UTF-8 bytes. */
     public byte[] bytes() {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * This XSD as a compiled schema set, e.g. for strict validation of the Fachdaten inside an application message
+     * ({@code ApplicationMessageWriter.builder().fachdatenSchemas(xsd.schemaSet())}); compiled schemas are cached.
+     */
+    public XoevSchemaSet schemaSet() {
+        return XoevSchemaSet.builder().xsd(schemaId + ".xsd", text).build();
     }
 
     /** The target namespace, e.g. {@code urn:ozgsdk:fim:S60000011V1.2}. */
