@@ -1,10 +1,8 @@
 package de.ozgsdk.cli.internal;
 
 import de.ozgsdk.forms.FormSchema;
-import de.ozgsdk.forms.jsonschema.ExportNote;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExport;
 import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,26 +66,9 @@ public final class JsonSchemaCommand implements Callable<Integer>, HasCommonOpti
             exporter.baseUri(baseUri);
         }
         JsonSchemaExport export = exporter.build().export(schema);
-        printNotes(schema, export);
-        if (output == null) {
-            spec.commandLine().getOut().print(export.toJson());
-            spec.commandLine().getOut().flush();
-        } else {
-            Outputs.writeUtf8(output, export.toJson());
-        }
+        Outputs.notes(spec, common.locale(), schemaFile, schema, export.notes(), n -> n.code().code(),
+                n -> n.message(common.locale()));
+        Outputs.emit(spec, output, export.toJson());
         return ExitCodes.OK;
-    }
-
-    private void printNotes(FormSchema schema, JsonSchemaExport export) {
-        PrintWriter err = spec.commandLine().getErr();
-        Labels labels = new Labels(common.locale());
-        if (!schema.warnings().isEmpty()) {
-            err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size()));
-        }
-        for (ExportNote note : export.notes()) {
-            err.println("ozg: " + labels.get("note") + " [" + note.code().code() + "] "
-                    + note.message(common.locale()));
-        }
-        err.flush();
     }
 }

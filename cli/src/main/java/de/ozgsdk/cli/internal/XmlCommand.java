@@ -89,12 +89,7 @@ public final class XmlCommand implements Callable<Integer>, HasCommonOptions {
             out.flush();
             return ExitCodes.FINDINGS;
         }
-        if (output == null) {
-            out.print(text);
-            out.flush();
-        } else {
-            Outputs.writeUtf8(output, text);
-        }
+        Outputs.emit(spec, output, text);
         return ExitCodes.OK;
     }
 

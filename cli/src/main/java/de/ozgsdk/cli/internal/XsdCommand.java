@@ -3,8 +3,6 @@ package de.ozgsdk.cli.internal;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.xoev.fim.FimXsdGenerator;
 import de.ozgsdk.xoev.fim.GeneratedXsd;
-import de.ozgsdk.xoev.fim.XsdNote;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -63,13 +61,9 @@ public final class XsdCommand implements Callable<Integer>, HasCommonOptions {
         SchemaLoading loading = SchemaLoading.of(lenient.lenient(), Optional.ofNullable(codeListDirectory));
         FormSchema schema = loading.load(schemaFile);
         GeneratedXsd xsd = generator(loading, namespaceBase, common).generate(schema);
-        printNotes(spec.commandLine().getErr(), schema, xsd);
-        if (output == null) {
-            spec.commandLine().getOut().print(xsd.text());
-            spec.commandLine().getOut().flush();
-        } else {
-            Outputs.writeUtf8(output, xsd.text());
-        }
+        Outputs.notes(spec, common.locale(), schemaFile, schema, xsd.notes(), n -> n.code().code(),
+                n -> n.message(common.locale()));
+        Outputs.emit(spec, output, xsd.text());
         return ExitCodes.OK;
     }
 
@@ -81,17 +75,5 @@ public final class XsdCommand implements Callable<Integer>, HasCommonOptions {
             generator.namespaceBase(namespaceBase);
         }
         return generator.build();
-    }
-
-    private void printNotes(PrintWriter err, FormSchema schema, GeneratedXsd xsd) {
-        Labels labels = new Labels(common.locale());
-        if (!schema.warnings().isEmpty()) {
-            err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size()));
-        }
-        for (XsdNote note : xsd.notes()) {
-            err.println("ozg: " + labels.get("note") + " [" + note.code().code() + "] "
-                    + note.message(common.locale()));
-        }
-        err.flush();
     }
 }
