@@ -15,6 +15,7 @@ import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
 import de.ozgsdk.forms.validation.CodeValues;
 import de.ozgsdk.xoev.fim.FimXmlError;
 import de.ozgsdk.xoev.fim.XsdNote;
+import de.ozgsdk.xoev.internal.xml.XmlChars;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.internal.serial;
 
+import de.ozgsdk.xoev.internal.xml.XmlChars;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;

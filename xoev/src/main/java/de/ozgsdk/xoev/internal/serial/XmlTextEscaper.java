@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.internal.serial;
 
+import de.ozgsdk.xoev.internal.xml.XmlChars;
 import java.io.IOException;
 import java.io.Writer;
 import org.glassfish.jaxb.core.marshaller.CharacterEscapeHandler;
