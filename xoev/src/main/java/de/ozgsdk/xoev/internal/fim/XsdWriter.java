@@ -16,6 +16,7 @@ import de.ozgsdk.forms.validation.CodeValues;
 import de.ozgsdk.xoev.fim.FimXmlError;
 import de.ozgsdk.xoev.fim.XsdNote;
 import de.ozgsdk.xoev.internal.xml.XmlChars;
+import de.ozgsdk.xoev.internal.xml.XmlEscaping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -86,10 +87,10 @@ public final class XsdWriter {
         }
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<xs:schema xmlns:xs=\"").append(XS).append("\" xmlns=\"").append(XmlText.escape(namespace))
-                .append("\" targetNamespace=\"").append(XmlText.escape(namespace))
+        out.append("<xs:schema xmlns:xs=\"").append(XS).append("\" xmlns=\"").append(XmlEscaping.escape(namespace))
+                .append("\" targetNamespace=\"").append(XmlEscaping.escape(namespace))
                 .append("\" elementFormDefault=\"qualified\"");
-        schema.id().version().ifPresent(v -> out.append(" version=\"").append(XmlText.escape(v)).append('"'));
+        schema.id().version().ifPresent(v -> out.append(" version=\"").append(XmlEscaping.escape(v)).append('"'));
         out.append(">\n");
         List<String> schemaNotes = notes.stream().filter(n -> n.code() == FimXmlError.RULE_NOT_STATED)
                 .map(n -> n.message(locale)).toList();
@@ -442,17 +443,17 @@ public final class XsdWriter {
     }
 
     private static String facet(String name, String value) {
-        return "<xs:" + name + " value=\"" + XmlText.escape(value) + "\"/>";
+        return "<xs:" + name + " value=\"" + XmlEscaping.escape(value) + "\"/>";
     }
 
     private void annotation(StringBuilder out, String indent, String label, List<String> texts) {
         String lang = locale.getLanguage().isEmpty() ? "de" : locale.getLanguage();
         out.append(indent).append("<xs:annotation>\n");
         out.append(indent).append("  <xs:documentation xml:lang=\"").append(lang).append("\">")
-                .append(XmlText.escape(label)).append("</xs:documentation>\n");
+                .append(XmlEscaping.escape(label)).append("</xs:documentation>\n");
         for (String text : texts) {
             out.append(indent).append("  <xs:documentation xml:lang=\"").append(lang).append("\">")
-                    .append(XmlText.escape(text)).append("</xs:documentation>\n");
+                    .append(XmlEscaping.escape(text)).append("</xs:documentation>\n");
         }
         out.append(indent).append("</xs:annotation>\n");
     }
