@@ -1,10 +1,10 @@
 package de.ozgsdk.xoev.internal.message;
 
+import de.ozgsdk.xoev.internal.xml.DelegatingStreamWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.xml.sax.helpers.AttributesImpl;
@@ -17,9 +17,8 @@ import org.xml.sax.helpers.AttributesImpl;
  * <p>A start tag is reported to the check when its attributes and namespace declarations are complete, that is at
  * the next event, because they are written after {@code writeStartElement}.
  */
-public final class CheckedStreamWriter implements XMLStreamWriter {
+public final class CheckedStreamWriter extends DelegatingStreamWriter {
 
-    private final XMLStreamWriter out;
     private final SchemaCheck check;
     private final Deque<Open> open = new ArrayDeque<>();
     private Pending pending;
@@ -50,7 +49,7 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
      * @param check receives the content, or {@code null} when validation is off
      */
     public CheckedStreamWriter(XMLStreamWriter out, SchemaCheck check) {
-        this.out = out;
+        super(out);
         this.check = check;
     }
 
@@ -199,11 +198,6 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
     }
 
     @Override
-    public void flush() throws XMLStreamException {
-        out.flush();
-    }
-
-    @Override
     public void writeAttribute(String localName, String value) throws XMLStreamException {
         out.writeAttribute(localName, value);
         attribute("", "", localName, value);
@@ -330,35 +324,5 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
         if (check != null && length > 0) {
             check.characters(text, start, length);
         }
-    }
-
-    @Override
-    public String getPrefix(String uri) throws XMLStreamException {
-        return out.getPrefix(uri);
-    }
-
-    @Override
-    public void setPrefix(String prefix, String uri) throws XMLStreamException {
-        out.setPrefix(prefix, uri);
-    }
-
-    @Override
-    public void setDefaultNamespace(String uri) throws XMLStreamException {
-        out.setDefaultNamespace(uri);
-    }
-
-    @Override
-    public void setNamespaceContext(NamespaceContext context) throws XMLStreamException {
-        out.setNamespaceContext(context);
-    }
-
-    @Override
-    public NamespaceContext getNamespaceContext() {
-        return out.getNamespaceContext();
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return out.getProperty(name);
     }
 }
