@@ -1,6 +1,7 @@
 package de.ozgsdk.xoev.internal.message;
 
 import de.ozgsdk.xoev.internal.xml.DelegatingStreamWriter;
+import de.ozgsdk.xoev.internal.xml.NamespaceBinding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +26,7 @@ public final class CheckedStreamWriter extends DelegatingStreamWriter {
     private int fragmentBase = -1;
     private int fragmentRoots;
 
-    private record Open(String uri, String localName, String qName, List<SchemaCheck.Binding> bindings) {
+    private record Open(String uri, String localName, String qName, List<NamespaceBinding> bindings) {
     }
 
     private static final class Pending {
@@ -34,7 +35,7 @@ public final class CheckedStreamWriter extends DelegatingStreamWriter {
         private final String uri;
         private final boolean empty;
         private final AttributesImpl attributes = new AttributesImpl();
-        private final List<SchemaCheck.Binding> bindings = new ArrayList<>();
+        private final List<NamespaceBinding> bindings = new ArrayList<>();
 
         Pending(String prefix, String localName, String uri, boolean empty) {
             this.prefix = prefix;
@@ -232,7 +233,7 @@ public final class CheckedStreamWriter extends DelegatingStreamWriter {
         }
         out.writeNamespace(prefix, namespaceURI);
         if (pending != null) {
-            pending.bindings.add(new SchemaCheck.Binding(prefix, namespaceURI));
+            pending.bindings.add(new NamespaceBinding(prefix, namespaceURI));
         }
     }
 
@@ -240,7 +241,7 @@ public final class CheckedStreamWriter extends DelegatingStreamWriter {
     public void writeDefaultNamespace(String namespaceURI) throws XMLStreamException {
         out.writeDefaultNamespace(namespaceURI);
         if (pending != null) {
-            pending.bindings.add(new SchemaCheck.Binding("", namespaceURI));
+            pending.bindings.add(new NamespaceBinding("", namespaceURI));
         }
     }
 
