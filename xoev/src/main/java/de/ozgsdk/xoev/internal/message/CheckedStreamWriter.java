@@ -1,7 +1,9 @@
 package de.ozgsdk.xoev.internal.message;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.xoev.internal.xml.DelegatingStreamWriter;
 import de.ozgsdk.xoev.internal.xml.NamespaceBinding;
+import de.ozgsdk.xoev.message.MessageError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -62,16 +64,22 @@ public final class CheckedStreamWriter extends DelegatingStreamWriter {
     }
 
     /**
-     * Ends the caller's fragment.
+     * Ends the caller's fragment, which must have written exactly one element (the Fachdaten of message {@code id}).
      *
-     * @return the number of elements the fragment wrote at its top level, or -1 if it left elements open
+     * @throws InvalidInputException with {@link MessageError#FACHDATEN_MISSING} if it wrote none, several, or left
+     *                               elements open
      */
-    public int endFragment() throws XMLStreamException {
+    public void endFragment(String id) throws XMLStreamException {
         emitPending();
-        int depth = open.size();
-        int base = fragmentBase;
+        boolean closed = open.size() == fragmentBase;
         fragmentBase = -1;
-        return depth == base ? fragmentRoots : -1;
+        if (!closed) {
+            throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id, "the fragment left elements open");
+        }
+        if (fragmentRoots != 1) {
+            throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id,
+                    "the fragment wrote " + fragmentRoots + " elements");
+        }
     }
 
     /** Finishes the current start tag, so that the next bytes written to the stream below go into the element. */
