@@ -35,6 +35,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the XML Schema of one {@link FormSchema}: a root element named by the schema id, a named complex type per
@@ -280,8 +281,8 @@ public final class XsdWriter {
         if (!field.values().isEmpty() || field.codeList().isPresent()) {
             return typedCodes(field, base, facets);
         }
-        Optional<BigDecimal> min = numericLimit(field, "minValue", field.precision().minValue());
-        Optional<BigDecimal> max = numericLimit(field, "maxValue", field.precision().maxValue());
+        Optional<BigDecimal> min = limit(field, "minValue", field.precision().minValue(), LexicalValues::decimal);
+        Optional<BigDecimal> max = limit(field, "maxValue", field.precision().maxValue(), LexicalValues::decimal);
         if (type == DataType.NUM_CURRENCY) {
             facets.add(facet("fractionDigits", "2"));
             min = Optional.of(min.map(m -> m.max(MAX_AMOUNT.negate())).orElse(MAX_AMOUNT.negate()));
@@ -297,11 +298,13 @@ public final class XsdWriter {
         return base;
     }
 
-    private Optional<BigDecimal> numericLimit(Field field, String name, Optional<String> text) {
+    /** The limit {@code name} as {@code parse} reads it; a limit it does not understand is noted and left out. */
+    private <T> Optional<T> limit(Field field, String name, Optional<String> text,
+            Function<String, Optional<T>> parse) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<BigDecimal> limit = LexicalValues.decimal(text.get());
+        Optional<T> limit = parse.apply(text.get());
         if (limit.isEmpty()) {
             note(FimXmlError.LIMIT_NOT_UNDERSTOOD, field.id().toString(), name, text.get(),
                     field.dataType().code());
@@ -315,24 +318,13 @@ public final class XsdWriter {
         if (!field.values().isEmpty() || field.codeList().isPresent()) {
             return typedCodes(field, base, facets);
         }
-        Optional<String> min = temporalLimit(field, "minValue", field.precision().minValue());
-        Optional<String> max = temporalLimit(field, "maxValue", field.precision().maxValue());
+        Function<String, Optional<String>> temporal = text -> lexical(type, text);
+        Optional<String> min = limit(field, "minValue", field.precision().minValue(), temporal);
+        Optional<String> max = limit(field, "maxValue", field.precision().maxValue(), temporal);
         patternOnTypedValue(field);
         // canonical ISO texts of one type order like their values
         range(field, min, max, min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0, facets);
         return base;
-    }
-
-    private Optional<String> temporalLimit(Field field, String name, Optional<String> text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> limit = lexical(field.dataType(), text.get());
-        if (limit.isEmpty()) {
-            note(FimXmlError.LIMIT_NOT_UNDERSTOOD, field.id().toString(), name, text.get(),
-                    field.dataType().code());
-        }
-        return limit;
     }
 
     private void range(Field field, Optional<String> min, Optional<String> max, boolean contradict,
