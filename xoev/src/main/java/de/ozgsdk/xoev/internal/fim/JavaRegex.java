@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.internal.fim;
 
+import de.ozgsdk.xoev.internal.xml.XmlChars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

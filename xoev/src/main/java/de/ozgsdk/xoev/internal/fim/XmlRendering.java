@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev.internal.fim;
 
+import de.ozgsdk.xoev.internal.xml.XmlEscaping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,17 +66,17 @@ public final class XmlRendering {
         tags.add(new Tag(line, column(), element, false));
         append("<").append(element.localName());
         if (!element.namespace().equals(parentNamespace)) {
-            append(" xmlns=\"").append(XmlText.escape(element.namespace())).append("\"");
+            append(" xmlns=\"").append(XmlEscaping.escape(element.namespace())).append("\"");
         }
         int prefix = 0;
         for (XmlTree.Attribute attribute : element.attributes()) {
             append(" ");
             if (!attribute.namespace().isEmpty()) {
                 String p = "a" + prefix++;
-                append("xmlns:").append(p).append("=\"").append(XmlText.escape(attribute.namespace()))
+                append("xmlns:").append(p).append("=\"").append(XmlEscaping.escape(attribute.namespace()))
                         .append("\" ").append(p).append(":");
             }
-            append(attribute.localName()).append("=\"").append(XmlText.escape(attribute.value())).append("\"");
+            append(attribute.localName()).append("=\"").append(XmlEscaping.escape(attribute.value())).append("\"");
         }
         if (element.children().isEmpty() && element.textLength() == 0) {
             append("/>");
@@ -83,7 +84,7 @@ public final class XmlRendering {
         }
         append(">");
         if (element.textLength() > 0 && (!pretty || element.children().isEmpty() || !element.text().isBlank())) {
-            append(XmlText.escape(element.text()));
+            append(XmlEscaping.escape(element.text()));
         }
         for (XmlTree child : element.children()) {
             element(child, element.namespace(), depth + 1);

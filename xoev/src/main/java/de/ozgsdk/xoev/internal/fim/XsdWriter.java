@@ -15,6 +15,8 @@ import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
 import de.ozgsdk.forms.validation.CodeValues;
 import de.ozgsdk.xoev.fim.FimXmlError;
 import de.ozgsdk.xoev.fim.XsdNote;
+import de.ozgsdk.xoev.internal.xml.XmlChars;
+import de.ozgsdk.xoev.internal.xml.XmlEscaping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -33,6 +35,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the XML Schema of one {@link FormSchema}: a root element named by the schema id, a named complex type per
@@ -85,10 +88,10 @@ public final class XsdWriter {
         }
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<xs:schema xmlns:xs=\"").append(XS).append("\" xmlns=\"").append(XmlText.escape(namespace))
-                .append("\" targetNamespace=\"").append(XmlText.escape(namespace))
+        out.append("<xs:schema xmlns:xs=\"").append(XS).append("\" xmlns=\"").append(XmlEscaping.escape(namespace))
+                .append("\" targetNamespace=\"").append(XmlEscaping.escape(namespace))
                 .append("\" elementFormDefault=\"qualified\"");
-        schema.id().version().ifPresent(v -> out.append(" version=\"").append(XmlText.escape(v)).append('"'));
+        schema.id().version().ifPresent(v -> out.append(" version=\"").append(XmlEscaping.escape(v)).append('"'));
         out.append(">\n");
         List<String> schemaNotes = notes.stream().filter(n -> n.code() == FimXmlError.RULE_NOT_STATED)
                 .map(n -> n.message(locale)).toList();
@@ -278,8 +281,8 @@ public final class XsdWriter {
         if (!field.values().isEmpty() || field.codeList().isPresent()) {
             return typedCodes(field, base, facets);
         }
-        Optional<BigDecimal> min = numericLimit(field, "minValue", field.precision().minValue());
-        Optional<BigDecimal> max = numericLimit(field, "maxValue", field.precision().maxValue());
+        Optional<BigDecimal> min = limit(field, "minValue", field.precision().minValue(), LexicalValues::decimal);
+        Optional<BigDecimal> max = limit(field, "maxValue", field.precision().maxValue(), LexicalValues::decimal);
         if (type == DataType.NUM_CURRENCY) {
             facets.add(facet("fractionDigits", "2"));
             min = Optional.of(min.map(m -> m.max(MAX_AMOUNT.negate())).orElse(MAX_AMOUNT.negate()));
@@ -295,11 +298,13 @@ public final class XsdWriter {
         return base;
     }
 
-    private Optional<BigDecimal> numericLimit(Field field, String name, Optional<String> text) {
+    /** The limit {@code name} as {@code parse} reads it; a limit it does not understand is noted and left out. */
+    private <T> Optional<T> limit(Field field, String name, Optional<String> text,
+            Function<String, Optional<T>> parse) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<BigDecimal> limit = LexicalValues.decimal(text.get());
+        Optional<T> limit = parse.apply(text.get());
         if (limit.isEmpty()) {
             note(FimXmlError.LIMIT_NOT_UNDERSTOOD, field.id().toString(), name, text.get(),
                     field.dataType().code());
@@ -313,24 +318,13 @@ public final class XsdWriter {
         if (!field.values().isEmpty() || field.codeList().isPresent()) {
             return typedCodes(field, base, facets);
         }
-        Optional<String> min = temporalLimit(field, "minValue", field.precision().minValue());
-        Optional<String> max = temporalLimit(field, "maxValue", field.precision().maxValue());
+        Function<String, Optional<String>> temporal = text -> lexical(type, text);
+        Optional<String> min = limit(field, "minValue", field.precision().minValue(), temporal);
+        Optional<String> max = limit(field, "maxValue", field.precision().maxValue(), temporal);
         patternOnTypedValue(field);
         // canonical ISO texts of one type order like their values
         range(field, min, max, min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0, facets);
         return base;
-    }
-
-    private Optional<String> temporalLimit(Field field, String name, Optional<String> text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> limit = lexical(field.dataType(), text.get());
-        if (limit.isEmpty()) {
-            note(FimXmlError.LIMIT_NOT_UNDERSTOOD, field.id().toString(), name, text.get(),
-                    field.dataType().code());
-        }
-        return limit;
     }
 
     private void range(Field field, Optional<String> min, Optional<String> max, boolean contradict,
@@ -441,17 +435,17 @@ public final class XsdWriter {
     }
 
     private static String facet(String name, String value) {
-        return "<xs:" + name + " value=\"" + XmlText.escape(value) + "\"/>";
+        return "<xs:" + name + " value=\"" + XmlEscaping.escape(value) + "\"/>";
     }
 
     private void annotation(StringBuilder out, String indent, String label, List<String> texts) {
         String lang = locale.getLanguage().isEmpty() ? "de" : locale.getLanguage();
         out.append(indent).append("<xs:annotation>\n");
         out.append(indent).append("  <xs:documentation xml:lang=\"").append(lang).append("\">")
-                .append(XmlText.escape(label)).append("</xs:documentation>\n");
+                .append(XmlEscaping.escape(label)).append("</xs:documentation>\n");
         for (String text : texts) {
             out.append(indent).append("  <xs:documentation xml:lang=\"").append(lang).append("\">")
-                    .append(XmlText.escape(text)).append("</xs:documentation>\n");
+                    .append(XmlEscaping.escape(text)).append("</xs:documentation>\n");
         }
         out.append(indent).append("</xs:annotation>\n");
     }

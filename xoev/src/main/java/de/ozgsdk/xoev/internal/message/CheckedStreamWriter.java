@@ -1,10 +1,13 @@
 package de.ozgsdk.xoev.internal.message;
 
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.xoev.internal.xml.DelegatingStreamWriter;
+import de.ozgsdk.xoev.internal.xml.NamespaceBinding;
+import de.ozgsdk.xoev.message.MessageError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.xml.sax.helpers.AttributesImpl;
@@ -17,16 +20,15 @@ import org.xml.sax.helpers.AttributesImpl;
  * <p>A start tag is reported to the check when its attributes and namespace declarations are complete, that is at
  * the next event, because they are written after {@code writeStartElement}.
  */
-public final class CheckedStreamWriter implements XMLStreamWriter {
+public final class CheckedStreamWriter extends DelegatingStreamWriter {
 
-    private final XMLStreamWriter out;
     private final SchemaCheck check;
     private final Deque<Open> open = new ArrayDeque<>();
     private Pending pending;
     private int fragmentBase = -1;
     private int fragmentRoots;
 
-    private record Open(String uri, String localName, String qName, List<SchemaCheck.Binding> bindings) {
+    private record Open(String uri, String localName, String qName, List<NamespaceBinding> bindings) {
     }
 
     private static final class Pending {
@@ -35,7 +37,7 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
         private final String uri;
         private final boolean empty;
         private final AttributesImpl attributes = new AttributesImpl();
-        private final List<SchemaCheck.Binding> bindings = new ArrayList<>();
+        private final List<NamespaceBinding> bindings = new ArrayList<>();
 
         Pending(String prefix, String localName, String uri, boolean empty) {
             this.prefix = prefix;
@@ -50,7 +52,7 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
      * @param check receives the content, or {@code null} when validation is off
      */
     public CheckedStreamWriter(XMLStreamWriter out, SchemaCheck check) {
-        this.out = out;
+        super(out);
         this.check = check;
     }
 
@@ -62,16 +64,22 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
     }
 
     /**
-     * Ends the caller's fragment.
+     * Ends the caller's fragment, which must have written exactly one element (the Fachdaten of message {@code id}).
      *
-     * @return the number of elements the fragment wrote at its top level, or -1 if it left elements open
+     * @throws InvalidInputException with {@link MessageError#FACHDATEN_MISSING} if it wrote none, several, or left
+     *                               elements open
      */
-    public int endFragment() throws XMLStreamException {
+    public void endFragment(String id) throws XMLStreamException {
         emitPending();
-        int depth = open.size();
-        int base = fragmentBase;
+        boolean closed = open.size() == fragmentBase;
         fragmentBase = -1;
-        return depth == base ? fragmentRoots : -1;
+        if (!closed) {
+            throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id, "the fragment left elements open");
+        }
+        if (fragmentRoots != 1) {
+            throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id,
+                    "the fragment wrote " + fragmentRoots + " elements");
+        }
     }
 
     /** Finishes the current start tag, so that the next bytes written to the stream below go into the element. */
@@ -199,11 +207,6 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
     }
 
     @Override
-    public void flush() throws XMLStreamException {
-        out.flush();
-    }
-
-    @Override
     public void writeAttribute(String localName, String value) throws XMLStreamException {
         out.writeAttribute(localName, value);
         attribute("", "", localName, value);
@@ -238,7 +241,7 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
         }
         out.writeNamespace(prefix, namespaceURI);
         if (pending != null) {
-            pending.bindings.add(new SchemaCheck.Binding(prefix, namespaceURI));
+            pending.bindings.add(new NamespaceBinding(prefix, namespaceURI));
         }
     }
 
@@ -246,7 +249,7 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
     public void writeDefaultNamespace(String namespaceURI) throws XMLStreamException {
         out.writeDefaultNamespace(namespaceURI);
         if (pending != null) {
-            pending.bindings.add(new SchemaCheck.Binding("", namespaceURI));
+            pending.bindings.add(new NamespaceBinding("", namespaceURI));
         }
     }
 
@@ -330,35 +333,5 @@ public final class CheckedStreamWriter implements XMLStreamWriter {
         if (check != null && length > 0) {
             check.characters(text, start, length);
         }
-    }
-
-    @Override
-    public String getPrefix(String uri) throws XMLStreamException {
-        return out.getPrefix(uri);
-    }
-
-    @Override
-    public void setPrefix(String prefix, String uri) throws XMLStreamException {
-        out.setPrefix(prefix, uri);
-    }
-
-    @Override
-    public void setDefaultNamespace(String uri) throws XMLStreamException {
-        out.setDefaultNamespace(uri);
-    }
-
-    @Override
-    public void setNamespaceContext(NamespaceContext context) throws XMLStreamException {
-        out.setNamespaceContext(context);
-    }
-
-    @Override
-    public NamespaceContext getNamespaceContext() {
-        return out.getNamespaceContext();
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return out.getProperty(name);
     }
 }

@@ -29,11 +29,7 @@ public final class FragmentDigests {
             writer.writeStartDocument("UTF-8", "1.0");
             writer.beginFragment();
             fragment.writeTo(writer);
-            int roots = writer.endFragment();
-            if (roots != 1) {
-                throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id,
-                        roots < 0 ? "the fragment left elements open" : "the fragment wrote " + roots + " elements");
-            }
+            writer.endFragment(id);
             writer.writeEndDocument();
             writer.flush();
         } catch (XMLStreamException e) {

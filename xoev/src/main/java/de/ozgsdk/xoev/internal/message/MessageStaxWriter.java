@@ -142,11 +142,7 @@ public final class MessageStaxWriter {
             throw new InvalidInputException(MessageError.FACHDATEN_MISSING, e, id,
                     "the fragment failed: " + e.getClass().getSimpleName());
         }
-        int roots = writer.endFragment();
-        if (roots != 1) {
-            throw new InvalidInputException(MessageError.FACHDATEN_MISSING, id,
-                    roots < 0 ? "the fragment left elements open" : "the fragment wrote " + roots + " elements");
-        }
+        writer.endFragment(id);
         writer.writeEndElement();
     }
 

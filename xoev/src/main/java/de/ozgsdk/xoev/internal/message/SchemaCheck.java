@@ -3,6 +3,7 @@ package de.ozgsdk.xoev.internal.message;
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.xml.XmlError;
+import de.ozgsdk.xoev.internal.xml.NamespaceBinding;
 import de.ozgsdk.xoev.message.MessageError;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,10 +36,6 @@ public final class SchemaCheck {
     private String systemId = "?";
     private final Deque<String> path = new ArrayDeque<>();
     private Locator locator;
-
-    /** One namespace declaration of an element. */
-    public record Binding(String prefix, String uri) {
-    }
 
     /** A check of documents against {@code schema}; reusable for one document after another. */
     public SchemaCheck(Schema schema) {
@@ -80,20 +77,20 @@ public final class SchemaCheck {
     }
 
     public void startElement(String uri, String localName, String qName, Attributes attributes,
-            List<Binding> bindings) {
+            List<NamespaceBinding> bindings) {
         path.addLast(localName);
         run(() -> {
-            for (Binding binding : bindings) {
+            for (NamespaceBinding binding : bindings) {
                 handler.startPrefixMapping(binding.prefix(), binding.uri());
             }
             handler.startElement(uri, localName, qName, attributes);
         });
     }
 
-    public void endElement(String uri, String localName, String qName, List<Binding> bindings) {
+    public void endElement(String uri, String localName, String qName, List<NamespaceBinding> bindings) {
         run(() -> {
             handler.endElement(uri, localName, qName);
-            for (Binding binding : bindings) {
+            for (NamespaceBinding binding : bindings) {
                 handler.endPrefixMapping(binding.prefix());
             }
         });

@@ -2,6 +2,7 @@ package de.ozgsdk.xoev.internal.serial;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.xoev.XoevError;
+import de.ozgsdk.xoev.internal.xml.XmlChars;
 import java.util.regex.Pattern;
 
 /**

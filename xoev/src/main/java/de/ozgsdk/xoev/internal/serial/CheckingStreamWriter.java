@@ -1,6 +1,8 @@
 package de.ozgsdk.xoev.internal.serial;
 
-import javax.xml.namespace.NamespaceContext;
+import de.ozgsdk.xoev.internal.xml.DelegatingStreamWriter;
+import de.ozgsdk.xoev.internal.xml.XmlChars;
+import java.nio.CharBuffer;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -9,57 +11,24 @@ import javax.xml.stream.XMLStreamWriter;
  * allow (a StAX writer writes them as they are). Used for fragments, where JAXB writes through the caller's writer
  * and its own escaping does not apply. Start and end of the document are the caller's, so they are not passed on.
  */
-public final class CheckingStreamWriter implements XMLStreamWriter {
-
-    private final XMLStreamWriter out;
+public final class CheckingStreamWriter extends DelegatingStreamWriter {
 
     public CheckingStreamWriter(XMLStreamWriter out) {
-        this.out = out;
+        super(out);
     }
 
     private static String checked(String text) throws XMLStreamException {
         if (text != null) {
-            int illegal = XmlChars.firstIllegal(text);
-            if (illegal >= 0) {
-                throw new XMLStreamException(new IllegalXmlCharacterException(XmlChars.hex(text, illegal)));
-            }
+            checked(text, 0, text.length());
         }
         return text;
     }
 
-    @Override
-    public void writeStartElement(String localName) throws XMLStreamException {
-        out.writeStartElement(localName);
-    }
-
-    @Override
-    public void writeStartElement(String namespaceUri, String localName) throws XMLStreamException {
-        out.writeStartElement(namespaceUri, localName);
-    }
-
-    @Override
-    public void writeStartElement(String prefix, String localName, String namespaceUri) throws XMLStreamException {
-        out.writeStartElement(prefix, localName, namespaceUri);
-    }
-
-    @Override
-    public void writeEmptyElement(String namespaceUri, String localName) throws XMLStreamException {
-        out.writeEmptyElement(namespaceUri, localName);
-    }
-
-    @Override
-    public void writeEmptyElement(String prefix, String localName, String namespaceUri) throws XMLStreamException {
-        out.writeEmptyElement(prefix, localName, namespaceUri);
-    }
-
-    @Override
-    public void writeEmptyElement(String localName) throws XMLStreamException {
-        out.writeEmptyElement(localName);
-    }
-
-    @Override
-    public void writeEndElement() throws XMLStreamException {
-        out.writeEndElement();
+    private static void checked(CharSequence text, int start, int end) throws XMLStreamException {
+        int illegal = XmlChars.firstIllegal(text, start, end);
+        if (illegal >= 0) {
+            throw new XMLStreamException(new IllegalXmlCharacterException(XmlChars.hex(text, illegal)));
+        }
     }
 
     @Override
@@ -70,11 +39,6 @@ public final class CheckingStreamWriter implements XMLStreamWriter {
     @Override
     public void close() {
         // the caller's writer stays open
-    }
-
-    @Override
-    public void flush() throws XMLStreamException {
-        out.flush();
     }
 
     @Override
@@ -94,23 +58,8 @@ public final class CheckingStreamWriter implements XMLStreamWriter {
     }
 
     @Override
-    public void writeNamespace(String prefix, String namespaceUri) throws XMLStreamException {
-        out.writeNamespace(prefix, namespaceUri);
-    }
-
-    @Override
-    public void writeDefaultNamespace(String namespaceUri) throws XMLStreamException {
-        out.writeDefaultNamespace(namespaceUri);
-    }
-
-    @Override
     public void writeComment(String data) throws XMLStreamException {
         out.writeComment(checked(data));
-    }
-
-    @Override
-    public void writeProcessingInstruction(String target) throws XMLStreamException {
-        out.writeProcessingInstruction(target);
     }
 
     @Override
@@ -126,11 +75,6 @@ public final class CheckingStreamWriter implements XMLStreamWriter {
     @Override
     public void writeDTD(String dtd) throws XMLStreamException {
         throw new XMLStreamException("a fragment must not contain a DTD");
-    }
-
-    @Override
-    public void writeEntityRef(String name) throws XMLStreamException {
-        out.writeEntityRef(name);
     }
 
     @Override
@@ -155,41 +99,7 @@ public final class CheckingStreamWriter implements XMLStreamWriter {
 
     @Override
     public void writeCharacters(char[] text, int start, int len) throws XMLStreamException {
-        int illegal = XmlChars.firstIllegal(java.nio.CharBuffer.wrap(text, start, len));
-        if (illegal >= 0) {
-            throw new XMLStreamException(new IllegalXmlCharacterException(
-                    String.format("%04X", (int) text[start + illegal])));
-        }
+        checked(CharBuffer.wrap(text), start, start + len);
         out.writeCharacters(text, start, len);
-    }
-
-    @Override
-    public String getPrefix(String uri) throws XMLStreamException {
-        return out.getPrefix(uri);
-    }
-
-    @Override
-    public void setPrefix(String prefix, String uri) throws XMLStreamException {
-        out.setPrefix(prefix, uri);
-    }
-
-    @Override
-    public void setDefaultNamespace(String uri) throws XMLStreamException {
-        out.setDefaultNamespace(uri);
-    }
-
-    @Override
-    public void setNamespaceContext(NamespaceContext context) throws XMLStreamException {
-        out.setNamespaceContext(context);
-    }
-
-    @Override
-    public NamespaceContext getNamespaceContext() {
-        return out.getNamespaceContext();
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return out.getProperty(name);
     }
 }

@@ -1,5 +1,7 @@
 package de.ozgsdk.xoev.internal.serial;
 
+import de.ozgsdk.xoev.internal.xml.XmlChars;
+import de.ozgsdk.xoev.internal.xml.XmlEscaping;
 import java.io.IOException;
 import java.io.Writer;
 import org.glassfish.jaxb.core.marshaller.CharacterEscapeHandler;
@@ -7,10 +9,9 @@ import org.glassfish.jaxb.core.marshaller.CharacterEscapeHandler;
 /**
  * Escapes text and attribute values for JAXB's output and refuses characters XML 1.0 does not allow.
  *
- * <p>Beyond JAXB's minimum escaping it writes carriage return (in text and attributes) and tab and line feed (in
- * attributes) as character references: a parser normalises them otherwise (CR LF to LF, attribute whitespace to
- * blanks), so a value would not survive the round trip unchanged. Without this check JAXB writes a U+0001 as it is
- * and produces a document that no parser accepts.
+ * <p>Beyond JAXB's minimum escaping it writes line ends and tabs as {@link XmlEscaping} does, so that values survive
+ * the round trip unchanged. Without the character check JAXB writes a U+0001 as it is and produces a document that no
+ * parser accepts.
  */
 public final class XmlTextEscaper implements CharacterEscapeHandler {
 
@@ -26,7 +27,7 @@ public final class XmlTextEscaper implements CharacterEscapeHandler {
         int plainFrom = start;
         for (int i = start; i < end; i++) {
             char c = chars[i];
-            String replacement = replacement(c, attribute);
+            String replacement = XmlEscaping.reference(c, attribute);
             if (replacement == null && isLegal(chars, i, end)) {
                 if (Character.isHighSurrogate(c)) {
                     i++;
@@ -41,27 +42,6 @@ public final class XmlTextEscaper implements CharacterEscapeHandler {
             plainFrom = i + 1;
         }
         out.write(chars, plainFrom, end - plainFrom);
-    }
-
-    private static String replacement(char c, boolean attribute) {
-        switch (c) {
-            case '&':
-                return "&amp;";
-            case '<':
-                return "&lt;";
-            case '>':
-                return "&gt;";
-            case '\r':
-                return "&#13;";
-            case '"':
-                return attribute ? "&quot;" : null;
-            case '\t':
-                return attribute ? "&#9;" : null;
-            case '\n':
-                return attribute ? "&#10;" : null;
-            default:
-                return null;
-        }
     }
 
     private static boolean isLegal(char[] chars, int i, int end) {

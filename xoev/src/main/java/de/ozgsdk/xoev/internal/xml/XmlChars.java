@@ -1,9 +1,27 @@
-package de.ozgsdk.xoev.internal.serial;
+package de.ozgsdk.xoev.internal.xml;
 
-/** The character rules of XML 1.0 (production {@code Char}), checked on every value the SDK writes. */
+/** The characters XML 1.0 documents may hold (production {@code Char} of XML 1.0, section 2.2). */
 public final class XmlChars {
 
     private XmlChars() {
+    }
+
+    /** Whether the code point may appear in an XML 1.0 document. */
+    public static boolean isXmlChar(int codePoint) {
+        if (codePoint >= 0x10000) {
+            return codePoint <= 0x10FFFF;
+        }
+        return codePoint >= 0 && isLegalSingle((char) codePoint);
+    }
+
+    /** Whether every character of the text may appear in an XML 1.0 document (surrogates only as pairs). */
+    public static boolean isXmlText(CharSequence text) {
+        return firstIllegal(text) < 0;
+    }
+
+    /** Whether {@code c} is an XML 1.0 character on its own (surrogates are legal only as a pair). */
+    public static boolean isLegalSingle(char c) {
+        return c >= 0x20 && c < 0xD800 || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD;
     }
 
     /**
@@ -23,11 +41,6 @@ public final class XmlChars {
             return i;
         }
         return -1;
-    }
-
-    /** Whether {@code c} is an XML 1.0 character on its own (surrogates are legal only as a pair). */
-    public static boolean isLegalSingle(char c) {
-        return c >= 0x20 && c < 0xD800 || c == 0x9 || c == 0xA || c == 0xD || c >= 0xE000 && c <= 0xFFFD;
     }
 
     /** {@link #firstIllegal(CharSequence, int, int)} over the whole text. */
