@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +102,7 @@ public final class Outbox {
     private final Duration backoffBase;
     private final Duration backoffCap;
     private final Sealer sealer;
+    private final RandomGenerator random;
 
     private Outbox(Builder builder) {
         this.database = builder.database;
@@ -108,6 +111,7 @@ public final class Outbox {
         this.maxAttempts = builder.maxAttempts;
         this.backoffBase = builder.backoffBase;
         this.backoffCap = builder.backoffCap;
+        this.random = builder.random;
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "backoffCap",
                     "must not be shorter than backoffBase");
@@ -215,8 +219,9 @@ public final class Outbox {
     }
 
     /**
-     * Records a failed attempt of a claimed entry: it becomes due again after {@code backoffBase * 2^(attempts-1)}
-     * (at most {@code backoffCap}), or {@link OutboxStatus#DEAD} once it has had {@code maxAttempts} attempts. Only
+     * Records a failed attempt of a claimed entry: it becomes due again after a random pause between half and all of
+     * {@code backoffBase * 2^(attempts-1)} (at most {@code backoffCap}), so that entries which failed together (an
+     * outage of the receiving Fachverfahren) do not all come back at the same moment; or {@link OutboxStatus#DEAD} once it has had {@code maxAttempts} attempts. Only
      * the class and message of {@code error} are stored (truncated), never its cause chain or stack trace.
      *
      * @return the entry's new status, {@link OutboxStatus#PENDING} or {@link OutboxStatus#DEAD}
@@ -230,11 +235,12 @@ public final class Outbox {
             int attempts = attemptsUnderLease(connection, id, leaseToken);
             boolean dead = attempts >= maxAttempts;
             Instant now = clock.instant();
+            Duration delay = retryDelay(attempts);
             String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
                     + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, dead ? OutboxStatus.DEAD.name() : OutboxStatus.PENDING.name());
-                JdbcValues.setInstant(statement, 2, dead ? now : now.plus(backoff(attempts)));
+                JdbcValues.setInstant(statement, 2, dead ? now : now.plus(delay));
                 statement.setString(3, describe(error));
                 statement.setObject(4, id);
                 statement.setString(5, leaseToken);
@@ -246,7 +252,7 @@ public final class Outbox {
                 LOG.warn("outbox entry {} is dead after {} attempts ({})", id, attempts, error.getClass().getName());
                 return OutboxStatus.DEAD;
             }
-            LOG.info("outbox entry {} failed attempt {}, retry in {}", id, attempts, backoff(attempts));
+            LOG.info("outbox entry {} failed attempt {}, retry in {}", id, attempts, delay);
             return OutboxStatus.PENDING;
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markFailed", e);
@@ -307,6 +313,68 @@ public final class Outbox {
         }
         Duration delay = backoffBase.multipliedBy(1L << doublings);
         return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+    }
+
+    /** The pause actually used after {@code attempts} failed ones: uniformly in [backoff / 2, backoff]. */
+    Duration retryDelay(int attempts) {
+        long bound = backoff(attempts).toMillis();
+        long half = bound / 2;
+        return Duration.ofMillis(half + random.nextLong(bound - half + 1));
+    }
+
+    /**
+     * Gives a {@link OutboxStatus#DEAD} entry a new round of {@code maxAttempts} attempts, due now, e.g. after the
+     * receiving side was repaired. The last error stays until the next attempt replaces it. Idempotency key and
+     * payload are unchanged, so a receiver that did get an earlier attempt drops the repeat.
+     *
+     * @return the entry as it is now ({@link OutboxStatus#PENDING}, 0 attempts)
+     * @throws NotFoundException if there is no entry with {@code id}
+     * @throws ConflictException if the entry is not dead (pending, in flight or delivered)
+     */
+    public OutboxEntry requeue(UUID id) {
+        Objects.requireNonNull(id, "id");
+        int updated;
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE ozg_outbox SET status = 'PENDING',"
+                        + " attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_token = NULL,"
+                        + " lease_until = NULL WHERE id = ? AND status = 'DEAD'")) {
+            JdbcValues.setInstant(statement, 1, clock.instant());
+            statement.setObject(2, id);
+            updated = statement.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.requeue", e);
+        }
+        OutboxEntry entry = find(id).orElseThrow(() -> new NotFoundException(PersistenceError.OUTBOX_ENTRY_NOT_FOUND,
+                id));
+        if (updated != 1) {
+            throw new ConflictException(PersistenceError.OUTBOX_ENTRY_NOT_DEAD, id, entry.status());
+        }
+        LOG.info("outbox entry {} requeued after it was dead", id);
+        return entry;
+    }
+
+    /**
+     * The dead entries, oldest first, at most {@code limit} (1 to 10,000), for operators who decide what to
+     * {@link #requeue} (see {@link OutboxEntry#lastError()}).
+     */
+    public List<OutboxEntry> dead(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "limit", "between 1 and 10000");
+        }
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ozg_outbox"
+                        + " WHERE status = 'DEAD' ORDER BY created_at, id LIMIT ?")) {
+            statement.setInt(1, limit);
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.dead", e);
+        }
     }
 
     private static int claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
@@ -500,6 +568,7 @@ public final class Outbox {
         private Duration backoffBase = Duration.ofSeconds(30);
         private Duration backoffCap = Duration.ofHours(6);
         private Sealer sealer;
+        private RandomGenerator random = new Random();
 
         private Builder(Database database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -550,6 +619,13 @@ public final class Outbox {
             return this;
         }
 
+        /** The source of the retry jitter; must be thread-safe (default: a new {@link Random}). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The outbox; refuses a cap shorter than the base. */
         public Outbox build() {
             return new Outbox(this);
         }

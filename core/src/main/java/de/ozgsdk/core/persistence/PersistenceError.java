@@ -16,6 +16,7 @@ public enum PersistenceError implements ErrorCode {
     DRAFT_VERSION_CONFLICT("OZG-DB-202"),
     OUTBOX_LEASE_LOST("OZG-DB-301"),
     OUTBOX_ENTRY_NOT_FOUND("OZG-DB-302"),
+    OUTBOX_ENTRY_NOT_DEAD("OZG-DB-303"),
     AUDIT_EVENT_INVALID("OZG-DB-401");
 
     private final String code;

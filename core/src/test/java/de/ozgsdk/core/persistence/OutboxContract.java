@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.core.ConflictException;
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.NotFoundException;
 import de.ozgsdk.core.crypto.Sealer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +41,7 @@ abstract class OutboxContract extends DatabaseContract {
         execute("DELETE FROM ozg_outbox");
         clock = TestClock.atDefaultStart();
         outbox = Outbox.builder(db).clock(clock).maxAttempts(3).backoffBase(Duration.ofSeconds(30))
-                .backoffCap(Duration.ofMinutes(1)).build();
+                .backoffCap(Duration.ofMinutes(1)).random(new FixedDraw(true)).build();
     }
 
     @Test
@@ -193,6 +198,102 @@ abstract class OutboxContract extends DatabaseContract {
         assertThat(longRunning.backoff(5)).isEqualTo(Duration.ofMinutes(8));
         assertThat(longRunning.backoff(12)).isEqualTo(Duration.ofHours(6));
         assertThat(longRunning.backoff(1000)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void retryPauseIsJitteredBetweenHalfAndAllOfTheBackoff() {
+        Outbox lowest = Outbox.builder(db).backoffBase(Duration.ofSeconds(30)).random(new FixedDraw(false)).build();
+        Outbox highest = Outbox.builder(db).backoffBase(Duration.ofSeconds(30)).random(new FixedDraw(true)).build();
+        Outbox random = Outbox.builder(db).backoffBase(Duration.ofSeconds(30)).random(new Random(7)).build();
+
+        assertThat(lowest.retryDelay(3)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(highest.retryDelay(3)).isEqualTo(Duration.ofSeconds(120));
+        List<Duration> delays = IntStream.range(0, 200).mapToObj(i -> random.retryDelay(3)).toList();
+        assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(120)));
+        assertThat(delays.stream().distinct().count()).as("spread, not one value").isGreaterThan(100);
+    }
+
+    @Test
+    void failedAttemptIsDueAgainAfterTheJitteredPause() {
+        Outbox jittered = Outbox.builder(db).clock(clock).backoffBase(Duration.ofSeconds(30))
+                .random(new FixedDraw(false)).build();
+        jittered.enqueue(message("antrag-jitter"));
+        ClaimedMessage claimed = jittered.claim("worker-a", 10, LEASE).get(0);
+
+        jittered.markFailed(claimed.id(), claimed.leaseToken(), new IOException("503"));
+
+        assertThat(jittered.find(claimed.id()).orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plusSeconds(15));
+    }
+
+    @Test
+    void requeueGivesADeadEntryAFreshRoundOfAttempts() {
+        OutboxEntry entry = killed("antrag-requeue");
+
+        OutboxEntry requeued = outbox.requeue(entry.id());
+
+        assertThat(requeued.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(requeued.attempts()).isZero();
+        assertThat(requeued.nextAttemptAt()).isEqualTo(clock.instant());
+        assertThat(requeued.lastError()).contains("java.io.IOException: refused");
+        ClaimedMessage again = outbox.claim("worker-b", 10, LEASE).get(0);
+        assertThat(again.id()).isEqualTo(entry.id());
+        assertThat(again.idempotencyKey()).isEqualTo("antrag-requeue");
+        assertThat(outbox.markFailed(again.id(), again.leaseToken(), new IOException("still down")))
+                .as("a new round, not dead at once").isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void requeueRefusesEntriesThatAreNotDead() {
+        OutboxEntry pending = outbox.enqueue(message("antrag-pending"));
+
+        assertThatThrownBy(() -> outbox.requeue(pending.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("PENDING");
+        assertThatThrownBy(() -> outbox.requeue(UUID.randomUUID()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(outbox.find(pending.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void deadListsOnlyDeadEntriesOldestFirst() {
+        OutboxEntry first = killed("antrag-dead-1");
+        outbox.enqueue(message("antrag-alive"));
+        clock.advance(Duration.ofSeconds(1));
+        OutboxEntry second = killed("antrag-dead-2");
+
+        assertThat(outbox.dead(10)).extracting(OutboxEntry::id).containsExactly(first.id(), second.id());
+        assertThat(outbox.dead(1)).extracting(OutboxEntry::id).containsExactly(first.id());
+        assertThatThrownBy(() -> outbox.dead(0)).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Enqueues a message and fails its only attempt (an outbox with maxAttempts 1), so that it is dead. */
+    private OutboxEntry killed(String key) {
+        Outbox single = Outbox.builder(db).clock(clock).maxAttempts(1).build();
+        OutboxEntry entry = single.enqueue(message(key));
+        ClaimedMessage claimed = single.claim("worker-a", 10, LEASE).stream()
+                .filter(m -> m.id().equals(entry.id())).findFirst().orElseThrow();
+        assertThat(single.markFailed(claimed.id(), claimed.leaseToken(), new IOException("refused")))
+                .isEqualTo(OutboxStatus.DEAD);
+        return entry;
+    }
+
+    /** Draws always the lowest or always the highest allowed value, so that pauses are exact. */
+    private static final class FixedDraw implements RandomGenerator {
+        private final boolean highest;
+
+        FixedDraw(boolean highest) {
+            this.highest = highest;
+        }
+
+        @Override
+        public long nextLong() {
+            return highest ? Long.MAX_VALUE : 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return highest ? bound - 1 : 0;
+        }
     }
 
     @Test
