@@ -13,6 +13,7 @@ import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * One thing wrong with form data: where ({@link #path()}), what ({@link #code()}), which element with which label,
@@ -27,6 +28,8 @@ import java.util.ResourceBundle;
  */
 public final class Violation {
 
+    /** The languages of the SDK's own violation messages (bundles {@code messages_<language>.properties}). */
+    private static final Set<String> MESSAGE_LANGUAGES = Set.of("de", "en", "tr", "uk", "ar");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
@@ -89,15 +92,16 @@ public final class Violation {
     }
 
     /**
-     * The message for the user in the locale's language: English for {@code en}, German otherwise (the language of
-     * the administration). Names the label in that language where the schema has it, and the limit.
+     * The message for the user in the locale's language where the SDK has it (German, English, Turkish, Ukrainian,
+     * Arabic), German otherwise (the language of the administration); {@link #messageLanguage(Locale)} says which.
+     * Names the label in that language where the schema has it (else in German), and the limit.
      */
     public String message(Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
-        Locale language = english ? Locale.ENGLISH : Locale.GERMAN;
+        Locale language = messageLanguage(locale);
         if (ruleMessage.isPresent()) {
             return ruleMessage.get().get(language);
         }
+        boolean english = "en".equals(language.getLanguage());
         Object[] args = new Object[arguments.size() + 1];
         args[0] = label.get(language);
         for (int i = 0; i < arguments.size(); i++) {
@@ -110,6 +114,20 @@ public final class Violation {
         } catch (MissingResourceException e) {
             return code.code() + " " + path;
         }
+    }
+
+    /**
+     * The language {@link #message(Locale)} answers in for {@code locale}: the locale's language when the SDK's
+     * messages (or, for a rule's own message, the schema) have it, German otherwise; so that a page can mark a
+     * German message on a Turkish page with {@code lang="de"}.
+     */
+    public Locale messageLanguage(Locale locale) {
+        String language = MESSAGE_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "de";
+        Locale candidate = Locale.forLanguageTag(language);
+        if (ruleMessage.isPresent() && ruleMessage.get().find(candidate).isEmpty()) {
+            return Locale.GERMAN;
+        }
+        return candidate;
     }
 
     private static String canonical(Object argument) {

@@ -143,6 +143,21 @@ class FormRendererTest {
     }
 
     @Test
+    void showsViolationMessagesInThePageLanguageWithoutAGermanMarker() {
+        FormData data = FormData.builder().value("F2", "31.02.2024").build();
+        ValidationResult result = FormValidator.of(schema).validate(data);
+
+        HtmlDocument page = HtmlDocument.parse(FormRenderer.of(schema)
+                .renderStep(0, data, result.violations(), ARABIC).page());
+
+        Element error = page.byId("e-f-F2");
+        assertThat(error.getTextContent()).contains("يرجى إدخال تاريخ صالح");
+        assertThat(page.allElements()).filteredOn(e -> e.getTextContent().contains("يرجى إدخال"))
+                .as("no element around the message marks it as German")
+                .noneMatch(e -> "de".equals(e.getAttribute("lang")));
+    }
+
+    @Test
     void showsOnlyTheViolationsOfTheStepRendered() {
         ValidationResult result = FormValidator.of(schema).validate(FormData.empty());
 

@@ -105,6 +105,8 @@ class FormValidatorRulesTest {
             assertThat(v.code()).isEqualTo(ViolationCode.REQUIRED);
             assertThat(v.ruleId()).contains("R-ende");
             assertThat(v.message(Locale.GERMAN)).isEqualTo("Bitte das Ende angeben.");
+            assertThat(v.message(Locale.forLanguageTag("tr"))).isEqualTo("Bitte das Ende angeben.");
+            assertThat(v.messageLanguage(Locale.forLanguageTag("tr"))).isEqualTo(Locale.GERMAN);
             assertThat(v.message(Locale.ENGLISH)).isEqualTo("Please give the end.");
         });
     }

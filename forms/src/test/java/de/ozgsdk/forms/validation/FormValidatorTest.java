@@ -17,10 +17,12 @@ import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.TestSchemas;
 import java.math.BigInteger;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -293,9 +295,37 @@ class FormValidatorTest {
     }
 
     @Test
-    void writesGermanForOtherLanguages() {
+    void writesTurkishUkrainianAndArabicWithTheLimit() {
         Violation v = only(validateWith("F1", "M"));
 
-        assertThat(v.message(Locale.forLanguageTag("tr"))).isEqualTo(v.message(Locale.GERMAN));
+        assertThat(v.message(Locale.forLanguageTag("tr")))
+                .isEqualTo("Lütfen “Familienname” için en az 2 karakter girin.");
+        assertThat(v.message(Locale.forLanguageTag("uk")))
+                .isEqualTo("Мінімальна кількість символів у полі «Familienname»: 2.");
+        assertThat(v.message(Locale.forLanguageTag("ar")))
+                .isEqualTo("يجب ألا يقل عدد الأحرف في الحقل «Familienname» عن 2.");
+        assertThat(v.messageLanguage(Locale.forLanguageTag("uk-UA"))).isEqualTo(Locale.forLanguageTag("uk"));
+    }
+
+    @Test
+    void writesGermanForLanguagesWithoutMessages() {
+        Violation v = only(validateWith("F1", "M"));
+
+        assertThat(v.message(Locale.forLanguageTag("pl"))).isEqualTo(v.message(Locale.GERMAN));
+        assertThat(v.messageLanguage(Locale.forLanguageTag("pl"))).isEqualTo(Locale.GERMAN);
+    }
+
+    @Test
+    void everyViolationCodeHasAMessageInEveryLanguage() {
+        for (String language : List.of("de", "en", "tr", "uk", "ar")) {
+            ResourceBundle bundle = ResourceBundle.getBundle(ViolationCode.REQUIRED.bundleBaseName(),
+                    Locale.forLanguageTag(language), ResourceBundle.Control.getNoFallbackControl(
+                            ResourceBundle.Control.FORMAT_PROPERTIES));
+            for (ViolationCode code : ViolationCode.values()) {
+                assertThat(bundle.containsKey(code.code())).as(language + " " + code).isTrue();
+                assertThat(new MessageFormat(bundle.getString(code.code())).format(new Object[] {"X", 1}))
+                        .as(language + " " + code).contains("X").doesNotContain("{");
+            }
+        }
     }
 }

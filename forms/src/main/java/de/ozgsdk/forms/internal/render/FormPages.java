@@ -537,8 +537,8 @@ public final class FormPages {
         }
 
         Theme.Text message(Violation violation) {
-            String language = "en".equals(ui.language()) ? "en" : "de";
-            return ui.inLanguage(violation.message(ui.locale()), language);
+            return ui.inLanguage(violation.message(ui.locale()),
+                    violation.messageLanguage(ui.locale()).getLanguage());
         }
 
         /** Violations not shown at an input but belonging to this step or to no step: in the summary, unlinked. */
