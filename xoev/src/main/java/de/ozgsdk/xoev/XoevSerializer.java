@@ -11,7 +11,9 @@ import de.ozgsdk.xoev.internal.serial.JaxbContexts;
 import de.ozgsdk.xoev.internal.serial.PrefixMapper;
 import de.ozgsdk.xoev.internal.serial.ValidatingReader;
 import de.ozgsdk.xoev.internal.serial.ViolationCollector;
+import de.ozgsdk.xoev.internal.serial.WrittenDocumentCheck;
 import de.ozgsdk.xoev.internal.serial.XmlTextEscaper;
+import de.ozgsdk.xoev.internal.xml.Pool;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
@@ -40,6 +42,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.glassfish.jaxb.runtime.api.JAXBRIContext;
+import javax.xml.validation.ValidatorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,7 @@ public final class XoevSerializer<T> {
 
     private static final String PREFIX_MAPPER = "org.glassfish.jaxb.namespacePrefixMapper";
     private static final String ESCAPE_HANDLER = "org.glassfish.jaxb.characterEscapeHandler";
+    private static final int POOL_SIZE = 32;
     private static final Pattern NC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
     private final Class<T> rootType;
@@ -89,6 +93,11 @@ public final class XoevSerializer<T> {
     private final boolean prettyPrint;
     private final boolean validating;
     private final SecureXml secureXml;
+    /** Idle document marshallers (fixed properties); a fragment's marshaller depends on the caller's writer. */
+    private final Pool<Marshaller> marshallers;
+    /** Idle validator handlers; creating one per document cost more than the marshalling itself (JMH). */
+    private final Pool<ValidatorHandler> validators;
+    private final WrittenDocumentCheck writtenCheck;
 
     private XoevSerializer(Builder<T> builder, JAXBContext context, QName elementName) {
         this.rootType = builder.rootType;
@@ -99,6 +108,9 @@ public final class XoevSerializer<T> {
         this.prettyPrint = builder.prettyPrint;
         this.validating = builder.validation;
         this.secureXml = builder.secureXml;
+        this.marshallers = new Pool<>(POOL_SIZE, this::newDocumentMarshaller);
+        this.validators = new Pool<>(POOL_SIZE, () -> ValidatingReader.newHandler(schemaSet.schema()));
+        this.writtenCheck = schemaSet == null ? null : new WrittenDocumentCheck(schemaSet.schema(), secureXml);
     }
 
     private XoevSerializer(XoevSerializer<T> other, boolean validating) {
@@ -110,6 +122,9 @@ public final class XoevSerializer<T> {
         this.prettyPrint = other.prettyPrint;
         this.validating = validating;
         this.secureXml = other.secureXml;
+        this.marshallers = other.marshallers;
+        this.validators = other.validators;
+        this.writtenCheck = other.writtenCheck;
     }
 
     /** Starts a serializer for {@code rootType}, which must be JAXB-annotated. */
@@ -216,16 +231,11 @@ public final class XoevSerializer<T> {
      */
     private void validateWritten(byte[] document) {
         ViolationCollector collector = new ViolationCollector();
-        XMLStreamReader reader = secureXml.newXmlStreamReader(new ByteArrayInputStream(document), rootType.getName());
         try {
-            reader.nextTag();
-            ValidatingReader validator = new ValidatingReader(reader, schemaSet.schema(), collector);
-            while (validator.hasNext()) {
-                validator.next();
-            }
+            writtenCheck.check(document, rootType.getName(), collector);
         } catch (ViolationCollector.Stop stopped) {
             // recorded in the collector
-        } catch (XMLStreamException e) {
+        } catch (IOException e) {
             throw new ProcessingException(XoevError.MARSHAL_FAILED, e, rootType.getName(), "unreadable output");
         }
         if (collector.hasErrors()) {
@@ -271,20 +281,37 @@ public final class XoevSerializer<T> {
         Objects.requireNonNull(value, "value");
         ViolationCollector collector = new ViolationCollector();
         try {
-            Marshaller marshaller = context.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, prettyPrint && !fragment);
-            marshaller.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
-            marshaller.setProperty(PREFIX_MAPPER, mapper);
-            marshaller.setProperty(ESCAPE_HANDLER, XmlTextEscaper.INSTANCE);
+            Marshaller marshaller = fragment ? newMarshaller(true, mapper) : marshallers.take();
             marshaller.setEventHandler(collector);
             call.marshal(marshaller, new JAXBElement<>(elementName, rootType, value));
+            if (!fragment) {
+                marshaller.setEventHandler(null);
+                marshallers.give(marshaller);
+            }
         } catch (JAXBException e) {
             throw writeFailure(e, collector);
         }
         if (collector.hasErrors()) {
             throw writeInvalid(collector);
         }
+    }
+
+    private Marshaller newDocumentMarshaller() {
+        try {
+            return newMarshaller(false, documentPrefixes());
+        } catch (JAXBException e) {
+            throw new ProcessingException(XoevError.MARSHAL_FAILED, e, rootType.getName(), String.valueOf(e));
+        }
+    }
+
+    private Marshaller newMarshaller(boolean fragment, PrefixMapper mapper) throws JAXBException {
+        Marshaller marshaller = context.createMarshaller();
+        marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+        marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, prettyPrint && !fragment);
+        marshaller.setProperty(Marshaller.JAXB_FRAGMENT, fragment);
+        marshaller.setProperty(PREFIX_MAPPER, mapper);
+        marshaller.setProperty(ESCAPE_HANDLER, XmlTextEscaper.INSTANCE);
+        return marshaller;
     }
 
     private OzgException writeFailure(JAXBException e, ViolationCollector collector) {
@@ -383,12 +410,16 @@ public final class XoevSerializer<T> {
                     elementName);
         }
         ViolationCollector collector = new ViolationCollector();
-        ValidatingReader tracking = new ValidatingReader(reader, validating ? schemaSet.schema() : null, collector);
+        ValidatorHandler handler = validating ? validators.take() : null;
+        ValidatingReader tracking = new ValidatingReader(reader, handler, collector);
         Unmarshaller unmarshaller = secureXml.unmarshaller(context);
         JAXBElement<T> element;
         try {
             unmarshaller.setEventHandler(collector);
             element = unmarshaller.unmarshal(tracking, rootType);
+            if (handler != null && tracking.finished()) {
+                validators.give(handler);
+            }
         } catch (ViolationCollector.Stop stopped) {
             throw readInvalid(collector.violations(), systemId);
         } catch (JAXBException e) {

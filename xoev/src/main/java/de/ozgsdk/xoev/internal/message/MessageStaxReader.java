@@ -6,6 +6,7 @@ import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.core.RegionalKey;
 import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.xoev.internal.xml.Pool;
 import de.ozgsdk.xoev.message.ApplicationMetadata;
 import de.ozgsdk.xoev.message.AttachmentSink;
 import de.ozgsdk.xoev.message.MessageError;

@@ -3,6 +3,7 @@ package de.ozgsdk.xoev.internal.message;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.ProcessingException;
+import de.ozgsdk.xoev.internal.xml.Pool;
 import de.ozgsdk.xoev.message.ApplicationMessage;
 import de.ozgsdk.xoev.message.ApplicationMetadata;
 import de.ozgsdk.xoev.message.AttachmentSource;

@@ -29,6 +29,7 @@ public final class ValidatingReader extends SaxReportingReader {
     private final Deque<String> path = new ArrayDeque<>();
     private boolean popBeforeNext;
     private int depth;
+    private boolean started;
 
     /**
      * @param reader    positioned at a start element, which is validated as if it were a document's root
@@ -36,8 +37,21 @@ public final class ValidatingReader extends SaxReportingReader {
      * @param collector receives the violations
      */
     public ValidatingReader(XMLStreamReader reader, Schema schema, ViolationCollector collector) {
+        this(reader, schema == null ? null : newHandler(schema), collector);
+    }
+
+    /**
+     * @param reader    positioned at a start element, which is validated as if it were a document's root
+     * @param handler   from {@link #newHandler(Schema)}, idle (reusable after a document it saw to its end), or
+     *                  {@code null} to only track the path
+     * @param collector receives the violations
+     */
+    public ValidatingReader(XMLStreamReader reader, ValidatorHandler handler, ViolationCollector collector) {
         super(reader);
-        this.validator = schema == null ? null : newValidator(schema, collector);
+        this.validator = handler;
+        if (handler != null) {
+            handler.setErrorHandler(collector);
+        }
         collector.readingAt(this::path);
         if (validator != null) {
             validator.setDocumentLocator(this);
@@ -46,7 +60,8 @@ public final class ValidatingReader extends SaxReportingReader {
         reportStartElement();
     }
 
-    private static ValidatorHandler newValidator(Schema schema, ViolationCollector collector) {
+    /** A validator handler for {@code schema} that loads nothing on behalf of a document; not thread-safe. */
+    public static ValidatorHandler newHandler(Schema schema) {
         ValidatorHandler handler = schema.newValidatorHandler();
         try {
             // Nothing may be loaded on behalf of the document (xsi:schemaLocation hints are ignored anyway, since the
@@ -56,7 +71,6 @@ public final class ValidatingReader extends SaxReportingReader {
         } catch (SAXException e) {
             throw new IllegalStateException("the JDK's validator refused the access restriction", e);
         }
-        handler.setErrorHandler(collector);
         return handler;
     }
 
@@ -75,6 +89,11 @@ public final class ValidatingReader extends SaxReportingReader {
         return depth > 0;
     }
 
+    /** Whether the validated element has ended, so that the validator saw a whole document and may be reused. */
+    public boolean finished() {
+        return depth == 0 && started;
+    }
+
     /** The current path, e.g. {@code /nachrichtenkopf/autor}. */
     public Optional<String> path() {
         if (path.isEmpty()) {
@@ -90,6 +109,7 @@ public final class ValidatingReader extends SaxReportingReader {
             List<NamespaceBinding> bindings) {
         path.addLast(localName);
         depth++;
+        started = true;
         feed(() -> {
             for (NamespaceBinding binding : bindings) {
                 validator.startPrefixMapping(binding.prefix(), binding.uri());

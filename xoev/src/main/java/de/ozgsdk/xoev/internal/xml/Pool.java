@@ -1,4 +1,4 @@
-package de.ozgsdk.xoev.internal.message;
+package de.ozgsdk.xoev.internal.xml;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
