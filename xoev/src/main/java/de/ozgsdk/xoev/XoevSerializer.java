@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * caller's StAX stream.
  *
  * <p>Build one per root type and share it: it is immutable and thread-safe. The JAXB context is cached per set of
- * classes for the whole process; marshallers and unmarshallers, which are not thread-safe, are created per call from
- * it (cheaper and safer than a pool, see {@code xoev/SERIALISATION.md}).
+ * classes for the whole process; marshallers, validators and parsers, which are not thread-safe, are pooled per
+ * serializer (see {@code xoev/SERIALISATION.md}).
  *
  * <pre>{@code
  * XoevSerializer<Nachrichtenkopf> serializer = XoevSerializer.builder(Nachrichtenkopf.class)
