@@ -33,15 +33,6 @@ public final class ValidatingReader extends SaxReportingReader {
 
     /**
      * @param reader    positioned at a start element, which is validated as if it were a document's root
-     * @param schema    the schema to validate against, {@code null} to only track the path
-     * @param collector receives the violations
-     */
-    public ValidatingReader(XMLStreamReader reader, Schema schema, ViolationCollector collector) {
-        this(reader, schema == null ? null : newHandler(schema), collector);
-    }
-
-    /**
-     * @param reader    positioned at a start element, which is validated as if it were a document's root
      * @param handler   from {@link #newHandler(Schema)}, idle (reusable after a document it saw to its end), or
      *                  {@code null} to only track the path
      * @param collector receives the violations
@@ -96,11 +87,16 @@ public final class ValidatingReader extends SaxReportingReader {
 
     /** The current path, e.g. {@code /nachrichtenkopf/autor}. */
     public Optional<String> path() {
-        if (path.isEmpty()) {
+        return path(path);
+    }
+
+    /** The element names joined as a path, e.g. {@code /nachrichtenkopf/autor}; empty for none. */
+    static Optional<String> path(Deque<String> names) {
+        if (names.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder();
-        path.forEach(step -> text.append('/').append(step));
+        names.forEach(step -> text.append('/').append(step));
         return Optional.of(text.toString());
     }
 

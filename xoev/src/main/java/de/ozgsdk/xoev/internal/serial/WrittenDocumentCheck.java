@@ -67,12 +67,7 @@ public final class WrittenDocumentCheck {
         private final Deque<String> path = new ArrayDeque<>();
 
         Optional<String> path() {
-            if (path.isEmpty()) {
-                return Optional.empty();
-            }
-            StringBuilder text = new StringBuilder();
-            path.forEach(step -> text.append('/').append(step));
-            return Optional.of(text.toString());
+            return ValidatingReader.path(path);
         }
 
         @Override
