@@ -23,6 +23,8 @@ public enum FimXmlError implements ErrorCode {
     LIMIT_EXCEEDED("OZG-XFIM-007"),
     /** The reader is not positioned at the root element of this schema. */
     WRONG_ROOT("OZG-XFIM-008"),
+    /** The XSD given to the builder was generated from another FIM schema. */
+    XSD_OF_OTHER_SCHEMA("OZG-XFIM-009"),
 
     /** Note: a pattern is a description, not a regular expression; not stated. */
     PATTERN_NOT_REGEX("OZG-XFIM-101"),

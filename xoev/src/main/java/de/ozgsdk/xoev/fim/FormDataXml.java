@@ -530,7 +530,7 @@ public final class FormDataXml {
         public Builder xsd(GeneratedXsd xsd) {
             Objects.requireNonNull(xsd, "xsd");
             if (!xsd.schemaId().equals(schema.id().toString())) {
-                throw new InvalidInputException(FimXmlError.WRONG_ROOT, xsd.schemaId(), schema.id().toString());
+                throw new InvalidInputException(FimXmlError.XSD_OF_OTHER_SCHEMA, xsd.schemaId(), schema.id().toString());
             }
             this.xsd = xsd;
             return this;

@@ -116,6 +116,15 @@ class FormDataXmlTest {
     }
 
     @Test
+    void refusesAnXsdGeneratedFromAnotherSchema() {
+        GeneratedXsd otherXsd = FimXsdGenerator.of().generate(ExampleSchemas.allTypes());
+        FormDataXml.Builder builder = FormDataXml.builder(ExampleSchemas.hundesteuer());
+
+        assertThatThrownBy(() -> builder.xsd(otherXsd)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.code()).isEqualTo(FimXmlError.XSD_OF_OTHER_SCHEMA));
+    }
+
+    @Test
     void refusesTheWrongRootElement() throws Exception {
         FormDataXml other = FormDataXml.of(ExampleSchemas.allTypes());
         assertThatThrownBy(() -> other.read(bytes(XML.write(valid())))).isInstanceOfSatisfying(
