@@ -35,8 +35,21 @@ public class XoevValidationException extends InvalidInputException {
     private static String summary(List<SchemaViolation> violations) {
         String first = violations.stream()
                 .limit(SHOWN_IN_MESSAGE)
-                .map(v -> v.rule() + " (" + v.location() + ")")
+                .map(XoevValidationException::position)
                 .collect(Collectors.joining("; "));
         return violations.size() > SHOWN_IN_MESSAGE ? first + "; ..." : first;
+    }
+
+    /** Language-neutral, since the summary sits inside a German or English sentence: "cvc-… (3:14 /kopf/autor)". */
+    private static String position(SchemaViolation violation) {
+        StringBuilder text = new StringBuilder(violation.rule()).append(" (");
+        if (violation.line() >= 0) {
+            text.append(violation.line()).append(':').append(violation.column());
+        }
+        violation.path().ifPresent(p -> text.append(violation.line() >= 0 ? " " : "").append(p));
+        if (violation.line() < 0 && violation.path().isEmpty()) {
+            text.append('?');
+        }
+        return text.append(')').toString();
     }
 }
