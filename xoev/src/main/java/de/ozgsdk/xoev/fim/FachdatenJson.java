@@ -105,8 +105,7 @@ public final class FachdatenJson {
         for (Error error : errors.subList(0, Math.min(errors.size(), MAX_VIOLATIONS))) {
             String pointer = pointer(error.getInstanceLocation());
             violations.add(new FimDataViolation(FimXmlError.JSON_SCHEMA_VIOLATION, pointer, OptionalInt.empty(),
-                    OptionalInt.empty(), Optional.of(pointer), List.of(Objects.toString(error.getKeyword(), "")
-                    + ": " + Objects.toString(error.getMessage(), ""))));
+                    OptionalInt.empty(), Optional.of(pointer), List.of(Objects.toString(error.getKeyword(), "other"))));
         }
         throw new FimDataException(schemaId, violations);
     }

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * @param line        the line in the XML (1-based), empty for JSON
  * @param column      the column in the XML (1-based), empty for JSON
  * @param jsonPointer the JSON pointer of the value ({@code /G60000086/0/F60000227}), empty for XML
- * @param details     code-specific arguments (the XML Schema rule key, the JSON Schema message); no form values
+ * @param details     code-specific arguments (the XML Schema rule key, the JSON Schema keyword); no form values
  */
 public record FimDataViolation(FimXmlError code, String path, OptionalInt line, OptionalInt column,
                                Optional<String> jsonPointer, List<String> details) {
@@ -34,6 +34,10 @@ public record FimDataViolation(FimXmlError code, String path, OptionalInt line, 
     public String message(Locale locale) {
         if (code == FimXmlError.XSD_VIOLATION && !details.isEmpty()) {
             return Messages.format(code, locale, List.of(path, Messages.xsdRule(details.get(0), locale),
+                    details.get(0)));
+        }
+        if (code == FimXmlError.JSON_SCHEMA_VIOLATION && !details.isEmpty()) {
+            return Messages.format(code, locale, List.of(path, Messages.jsonKeyword(details.get(0), locale),
                     details.get(0)));
         }
         List<String> arguments = new java.util.ArrayList<>();

@@ -2,9 +2,12 @@ package de.ozgsdk.xoev.fim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,6 +34,20 @@ class FachdatenJsonTest {
         assertThatThrownBy(() -> JSON.write(data)).isInstanceOfSatisfying(FimDataException.class,
                 e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v.jsonPointer())
                         .hasValue("/F20000000007")));
+    }
+
+    @Test
+    void explainsViolationsInGermanAndEnglishWithoutTheValue() {
+        FormData data = FormDataXmlTest.valid().toBuilder().value("F20000000007", "zwei-geheim").build();
+        FimDataException e = catchThrowableOfType(FimDataException.class, () -> JSON.write(data));
+
+        FimDataViolation violation = e.violations().stream()
+                .filter(v -> v.jsonPointer().equals(Optional.of("/F20000000007"))).findFirst().orElseThrow();
+        assertThat(violation.code()).isEqualTo(FimXmlError.JSON_SCHEMA_VIOLATION);
+        assertThat(violation.message(Locale.GERMAN)).startsWith("/F20000000007: ").contains("JSON-Schema-Schlüsselwort")
+                .doesNotContain("geheim");
+        assertThat(violation.message(Locale.ENGLISH)).contains("JSON Schema keyword").doesNotContain("geheim");
+        assertThat(violation.message(Locale.GERMAN)).isNotEqualTo(violation.message(Locale.ENGLISH));
     }
 
     @Test

@@ -32,6 +32,13 @@ public final class Messages {
         return text != null ? text : text("xsd.other", language);
     }
 
+    /** What a JSON Schema keyword a value broke means, in German or English; a general text for others. */
+    public static String jsonKeyword(String keyword, Locale locale) {
+        Locale language = language(locale);
+        String text = text("json." + keyword, language);
+        return text != null ? text : text("json.other", language);
+    }
+
     private static Locale language(Locale locale) {
         return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
     }
