@@ -108,7 +108,7 @@ class OzgJarIT {
                 page.toString(), fixture("xdf3-schema.xml"));
         assertThat(one.exitCode()).as(one.err()).isZero();
         assertThat(Files.readString(page, StandardCharsets.UTF_8)).contains("<html lang=\"ar\" dir=\"rtl\"")
-                .contains("aria-invalid=\"true\"").contains("„Art des Antrags“");
+                .contains("aria-invalid=\"true\"").contains("«Art des Antrags»");
 
         Path directory = temp.resolve("pages");
         Outcome all = ozg("fim", "render", "--all", "-o", directory.toString(), fixture("xdf3-schema.xml"));
