@@ -2,6 +2,7 @@ package de.ozgsdk.forms.rules;
 
 import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.internal.rules.FreeTextPatterns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class FreeTextRecognizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTextRecognizer.class);
+    private static final int MAX_RULE_ID = 100;
 
     /**
      * Recognises one FIM rule.
@@ -45,7 +47,8 @@ public final class FreeTextRecognizer {
      * @param name the rule's name (may be empty)
      * @param freeText {@code definition} (XDF2) or {@code freitextRegel} (XDF3), may be empty
      * @param script {@code script} (XDF2) or {@code skript} (XDF3), may be empty; it is never executed
-     * @return the derived rule or the reason why there is none; never throws for odd texts
+     * @return the derived rules (one per sentence of the text; the first has the FIM rule's id, the others add
+     *     {@code .2}, {@code .3} …) or the reason why there are none; never throws for odd texts
      */
     public Recognition recognize(String fimRuleId, String name, String freeText, String script) {
         Objects.requireNonNull(fimRuleId, "fimRuleId");
@@ -75,18 +78,31 @@ public final class FreeTextRecognizer {
             return notExecutable(fimRuleId, name, notFound.reason(), notFound.details(), scriptPresent);
         }
         FreeTextPatterns.Found found = (FreeTextPatterns.Found) result;
-        ExecutableRule.Builder rule = ExecutableRule.builder(ruleId, found.kind(),
-                        RuleExpression.parse(found.expression(), "\"" + ruleId + "\" (FIM)"))
-                .targets(found.targets())
-                .origin(RuleOrigin.fimFreeText(fimRuleId, found.pattern()));
+        List<ExecutableRule> rules = new ArrayList<>();
+        for (FreeTextPatterns.Reading reading : found.readings()) {
+            String suffix = "." + (rules.size() + 1);
+            String id = rules.isEmpty() ? ruleId
+                    : ruleId.substring(0, Math.min(ruleId.length(), MAX_RULE_ID - suffix.length())) + suffix;
+            rules.add(rule(id, fimRuleId, name, freeText, reading));
+        }
+        LOG.debug("FIM rule {} recognised as {}", ruleId,
+                found.readings().stream().map(FreeTextPatterns.Reading::pattern).toList());
+        return Recognition.executable(fimRuleId, name, rules, scriptPresent);
+    }
+
+    private static ExecutableRule rule(String id, String fimRuleId, String name, String freeText,
+            FreeTextPatterns.Reading reading) {
+        ExecutableRule.Builder rule = ExecutableRule.builder(id, reading.kind(),
+                        RuleExpression.parse(reading.expression(), "\"" + id + "\" (FIM)"))
+                .targets(reading.targets())
+                .origin(RuleOrigin.fimFreeText(fimRuleId, reading.pattern()));
         if (!name.isBlank()) {
             rule.description(name);
         }
-        found.english().ifPresent(english -> rule.message(LocalizedText.builder(normalise(freeText))
+        reading.english().ifPresent(english -> rule.message(LocalizedText.builder(normalise(freeText))
                 .put(Locale.ENGLISH, english)
                 .build()));
-        LOG.debug("FIM rule {} recognised as {}", ruleId, found.pattern());
-        return Recognition.executable(fimRuleId, name, rule.build(), scriptPresent);
+        return rule.build();
     }
 
     private static Recognition notExecutable(String fimRuleId, String name, RuleError reason, List<String> details,
@@ -94,11 +110,13 @@ public final class FreeTextRecognizer {
         return Recognition.notExecutable(fimRuleId, name, RuleFinding.of(fimRuleId, reason, details), scriptPresent);
     }
 
-    /** The FIM rule id if it is a valid rule id, else a cleaned form of it, so that odd ids never fail the import. */
+    /**
+     * The FIM rule id if it is a valid rule id, else a cleaned form of it, so that odd ids never fail the import.
+     */
     private static String ruleId(String fimRuleId) {
         String cleaned = fimRuleId.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (cleaned.length() > 100) {
-            cleaned = cleaned.substring(0, 100);
+        if (cleaned.length() > MAX_RULE_ID) {
+            cleaned = cleaned.substring(0, MAX_RULE_ID);
         }
         return cleaned.isEmpty() ? "fim-rule" : cleaned;
     }

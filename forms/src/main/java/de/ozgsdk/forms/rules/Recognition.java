@@ -1,5 +1,6 @@
 package de.ozgsdk.forms.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,25 +13,28 @@ public final class Recognition {
 
     private final String fimRuleId;
     private final String name;
-    private final Optional<ExecutableRule> rule;
+    private final List<ExecutableRule> rules;
     private final Optional<RuleFinding> reason;
     private final boolean scriptPresent;
 
-    private Recognition(String fimRuleId, String name, ExecutableRule rule, RuleFinding reason,
+    private Recognition(String fimRuleId, String name, List<ExecutableRule> rules, RuleFinding reason,
             boolean scriptPresent) {
         this.fimRuleId = Objects.requireNonNull(fimRuleId, "fimRuleId");
         this.name = Objects.requireNonNull(name, "name");
-        this.rule = Optional.ofNullable(rule);
+        this.rules = List.copyOf(rules);
         this.reason = Optional.ofNullable(reason);
         this.scriptPresent = scriptPresent;
     }
 
-    static Recognition executable(String fimRuleId, String name, ExecutableRule rule, boolean scriptPresent) {
-        return new Recognition(fimRuleId, name, Objects.requireNonNull(rule, "rule"), null, scriptPresent);
+    static Recognition executable(String fimRuleId, String name, List<ExecutableRule> rules, boolean scriptPresent) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("an executable recognition has at least one rule");
+        }
+        return new Recognition(fimRuleId, name, rules, null, scriptPresent);
     }
 
     static Recognition notExecutable(String fimRuleId, String name, RuleFinding reason, boolean scriptPresent) {
-        return new Recognition(fimRuleId, name, null, Objects.requireNonNull(reason, "reason"), scriptPresent);
+        return new Recognition(fimRuleId, name, List.of(), Objects.requireNonNull(reason, "reason"), scriptPresent);
     }
 
     /** The id of the FIM rule, e.g. {@code R05000281}. */
@@ -44,17 +48,28 @@ public final class Recognition {
     }
 
     public boolean isExecutable() {
-        return rule.isPresent();
+        return !rules.isEmpty();
     }
 
-    /** The derived rule, present exactly when {@link #isExecutable()}. */
+    /**
+     * The derived rule of the first sentence, present exactly when {@link #isExecutable()}; see {@link #rules()} for
+     * texts of several sentences.
+     */
     public Optional<ExecutableRule> rule() {
-        return rule;
+        return rules.stream().findFirst();
     }
 
-    /** The phrase that was recognised, present exactly when {@link #isExecutable()}. */
+    /**
+     * All derived rules, one per sentence of the text (e.g. "Wenn … = 97 …, dann muss F… befüllt sein. Wenn … <> 97
+     * …, dann darf F… nicht befüllt sein." gives a requirement and a visibility rule); empty when not executable.
+     */
+    public List<ExecutableRule> rules() {
+        return rules;
+    }
+
+    /** The phrase of the first sentence that was recognised, present exactly when {@link #isExecutable()}. */
     public Optional<FreeTextPattern> pattern() {
-        return rule.flatMap(r -> r.origin().pattern());
+        return rule().flatMap(r -> r.origin().pattern());
     }
 
     /** Why the rule is not executable, present exactly when it is not. */
@@ -74,12 +89,17 @@ public final class Recognition {
      */
     public String describe(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
-        if (rule.isEmpty()) {
+        if (rules.isEmpty()) {
             return fimRuleId + (english ? " not executable: " : " nicht ausführbar: ")
                     + reason.orElseThrow().message(locale);
         }
-        return fimRuleId + (english ? " executable (" : " ausführbar (") + phrase(pattern().orElseThrow(), english)
-                + "): " + effect(rule.get(), english);
+        StringBuilder line = new StringBuilder(fimRuleId).append(english ? " executable " : " ausführbar ");
+        for (int i = 0; i < rules.size(); i++) {
+            ExecutableRule rule = rules.get(i);
+            line.append(i == 0 ? "(" : "; (").append(phrase(rule.origin().pattern().orElseThrow(), english))
+                    .append("): ").append(effect(rule, english));
+        }
+        return line.toString();
     }
 
     private static String phrase(FreeTextPattern pattern, boolean english) {

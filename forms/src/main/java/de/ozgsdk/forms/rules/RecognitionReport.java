@@ -37,15 +37,16 @@ public final class RecognitionReport {
 
     /**
      * The executable rules as a rule set, to be combined with a side file through {@link RuleSet#overriddenBy}.
-     * A FIM rule id that occurs twice (the same rule reused in several groups) contributes its rule once.
+     * A FIM rule id that occurs twice (the same rule reused in several groups) contributes its rules once.
      */
     public RuleSet toRuleSet() {
         List<ExecutableRule> rules = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Recognition recognition : executable()) {
-            ExecutableRule rule = recognition.rule().orElseThrow();
-            if (seen.add(rule.id())) {
-                rules.add(rule);
+            for (ExecutableRule rule : recognition.rules()) {
+                if (seen.add(rule.id())) {
+                    rules.add(rule);
+                }
             }
         }
         return RuleSet.of(rules);

@@ -84,13 +84,22 @@ public final class RuleSet {
 
     /**
      * This set with the rules of {@code other} added, where a rule of {@code other} replaces a rule of this set with
-     * the same id: a side file can so correct or complete what was recognised in the FIM free texts.
+     * the same id: a side file can so correct or complete what was recognised in the FIM free texts. A rule of
+     * {@code other} with the id of a FIM rule replaces all rules recognised in that rule's text (a text of several
+     * sentences gives {@code R1}, {@code R1.2}, …).
      */
     public RuleSet overriddenBy(RuleSet other) {
+        Set<String> replaced = new HashSet<>();
+        other.rules.forEach(r -> replaced.add(r.id()));
         Map<String, ExecutableRule> byId = new LinkedHashMap<>();
-        rules.forEach(r -> byId.put(r.id(), r));
+        rules.stream().filter(r -> !replacesRecognised(replaced, r)).forEach(r -> byId.put(r.id(), r));
         other.rules.forEach(r -> byId.put(r.id(), r));
         return new RuleSet(other.schemaId.or(() -> schemaId), new ArrayList<>(byId.values()));
+    }
+
+    private static boolean replacesRecognised(Set<String> replaced, ExecutableRule rule) {
+        return rule.origin().source() == RuleOrigin.Source.FIM_FREE_TEXT
+                && replaced.contains(rule.origin().location());
     }
 
     /**

@@ -102,7 +102,7 @@ class FreeTextRecognizerTest {
             + "TEXT_VALUE_WITHOUT_CODE",
         "Wenn F05001047 \"02 Halter\" angegeben wurde, dann wird G05000499 zur Pflichtangabe.;TEXT_AMBIGUOUS",
         "Wenn bei F05001047 \"02 Halter\" angegeben wird, dann wird G05000499 zur Pflichtangabe. "
-            + "Ansonsten ist G05000500 zu befüllen.;TEXT_NO_PATTERN",
+            + "Ansonsten ist G05000500 zu befüllen.;TEXT_PARTLY_RECOGNISED",
         "Es muss entweder Feldgruppe G60000086 oder Feldgruppe G60000086 befüllt werden.;TEXT_NO_PATTERN",
         "Wenn F05001047 plausibel ist, dann wird G05000499 zur Pflichtangabe.;TEXT_NO_PATTERN",
     })

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * compared value must start with its code ({@code "02 Ersatzausweis"}).
  *
  * <p>Works on a skeleton of the text in which quoted passages and element ids are replaced by placeholders, so that
- * the phrase patterns need not deal with labels, quote styles and id formats.
+ * the phrase patterns need not deal with labels, quote styles and id formats; a quoted passage that starts with an
+ * element id ({@code "F00004711 Name der Versicherung"}) stands for that element. The skeleton is cleaned of what
+ * real exports get wrong without changing the meaning (line breaks and their entities, doubled words, spaces before
+ * punctuation) and cut into sentences: a text is executable only when every sentence is a known phrase, so that a
+ * rule is never applied half.
  */
 public final class FreeTextPatterns {
 
@@ -29,8 +33,21 @@ public final class FreeTextPatterns {
 
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
+    /** Every quote style of German texts: „…“ „…” “…” ”…” "…" »…« «…» ‚…‘ ‘…’ ›…‹ ‹…› and '…' between words. */
     private static final Pattern QUOTED = Pattern.compile(
-            "„([^“”\"„]*)[“”\"]|“([^“”\"„]*)[“”\"]|\"([^\"]*)\"|»([^«»]*)«|«([^«»]*)»|‚([^‚‘’]*)[‘’]");
+            "„([^“”\"„]*)[“”\"]|“([^“”\"„]*)[”“\"]|”([^“”\"„]*)”|\"([^\"]*)\"|»([^«»]*)«|«([^«»]*)»"
+                    + "|‚([^‚‘’]*)[‘’]|‘([^‘’]*)’|›([^‹›]*)‹|‹([^‹›]*)›"
+                    + "|(?<![\\p{L}\\d])'([^']{0,200})'(?![\\p{L}\\d])");
+    /** Line breaks that survived as character references when an export escaped its text twice. */
+    private static final Pattern LINE_BREAK_ENTITY = Pattern.compile("&#(?:13|10|x0*[dDaA]);");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2028\\u2029]+");
+    private static final Pattern DOUBLED_WORD = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\p{L}+)(?:\\s+\\1)+(?![\\p{L}\\d])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Doubled words that are not collapsed: "nicht nicht" may be a double negation, so the text stays unread. */
+    private static final Set<String> NEGATIONS = Set.of("nicht", "kein", "keine", "keiner", "keinen", "nie");
+    private static final Pattern SENTENCE_END = Pattern.compile(";\\s*|(?<=[.!?])\\s+");
+    private static final Pattern VALUE_ITEM = Pattern.compile(
+            "(?<code>\\d{1,6})(?:\\s+" + OPEN + "Q\\d+" + CLOSE + ")?|" + OPEN + "Q(?<quote>\\d+)" + CLOSE);
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Pattern ELEMENT_ID = Pattern.compile(
             "(?<![A-Za-z0-9-])([FG](?:\\d{11}|\\d{8}|00-" + UUID + "))(?:V\\d+(?:\\.\\d+){1,2})?(?![A-Za-z0-9])");
@@ -42,9 +59,14 @@ public final class FreeTextPatterns {
     private static final String E = OPEN + "E\\d+" + CLOSE;
     private static final String Q = OPEN + "Q\\d+" + CLOSE;
     private static final String LABEL = "(?:\\s+(?:" + Q + "|\\([^()]*\\)))?";
-    private static final String REF = "(?:(?:das|die|der|dem|den)\\s+)?"
-            + "(?:(?:daten)?(?:feldgruppe|feld|gruppe)\\s+)?" + E + LABEL;
-    private static final String REFS = REF + "(?:\\s*(?:,|und)\\s*" + REF + ")*";
+    private static final String REF = "(?:(?:das|die|der|dem|den|des)\\s+)?"
+            + "(?:(?:daten)?(?:feldgruppe|feldes|feld|gruppe)\\s+)?" + E + LABEL;
+    private static final String REFS = "(?:(?:die\\s+)?(?:datenfelder|felder|datenfeldgruppen|feldgruppen|gruppen)\\s+)?"
+            + REF + "(?:\\s*(?:,\\s*(?:und|sowie)\\s+|,|und|sowie)\\s*" + REF + ")*";
+    /** A compared value: a bare code ({@code 004}), a code with its label ({@code 97 "Andere"}), or a quote. */
+    private static final String VALUE = "(?:\\d{1,6}(?:\\s+" + Q + ")?|" + Q + ")";
+    private static final String VALUES = VALUE + "(?:\\s*(?:,|oder)\\s*" + VALUE + ")*";
+    private static final String QUOTES = Q + "(?:\\s*(?:,|oder)\\s*" + Q + ")*";
     private static final String IF = "(?:wenn|falls|sofern)";
     private static final String THEN = "(?:dann\\s+|so\\s+)?";
     private static final String FILL_WORD = "(?:befüllt|ausgefüllt|angegeben|eingetragen)";
@@ -52,7 +74,11 @@ public final class FreeTextPatterns {
 
     private static final List<Pattern> REQUIRED = patterns(
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:wird|werden|ist|sind)\\s+(?<targets>" + REFS + ")\\s+"
-                    + "(?:zur|zu einer|eine|ein|zum)\\s+(?:pflichtangabe|pflichtfeld)",
+                    + "(?:zur|zu einer|zu einem|eine|ein|zum)\\s+(?:pflichtangabe|pflichtfeld)",
+            IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:soll|sollen|wird|werden)\\s+(?<targets>" + REFS + ")\\s+"
+                    + "(?:zur|zu einer|zu einem|zum)\\s+(?:pflichtangabe|pflichtfeld)\\s+werden",
+            IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:muss|müssen)\\s+(?<targets>" + REFS + ")\\s+"
+                    + "(?:verpflichtend\\s+|zwingend\\s+)?" + FILL_WORD + "\\s+sein",
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:ist|sind|muss|müssen)\\s+(?<targets>" + REFS + ")\\s+"
                     + "(?:verpflichtend\\s+|zwingend\\s+)?(?:anzugeben|auszufüllen|zu befüllen|" + FILL_WORD
                     + "\\s+werden|eine pflichtangabe|ein pflichtfeld|pflicht|verpflichtend)",
@@ -74,11 +100,24 @@ public final class FreeTextPatterns {
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:wird|werden)\\s+(?<targets>" + REFS + ")\\s+"
                     + "(?:angezeigt|eingeblendet|sichtbar)");
 
+    /** "… darf nicht befüllt sein": the targets are shown (and kept) only while the condition does not hold. */
+    private static final List<Pattern> NOT_FILLABLE = patterns(
+            IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:darf|dürfen)\\s+(?<targets>" + REFS + ")\\s+nicht\\s+"
+                    + FILL_WORD + "\\s+(?:sein|werden)",
+            IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:ist|sind)\\s+(?<targets>" + REFS + ")\\s+nicht\\s+"
+                    + "(?:zu befüllen|auszufüllen|anzugeben)",
+            IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:muss|müssen)\\s+(?<targets>" + REFS + ")\\s+leer\\s+"
+                    + "(?:sein|bleiben)",
+            "(?<targets>" + REFS + ")\\s+(?:darf|dürfen)\\s+nicht\\s+" + FILL_WORD + "\\s+(?:sein|werden),?\\s+"
+                    + IF + "\\s+(?<cond>.+)",
+            "(?<targets>" + REFS + ")\\s+(?:ist|sind)\\s+nicht\\s+(?:zu befüllen|auszufüllen|anzugeben),?\\s+"
+                    + IF + "\\s+(?<cond>.+)");
+
     private static final String LIST_MEMBER = REF;
     private static final List<Pattern> EXACTLY_ONE = patterns(
             "(?:es\\s+)?(?:muss|ist)\\s+entweder\\s+(?<list>" + LIST_MEMBER + "(?:\\s*,\\s*" + LIST_MEMBER
-                    + ")*\\s+oder\\s+" + LIST_MEMBER + ")\\s+(?:" + FILL_WORD + "\\s+werden|anzugeben|auszufüllen|"
-                    + "zu befüllen)",
+                    + ")*\\s+oder\\s+" + LIST_MEMBER + ")\\s+(?:" + FILL_WORD + "\\s+(?:werden|sein)|anzugeben|"
+                    + "auszufüllen|zu befüllen)",
             "entweder\\s+(?<list>" + LIST_MEMBER + "(?:\\s*,\\s*" + LIST_MEMBER + ")*\\s+oder\\s+" + LIST_MEMBER
                     + ")\\s+(?:muss|ist)\\s+(?:" + FILL_WORD
                     + "\\s+(?:werden|sein)|anzugeben|auszufüllen|zu befüllen)",
@@ -110,13 +149,18 @@ public final class FreeTextPatterns {
             + "(?<relation>nach|vor)\\s+dem\\s+heutigen\\s+(?:datum|tag))\\s+liegen", FLAGS);
 
     private static final List<Pattern> CONDITION_VALUE = patterns(
-            "(?:bei|in|im)\\s+" + REF + "\\s+(?:der wert\\s+|die auswahl\\s+|die option\\s+|einer der werte\\s+)?"
-                    + "(?<values>" + Q + "(?:\\s*(?:,|oder)\\s*" + Q + ")*)\\s+(?:angegeben|ausgewählt|gewählt|"
-                    + "angekreuzt|eingetragen|eingegeben|gesetzt)\\s+(?:wird|wurde|ist)",
-            REF + "\\s+(?<values>" + Q + "(?:\\s*(?:,|oder)\\s*" + Q + ")*)\\s+(?:angegeben|ausgewählt|gewählt|"
+            "(?:bei|in|im)\\s+" + REF + "\\s+(?:der wert\\s+|die werte\\s+|die auswahl\\s+|die option\\s+|"
+                    + "einer der werte\\s+)?(?<values>" + VALUES + ")\\s+(?:angegeben|ausgewählt|gewählt|"
+                    + "angekreuzt|eingetragen|eingegeben|gesetzt)\\s+(?:wird|wurde|wurden|ist|sind)",
+            REF + "\\s+(?<values>" + QUOTES + ")\\s+(?:angegeben|ausgewählt|gewählt|"
                     + "angekreuzt)\\s+(?:wird|wurde|ist)",
-            REF + "\\s+(?:mit|den wert)\\s+(?<values>" + Q + "(?:\\s*(?:,|oder)\\s*" + Q + ")*)\\s+"
+            REF + "\\s+(?:der wert|die werte)\\s+(?<values>" + VALUES + ")\\s+(?:angegeben|ausgewählt|gewählt|"
+                    + "eingetragen|eingegeben)\\s+(?:wird|wurde|wurden|ist|sind)",
+            REF + "\\s+(?:mit|den wert)\\s+(?<values>" + VALUES + ")\\s+"
                     + "(?:beantwortet\\s+|angegeben\\s+|ausgewählt\\s+|belegt\\s+)?(?:wird|wurde|ist|hat)");
+    /** {@code F… "Label" = 97 "Andere"}, {@code F… <> "02 Ausland"}: a comparison written with a symbol. */
+    private static final List<Pattern> CONDITION_COMPARE = patterns(
+            "(?:(?:bei|im|in)\\s+)?" + REF + "\\s*(?<op>==|=|<>|!=|≠)\\s*(?<values>" + VALUES + ")");
     private static final List<Pattern> CONDITION_YES = patterns(
             REF + "\\s+(?:bejaht|angekreuzt|mit ja beantwortet)\\s+(?:wird|wurde|ist)");
     private static final List<Pattern> CONDITION_NO = patterns(
@@ -131,24 +175,44 @@ public final class FreeTextPatterns {
     private final String skeleton;
 
     private FreeTextPatterns(String text) {
-        this.skeleton = skeleton(text);
+        this.skeleton = cleaned(skeleton(text));
     }
 
-    /** What the recogniser found: an expression with its kind, or why there is none. */
+    /** What the recogniser found: the readings of all sentences, or why there are none. */
     public sealed interface Result permits Found, NotFound {
     }
 
+    /** What one phrase or condition yields: a reading, or why there is none. */
+    private sealed interface Step permits Reading, NotFound {
+    }
+
+    /** Every sentence of the text was recognised; one reading per sentence (repeated readings once), in order. */
+    public record Found(List<Reading> readings) implements Result {
+        public Found {
+            readings = List.copyOf(readings);
+            if (readings.isEmpty()) {
+                throw new IllegalArgumentException("a recognised text has at least one reading");
+            }
+        }
+    }
+
     /**
-     * A recognised phrase.
+     * The rule one sentence describes.
      *
      * @param english an English message for a constraint, or empty for other kinds
      */
-    public record Found(FreeTextPattern pattern, RuleKind kind, List<String> targets, String expression,
-            Optional<String> english) implements Result {
+    public record Reading(FreeTextPattern pattern, RuleKind kind, List<String> targets, String expression,
+            Optional<String> english) implements Step {
+        public Reading {
+            targets = List.copyOf(targets);
+        }
     }
 
     /** The reason why nothing was recognised; {@code details} are the message arguments after the rule id. */
-    public record NotFound(RuleError reason, List<String> details) implements Result {
+    public record NotFound(RuleError reason, List<String> details) implements Result, Step {
+        public NotFound {
+            details = List.copyOf(details);
+        }
     }
 
     /** Whether a FIM script is empty or the empty function the FIM editors generate. */
@@ -158,40 +222,87 @@ public final class FreeTextPatterns {
 
     /** Analyses a free text (which must be at most {@link #MAX_TEXT} characters and not blank). */
     public static Result recognise(String freeText) {
-        String normalised = Normalizer.normalize(freeText, Normalizer.Form.NFC).replaceAll("\\s+", " ").trim();
-        while (normalised.endsWith(".") || normalised.endsWith("!")) {
-            normalised = normalised.substring(0, normalised.length() - 1).trim();
-        }
-        return new FreeTextPatterns(normalised).run();
+        String text = LINE_BREAK_ENTITY.matcher(Normalizer.normalize(freeText, Normalizer.Form.NFC)).replaceAll(" ");
+        return new FreeTextPatterns(SPACES.matcher(text).replaceAll(" ").trim()).run();
     }
 
+    /**
+     * Every sentence must be one known phrase. A text of which only some sentences are understood is not executable
+     * at all: applying the understood part alone could require or hide what the rest of the text qualifies.
+     */
     private Result run() {
         if (ids.isEmpty()) {
             return new NotFound(RuleError.TEXT_NO_ELEMENT_ID, List.of());
         }
-        List<Result> results = new ArrayList<>();
-        consequence(REQUIRED, RuleKind.REQUIRED, FreeTextPattern.CONDITIONAL_REQUIRED).ifPresent(results::add);
-        consequence(VISIBLE, RuleKind.VISIBLE, FreeTextPattern.CONDITIONAL_VISIBLE).ifPresent(results::add);
-        list(EXACTLY_ONE, "exactlyOne", FreeTextPattern.EXACTLY_ONE, "Fill in exactly one of: %s.")
+        List<String> sentences = sentences();
+        List<Reading> readings = new ArrayList<>();
+        NotFound firstMiss = null;
+        int missAt = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            Step step = sentence(sentences.get(i));
+            if (step instanceof Reading reading) {
+                if (!readings.contains(reading)) {
+                    readings.add(reading);
+                }
+            } else if (firstMiss == null) {
+                firstMiss = (NotFound) step;
+                missAt = i + 1;
+            }
+        }
+        if (firstMiss == null) {
+            return new Found(readings);
+        }
+        if (readings.isEmpty() || firstMiss.reason() == RuleError.TEXT_AMBIGUOUS
+                || firstMiss.reason() == RuleError.TEXT_VALUE_WITHOUT_CODE) {
+            return firstMiss;
+        }
+        return new NotFound(RuleError.TEXT_PARTLY_RECOGNISED, List.of(Integer.toString(missAt),
+                Integer.toString(sentences.size())));
+    }
+
+    /** The sentences of the skeleton, without their final punctuation; empty ones are dropped. */
+    private List<String> sentences() {
+        List<String> sentences = new ArrayList<>();
+        for (String part : SENTENCE_END.split(skeleton)) {
+            String sentence = part.replaceAll("[.;!?:,\\s]+$", "").trim();
+            if (!sentence.isEmpty()) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences;
+    }
+
+    private Step sentence(String sentence) {
+        if (elements(sentence).isEmpty()) {
+            return new NotFound(RuleError.TEXT_NO_PATTERN, List.of());
+        }
+        List<Step> results = new ArrayList<>();
+        consequence(sentence, REQUIRED, RuleKind.REQUIRED, FreeTextPattern.CONDITIONAL_REQUIRED, false)
                 .ifPresent(results::add);
-        list(AT_LEAST_ONE, "atLeastOne", FreeTextPattern.AT_LEAST_ONE, "Fill in at least one of: %s.")
+        consequence(sentence, VISIBLE, RuleKind.VISIBLE, FreeTextPattern.CONDITIONAL_VISIBLE, false)
                 .ifPresent(results::add);
-        dateOrder().ifPresent(results::add);
-        dateToday().ifPresent(results::add);
+        consequence(sentence, NOT_FILLABLE, RuleKind.VISIBLE, FreeTextPattern.CONDITIONAL_VISIBLE, true)
+                .ifPresent(results::add);
+        list(sentence, EXACTLY_ONE, "exactlyOne", FreeTextPattern.EXACTLY_ONE, "Fill in exactly one of: %s.")
+                .ifPresent(results::add);
+        list(sentence, AT_LEAST_ONE, "atLeastOne", FreeTextPattern.AT_LEAST_ONE, "Fill in at least one of: %s.")
+                .ifPresent(results::add);
+        dateOrder(sentence).ifPresent(results::add);
+        dateToday(sentence).ifPresent(results::add);
         return decide(results);
     }
 
-    private Result decide(List<Result> results) {
+    private static Step decide(List<Step> results) {
         Set<String> readings = new LinkedHashSet<>();
-        for (Result result : results) {
-            if (result instanceof Found found) {
-                readings.add(found.kind() + " " + found.targets() + ": " + found.expression());
+        for (Step result : results) {
+            if (result instanceof Reading reading) {
+                readings.add(reading.kind() + " " + reading.targets() + ": " + reading.expression());
             }
         }
         if (readings.size() > 1) {
             return new NotFound(RuleError.TEXT_AMBIGUOUS, List.of(String.join(" | ", readings)));
         }
-        for (Result result : results) {
+        for (Step result : results) {
             if (result instanceof NotFound) {
                 return result;
             }
@@ -199,14 +310,16 @@ public final class FreeTextPatterns {
         return results.isEmpty() ? new NotFound(RuleError.TEXT_NO_PATTERN, List.of()) : results.get(0);
     }
 
-    private Optional<Result> consequence(List<Pattern> patterns, RuleKind kind, FreeTextPattern pattern) {
+    private Optional<Step> consequence(String sentence, List<Pattern> patterns, RuleKind kind,
+            FreeTextPattern pattern, boolean negated) {
         for (Pattern candidate : patterns) {
-            Matcher matcher = candidate.matcher(skeleton);
+            Matcher matcher = candidate.matcher(sentence);
             if (matcher.matches()) {
                 List<String> targets = elements(matcher.group("targets"));
-                Result condition = condition(matcher.group("cond").trim());
-                if (condition instanceof Found found) {
-                    return Optional.of(new Found(pattern, kind, targets, found.expression(), Optional.empty()));
+                Step condition = condition(matcher.group("cond").trim());
+                if (condition instanceof Reading found) {
+                    String expression = negated ? negation(found.expression()) : found.expression();
+                    return Optional.of(new Reading(pattern, kind, targets, expression, Optional.empty()));
                 }
                 return Optional.of(condition);
             }
@@ -214,24 +327,25 @@ public final class FreeTextPatterns {
         return Optional.empty();
     }
 
-    private Optional<Result> list(List<Pattern> patterns, String function, FreeTextPattern pattern, String english) {
+    private Optional<Step> list(String sentence, List<Pattern> patterns, String function, FreeTextPattern pattern,
+            String english) {
         for (Pattern candidate : patterns) {
-            Matcher matcher = candidate.matcher(skeleton);
+            Matcher matcher = candidate.matcher(sentence);
             if (matcher.matches()) {
                 List<String> members = elements(matcher.group("list"));
                 if (members.size() < 2 || new LinkedHashSet<>(members).size() != members.size()) {
                     return Optional.of(new NotFound(RuleError.TEXT_NO_PATTERN, List.of()));
                 }
                 String expression = function + "(" + String.join(", ", members) + ")";
-                return Optional.of(new Found(pattern, RuleKind.CONSTRAINT, members, expression,
+                return Optional.of(new Reading(pattern, RuleKind.CONSTRAINT, members, expression,
                         Optional.of(String.format(Locale.ROOT, english, String.join(", ", members)))));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Result> dateOrder() {
-        Matcher matcher = DATE_ORDER.matcher(skeleton);
+    private Optional<Step> dateOrder(String sentence) {
+        Matcher matcher = DATE_ORDER.matcher(sentence);
         if (!matcher.matches()) {
             return Optional.empty();
         }
@@ -253,12 +367,12 @@ public final class FreeTextPatterns {
                     : " must not be " + (inclusive ? "on or before " : "before ")) + b + ".";
         }
         String expression = "empty(" + a + ") or empty(" + b + ") or " + a + " " + operator + " " + b;
-        return Optional.of(new Found(FreeTextPattern.DATE_ORDER, RuleKind.CONSTRAINT, List.of(a), expression,
+        return Optional.of(new Reading(FreeTextPattern.DATE_ORDER, RuleKind.CONSTRAINT, List.of(a), expression,
                 Optional.of(english)));
     }
 
-    private Optional<Result> dateToday() {
-        Matcher matcher = DATE_TODAY.matcher(skeleton);
+    private Optional<Step> dateToday(String sentence) {
+        Matcher matcher = DATE_TODAY.matcher(sentence);
         if (!matcher.matches()) {
             return Optional.empty();
         }
@@ -270,14 +384,14 @@ public final class FreeTextPatterns {
         String operator = must ? (future ? ">" : "<") : (future ? "<=" : ">=");
         String english = a + (must ? " must be in the " : " must not be in the ") + (future ? "future." : "past.");
         String expression = "empty(" + a + ") or " + a + " " + operator + " today()";
-        return Optional.of(new Found(FreeTextPattern.DATE_RELATIVE_TO_TODAY, RuleKind.CONSTRAINT, List.of(a),
+        return Optional.of(new Reading(FreeTextPattern.DATE_RELATIVE_TO_TODAY, RuleKind.CONSTRAINT, List.of(a),
                 expression, Optional.of(english)));
     }
 
     /** The condition after "wenn": one phrase, or phrases joined by "und" or by "oder". */
-    private Result condition(String span) {
-        Result single = singleCondition(span);
-        if (single instanceof Found || !(((NotFound) single).reason() == RuleError.TEXT_NO_PATTERN)) {
+    private Step condition(String span) {
+        Step single = singleCondition(span);
+        if (single instanceof Reading || ((NotFound) single).reason() != RuleError.TEXT_NO_PATTERN) {
             return single;
         }
         for (String joiner : List.of("und", "oder")) {
@@ -287,15 +401,13 @@ public final class FreeTextPatterns {
             }
             List<String> expressions = new ArrayList<>();
             for (String part : parts) {
-                Result result = singleCondition(part);
+                Step result = singleCondition(part);
                 if (result instanceof NotFound) {
                     return result;
                 }
-                expressions.add(parenthesised(((Found) result).expression()));
+                expressions.add(parenthesised(((Reading) result).expression()));
             }
-            String joined = String.join(joiner.equals("und") ? " and " : " or ", expressions);
-            return new Found(FreeTextPattern.CONDITIONAL_REQUIRED, RuleKind.REQUIRED, List.of(), joined,
-                    Optional.empty());
+            return found(String.join(joiner.equals("und") ? " and " : " or ", expressions));
         }
         return single;
     }
@@ -304,9 +416,48 @@ public final class FreeTextPatterns {
         return expression.contains(" or ") || expression.contains(" and ") ? "(" + expression + ")" : expression;
     }
 
-    private Result singleCondition(String span) {
-        List<Result> results = new ArrayList<>();
-        match(CONDITION_VALUE, span, this::valueCondition).ifPresent(results::add);
+    /**
+     * The negation of a condition: {@code not (…)}, or the operand of a condition that already is a negation of a
+     * single term, so that the twin sentences "= 97 … muss" and "<> 97 … darf nicht" read the same condition.
+     */
+    static String negation(String expression) {
+        if (expression.startsWith("not ")) {
+            String operand = expression.substring(4);
+            int end = closingOfFirstGroup(operand);
+            if (end == operand.length() - 1) {
+                return operand.startsWith("(") ? operand.substring(1, end) : operand;
+            }
+        }
+        return expression.matches("[a-zA-Z]+\\([^()\"]*\\)") ? "not " + expression : "not (" + expression + ")";
+    }
+
+    /** Index of the parenthesis that closes the first one opened, ignoring quoted text; -1 if none. */
+    private static int closingOfFirstGroup(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            } else if (!quoted && depth == 0 && c == ' ') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private Step singleCondition(String span) {
+        List<Step> results = new ArrayList<>();
+        match(CONDITION_VALUE, span, m -> valueCondition(m, false)).ifPresent(results::add);
+        match(CONDITION_COMPARE, span, m -> valueCondition(m, !m.group("op").equals("=")
+                && !m.group("op").equals("=="))).ifPresent(results::add);
         match(CONDITION_YES, span, m -> found(elements(m.group()).get(0) + " == true")).ifPresent(results::add);
         match(CONDITION_NO, span, m -> found(elements(m.group()).get(0) + " == false")).ifPresent(results::add);
         match(CONDITION_FILLED, span, m -> found("filled(" + elements(m.group()).get(0) + ")"))
@@ -316,8 +467,7 @@ public final class FreeTextPatterns {
         return decide(results);
     }
 
-    private static Optional<Result> match(List<Pattern> patterns, String span,
-            Function<Matcher, Result> derive) {
+    private static Optional<Step> match(List<Pattern> patterns, String span, Function<Matcher, Step> derive) {
         for (Pattern pattern : patterns) {
             Matcher matcher = pattern.matcher(span);
             if (matcher.matches()) {
@@ -327,11 +477,17 @@ public final class FreeTextPatterns {
         return Optional.empty();
     }
 
-    private Result valueCondition(Matcher matcher) {
+    /** {@code F == "02"}, {@code in(F, "01", "02")}, or their negation for {@code <>}. */
+    private Step valueCondition(Matcher matcher, boolean unequal) {
         String element = elements(matcher.group()).get(0);
         List<String> codes = new ArrayList<>();
-        for (int quote : quoteIndexes(matcher.group("values"))) {
-            String value = quotes.get(quote).trim();
+        Matcher item = VALUE_ITEM.matcher(matcher.group("values"));
+        while (item.find()) {
+            if (item.group("code") != null) {
+                codes.add("\"" + item.group("code") + "\"");
+                continue;
+            }
+            String value = quotes.get(Integer.parseInt(item.group("quote"))).trim();
             String lower = value.toLowerCase(Locale.ROOT);
             if (lower.equals("ja") || lower.equals("nein")) {
                 codes.add(lower.equals("ja") ? "true" : "false");
@@ -343,14 +499,13 @@ public final class FreeTextPatterns {
             }
             codes.add("\"" + code.group(1) + "\"");
         }
-        if (codes.size() == 1) {
-            return found(element + " == " + codes.get(0));
-        }
-        return found("in(" + element + ", " + String.join(", ", codes) + ")");
+        String expression = codes.size() == 1 ? element + " == " + codes.get(0)
+                : "in(" + element + ", " + String.join(", ", codes) + ")";
+        return found(unequal ? negation(expression) : expression);
     }
 
-    private static Found found(String expression) {
-        return new Found(FreeTextPattern.CONDITIONAL_REQUIRED, RuleKind.REQUIRED, List.of(), expression,
+    private static Reading found(String expression) {
+        return new Reading(FreeTextPattern.CONDITIONAL_REQUIRED, RuleKind.REQUIRED, List.of(), expression,
                 Optional.empty());
     }
 
@@ -366,17 +521,10 @@ public final class FreeTextPatterns {
         return found;
     }
 
-    private static List<Integer> quoteIndexes(String span) {
-        List<Integer> found = new ArrayList<>();
-        Matcher matcher = PLACEHOLDER.matcher(span);
-        while (matcher.find()) {
-            if (matcher.group(1).equals("Q")) {
-                found.add(Integer.parseInt(matcher.group(2)));
-            }
-        }
-        return found;
-    }
-
+    /**
+     * The text with quoted passages and element ids replaced by placeholders. A quote that starts with an element id
+     * and names no other ({@code "F00004711 Name der Versicherung"}) is a reference to that element with its label.
+     */
     private String skeleton(String text) {
         String withoutPlaceholderChars = text.replace(OPEN, ' ').replace(CLOSE, ' ');
         StringBuilder quoted = new StringBuilder();
@@ -388,8 +536,16 @@ public final class FreeTextPatterns {
                     content = quote.group(g);
                 }
             }
-            quotes.add(content);
-            quote.appendReplacement(quoted, Matcher.quoteReplacement(OPEN + "Q" + (quotes.size() - 1) + CLOSE));
+            Optional<String> reference = quotedReference(content);
+            String placeholder;
+            if (reference.isPresent()) {
+                ids.add(reference.get());
+                placeholder = OPEN + "E" + (ids.size() - 1) + CLOSE;
+            } else {
+                quotes.add(content);
+                placeholder = OPEN + "Q" + (quotes.size() - 1) + CLOSE;
+            }
+            quote.appendReplacement(quoted, Matcher.quoteReplacement(placeholder));
         }
         quote.appendTail(quoted);
         StringBuilder out = new StringBuilder();
@@ -400,6 +556,32 @@ public final class FreeTextPatterns {
         }
         id.appendTail(out);
         return out.toString();
+    }
+
+    /** The element id a quoted passage starts with, when it names exactly one. */
+    private static Optional<String> quotedReference(String content) {
+        Matcher id = ELEMENT_ID.matcher(content.strip());
+        if (!id.lookingAt()) {
+            return Optional.empty();
+        }
+        String reference = id.group(1);
+        return id.find() ? Optional.empty() : Optional.of(reference);
+    }
+
+    /**
+     * The skeleton without slips that do not change the meaning: doubled words ("die die Feldgruppe", but never a
+     * doubled negation) and spaces before punctuation.
+     */
+    private static String cleaned(String skeleton) {
+        StringBuilder out = new StringBuilder();
+        Matcher doubled = DOUBLED_WORD.matcher(skeleton);
+        while (doubled.find()) {
+            String word = doubled.group(1);
+            String replacement = NEGATIONS.contains(word.toLowerCase(Locale.ROOT)) ? doubled.group() : word;
+            doubled.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        doubled.appendTail(out);
+        return out.toString().replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",(?:\\s*,)+", ",");
     }
 
     private static List<Pattern> patterns(String... regexes) {
