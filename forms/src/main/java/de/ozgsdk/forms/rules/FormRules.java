@@ -2,6 +2,8 @@ package de.ozgsdk.forms.rules;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.AttachedRule;
+import de.ozgsdk.forms.CodeListColumns;
+import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldGroup;
 import de.ozgsdk.forms.FormRule;
@@ -9,6 +11,7 @@ import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.SchemaElement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -61,8 +65,25 @@ public final class FormRules {
      * text refers to it exactly once.
      */
     public static RecognitionReport recognize(FormSchema schema) {
+        return recognize(schema, (reference, columns) -> Optional.empty());
+    }
+
+    /**
+     * Like {@link #recognize(FormSchema)}, and checks the codes a rule compares a field with ({@code F… = 97},
+     * {@code bei F… "02 …" angegeben}) against the field's codes: its inline values, else its code list as
+     * {@code codeLists} gives it (e.g. {@code codeValues::codes} of the validator's
+     * {@link de.ozgsdk.forms.validation.CodeValues}). A rule comparing with a code the field does not have is not
+     * executable ({@link RuleError#TEXT_CODE_NOT_IN_LIST}): its condition would never, or always, hold.
+     *
+     * @param codeLists the codes of a referenced code list in the field's code column, or empty when not available
+     *     (then codes of that list are not checked)
+     */
+    public static RecognitionReport recognize(FormSchema schema,
+            BiFunction<CodeListReference, CodeListColumns, Optional<Set<String>>> codeLists) {
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(codeLists, "codeLists");
         FreeTextRecognizer recognizer = new FreeTextRecognizer();
+        Map<String, Set<String>> codes = fieldCodes(schema, codeLists);
         Set<String> known = elementIds(schema);
         Map<String, ValueType> types = elementTypes(schema);
         Map<String, Set<String>> ownersByRule = new HashMap<>();
@@ -74,7 +95,7 @@ public final class FormRules {
         for (AttachedRule attached : schema.rules()) {
             boolean soleOwner = ownersByRule.get(attached.rule().id().id()).size() == 1;
             Recognition recognition = recognize(recognizer, schema, attached, soleOwner);
-            entries.add(checked(recognition, known, types));
+            entries.add(checked(recognition, known, types, codes));
         }
         return RecognitionReport.of(entries);
     }
@@ -186,19 +207,59 @@ public final class FormRules {
         return groupWord == (owner instanceof FieldGroup);
     }
 
-    /** The recognition, or "not executable" when its rule does not fit the schema. */
-    private static Recognition checked(Recognition recognition, Set<String> known, Map<String, ValueType> types) {
+    /** The recognition, or "not executable" when one of its rules does not fit the schema. */
+    private static Recognition checked(Recognition recognition, Set<String> known, Map<String, ValueType> types,
+            Map<String, Set<String>> codes) {
         if (!recognition.isExecutable()) {
             return recognition;
         }
         try {
-            RuleSet.of(List.of(recognition.rule().orElseThrow())).checkElements(known).checkTypes(types);
-            return recognition;
+            RuleSet.of(recognition.rules()).checkElements(known).checkTypes(types);
         } catch (RuleSyntaxException e) {
             LOG.debug("FIM rule {} does not fit the schema: {}", recognition.fimRuleId(), e.code().code());
             RuleFinding reason = new RuleFinding(recognition.fimRuleId(), (RuleError) e.code(), e.arguments());
             return Recognition.notExecutable(recognition.fimRuleId(), recognition.name(), reason,
                     recognition.hasScript());
         }
+        for (ExecutableRule rule : recognition.rules()) {
+            for (Map.Entry<String, Set<String>> compared : rule.condition().comparedTexts().entrySet()) {
+                Set<String> allowed = codes.get(compared.getKey());
+                if (types.get(compared.getKey()) != ValueType.CODE || allowed == null) {
+                    continue;
+                }
+                for (String code : compared.getValue()) {
+                    if (!allowed.contains(code)) {
+                        LOG.debug("FIM rule {} compares {} with a code it does not have", recognition.fimRuleId(),
+                                compared.getKey());
+                        RuleFinding reason = RuleFinding.of(recognition.fimRuleId(), RuleError.TEXT_CODE_NOT_IN_LIST,
+                                List.of(compared.getKey(), code, Integer.toString(allowed.size())));
+                        return Recognition.notExecutable(recognition.fimRuleId(), recognition.name(), reason,
+                                recognition.hasScript());
+                    }
+                }
+            }
+        }
+        return recognition;
+    }
+
+    /** The codes of every field whose codes are known: inline values, else the code list from {@code codeLists}. */
+    private static Map<String, Set<String>> fieldCodes(FormSchema schema,
+            BiFunction<CodeListReference, CodeListColumns, Optional<Set<String>>> codeLists) {
+        Map<String, Set<String>> codes = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Field field : schema.fields()) {
+            if (!seen.add(field.id().id())) {
+                continue;
+            }
+            if (!field.values().isEmpty()) {
+                Set<String> values = new LinkedHashSet<>();
+                field.values().forEach(value -> values.add(value.code()));
+                codes.put(field.id().id(), Set.copyOf(values));
+            } else if (field.codeList().isPresent()) {
+                codeLists.apply(field.codeList().get(), field.codeListColumns())
+                        .ifPresent(list -> codes.put(field.id().id(), Set.copyOf(list)));
+            }
+        }
+        return codes;
     }
 }

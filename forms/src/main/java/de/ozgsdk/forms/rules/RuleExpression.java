@@ -65,6 +65,11 @@ public final class RuleExpression {
         return TypeChecker.elementIds(parsed.root());
     }
 
+    /** The texts each element is compared with for equality ({@code ==}, {@code !=}, {@code in}), by element id. */
+    Map<String, Set<String>> comparedTexts() {
+        return TypeChecker.comparedTexts(parsed.root());
+    }
+
     /** Evaluates the condition; throws the internal evaluation problem, which {@link RuleSet} reports. */
     boolean test(RuleScope scope, Clock clock) {
         return Evaluator.test(parsed, scope, clock);

@@ -5,6 +5,7 @@ import de.ozgsdk.forms.rules.RuleSyntaxException;
 import de.ozgsdk.forms.rules.ValueType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,40 @@ public final class TypeChecker {
         Set<String> ids = new LinkedHashSet<>();
         collect(node, ids);
         return ids;
+    }
+
+    /**
+     * The texts each element is compared with for equality: {@code F1 == "02"}, {@code F1 != "02"} and
+     * {@code in(F1, "01", "02")}, by element id in order of appearance; for checking codes against code lists.
+     */
+    public static Map<String, Set<String>> comparedTexts(Node node) {
+        Map<String, Set<String>> texts = new LinkedHashMap<>();
+        collectComparedTexts(node, texts);
+        return texts;
+    }
+
+    private static void collectComparedTexts(Node node, Map<String, Set<String>> texts) {
+        if (node instanceof Node.And and) {
+            and.operands().forEach(operand -> collectComparedTexts(operand, texts));
+        } else if (node instanceof Node.Or or) {
+            or.operands().forEach(operand -> collectComparedTexts(operand, texts));
+        } else if (node instanceof Node.Not not) {
+            collectComparedTexts(not.operand(), texts);
+        } else if (node instanceof Node.Comparison comparison && !comparison.operator().isOrdering()) {
+            addComparedText(comparison.left(), comparison.right(), texts);
+            addComparedText(comparison.right(), comparison.left(), texts);
+        } else if (node instanceof Node.ConditionCall call && call.function() == Function.IN) {
+            for (Node.Value argument : call.arguments().subList(1, call.arguments().size())) {
+                addComparedText(call.arguments().get(0), argument, texts);
+            }
+        }
+    }
+
+    private static void addComparedText(Node.Value element, Node.Value value, Map<String, Set<String>> texts) {
+        if (element instanceof Node.ElementRef ref && value instanceof Node.Literal literal
+                && literal.value() instanceof String text) {
+            texts.computeIfAbsent(ref.id(), id -> new LinkedHashSet<>()).add(text);
+        }
     }
 
     /**
