@@ -26,10 +26,16 @@ import org.w3c.dom.NodeList;
  */
 class FimFixtureRecognitionTest {
 
-    /** Distinct FIM rules of the fixtures the recogniser makes executable (measured on this branch). */
-    private static final long RECOGNISED_AT_LEAST = 0;
-    /** Of those, the rules that also fit their imported schema (measured on this branch). */
-    private static final long EXECUTABLE_AT_LEAST = 0;
+    /**
+     * Distinct FIM rules of the fixtures the recogniser makes executable: 3 of 3 before and after the recognition of
+     * real export phrasings (the fixtures hold only three rules, all in the phrasings recognised before).
+     */
+    private static final long RECOGNISED_AT_LEAST = 3;
+    /**
+     * Of those, the rules that also fit their imported schema: 2 of 3 (the XDF3 sample's rule names
+     * {@code G60000086}, its file has {@code G60000000086}; that stays not executable, rightly).
+     */
+    private static final long EXECUTABLE_AT_LEAST = 2;
 
     private final FreeTextRecognizer recognizer = new FreeTextRecognizer();
 

@@ -51,5 +51,6 @@ class RuleParsersFuzzTest {
         String text = data.consumeRemainingAsString();
         Recognition recognition = new FreeTextRecognizer().recognize("R1", "", text, script);
         assertThat(recognition.rule().isPresent()).isNotEqualTo(recognition.reason().isPresent());
+        assertThat(recognition.rules().isEmpty()).isEqualTo(recognition.reason().isPresent());
     }
 }
