@@ -28,12 +28,16 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Recognised phrases ({@link FreeTextPattern}): conditional requirement ("Wenn bei F… "02 …" angegeben wird,
- * dann wird G… zur Pflichtangabe", "F… ist Pflichtfeld, wenn …"), conditional visibility ("F… ist nur dann zu
- * befüllen, wenn F… bejaht wurde"), one-of ("Es muss entweder Feldgruppe G… oder Feldgruppe G… befüllt werden",
- * "Mindestens eines der Felder F…, F… muss befüllt sein"), date order ("F… muss nach F… liegen") and dates relative
- * to today ("F… darf nicht in der Zukunft liegen"). Conditions: a value with a leading code ({@code "02 …"} → code
- * {@code "02"}), several values ({@code "01 …" oder "02 …"} → {@code in(...)}), bejaht/verneint, befüllt/nicht
- * befüllt, and such conditions joined by "und" or "oder".
+ * dann wird G… zur Pflichtangabe", "Wenn das Feld F… "…" = 97 "Andere", dann muss das Feld F… befüllt sein", "Wenn im
+ * Datenfeld F… der Wert 004 angegeben wurde, dann soll F… zum Pflichtfeld werden"), conditional visibility ("F… ist nur
+ * dann zu befüllen, wenn F… bejaht wurde", "Wenn F… <> 97, dann darf die Feldgruppe G… nicht befüllt sein"), one-of
+ * ("Es muss entweder die Feldgruppe G… oder die Feldgruppe G… befüllt werden", "Mindestens eines der Felder F…, F…
+ * muss befüllt sein"), date order ("F… muss nach F… liegen") and dates relative to today ("F… darf nicht in der
+ * Zukunft liegen"). Ids may stand inside quoted labels ({@code "F00004711 Name der Versicherung"}) and in lists; codes
+ * are compared with {@code =}/{@code <>} or named with their label; quotes of every style, line breaks (also as
+ * {@code &#13;}) and doubled words are tolerated. Each sentence of a text becomes one rule
+ * ({@link Recognition#rules()}); a text with a sentence that is not understood is not executable at all
+ * ({@link RuleError#TEXT_PARTLY_RECOGNISED}), so a rule is never applied by halves.
  */
 public final class FreeTextRecognizer {
 
