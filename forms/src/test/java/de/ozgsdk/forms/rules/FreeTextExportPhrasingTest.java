@@ -2,6 +2,7 @@ package de.ozgsdk.forms.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,11 @@ class FreeTextExportPhrasingTest {
             + ";VISIBLE [F00007311] F00007310 == true",
         "\"F00007311: Name der Krankenkasse\" ist nur dann zu befüllen, wenn \"F00007310 - Krankenversichert\" bejaht "
             + "wurde.;VISIBLE [F00007311] F00007310 == true",
-        "\"F60000007311 Name der Krankenkasse\" ist nur dann zu&#13<SEMI><LF>befüllen, wenn \"F60000007310 Krankenversichert\""
+        "\"F60000007311 Name der Krankenkasse\" ist nur dann zu&#13<SEMI><LF>befüllen, wenn "
+            + "\"F60000007310 Krankenversichert\""
             + "&#13<SEMI>&#10<SEMI> bejaht wurde.;VISIBLE [F60000007311] F60000007310 == true",
-        "\"F00007311 Name der Krankenkasse\"<CR><LF>ist nur dann zu befüllen,<CR><LF>wenn \"F00007310 Krankenversichert\" "
+        "\"F00007311 Name der Krankenkasse\"<CR><LF>ist nur dann zu befüllen,<CR><LF>wenn "
+            + "\"F00007310 Krankenversichert\" "
             + "bejaht wurde.<CR><LF>;VISIBLE [F00007311] F00007310 == true",
         "\"F00007311V1.2 Name der Krankenkasse\" ist nur dann zu befüllen, wenn \"F00007310 Krankenversichert\" "
             + "bejaht wurde.;VISIBLE [F00007311] F00007310 == true",
@@ -101,7 +104,8 @@ class FreeTextExportPhrasingTest {
             + "REQUIRED [F60007341] F60007340 == \"97\" and F60007342 == true",
         // exactly one, doubled words
         "Es muss entweder die die Feldgruppe G00007360 \"Natürliche Person\" oder die Feldgruppe G00007361 "
-            + "\"Juristische Person\" befüllt werden.;CONSTRAINT [G00007360, G00007361] exactlyOne(G00007360, G00007361)",
+            + "\"Juristische Person\" befüllt werden.;"
+            + "CONSTRAINT [G00007360, G00007361] exactlyOne(G00007360, G00007361)",
         "Es muss entweder die Feldgruppe „G00007360 Natürliche Person“ oder die Feldgruppe „G00007361 Juristische "
             + "Person“ befüllt werden.;CONSTRAINT [G00007360, G00007361] exactlyOne(G00007360, G00007361)",
         "Es muss muss entweder die Feldgruppe G00007360 oder oder die Feldgruppe G00007361 befüllt werden.;"
@@ -124,7 +128,8 @@ class FreeTextExportPhrasingTest {
             + "F60007341 \"Augenfarbe (Freitext)\" nicht befüllt sein.",
         "Wenn das Feld F60007340 „Augenfarbe“ = 97 „Andere“, dann muss das Feld F60007341 befüllt sein.&#13<SEMI><LF>"
             + "Wenn das Feld F60007340 „Augenfarbe“ <> 97 „Andere“, dann darf das Feld F60007341 nicht befüllt sein.",
-        "Wenn das Feld F60007340 = 97, dann muss das Feld F60007341 befüllt sein<SEMI>wenn das Feld F60007340 <> 97, dann "
+        "Wenn das Feld F60007340 = 97, dann muss das Feld F60007341 befüllt sein<SEMI>wenn das Feld F60007340 <> 97, "
+            + "dann "
             + "darf das Feld F60007341 nicht befüllt sein",
         "Wenn das Feld F60007340 = 97, dann muss das Feld F60007341 befüllt sein. Wenn das Feld F60007340 != 97, "
             + "dann darf das das Feld F60007341 nicht befüllt werden.",
@@ -147,8 +152,8 @@ class FreeTextExportPhrasingTest {
         ExecutableRule own = ExecutableRule.builder("R1", RuleKind.REQUIRED, RuleExpression.parse("F60007340 == '96'"))
                 .target("F60007341").build();
 
-        RuleSet rules = RecognitionReport.of(java.util.List.of(twin)).toRuleSet()
-                .overriddenBy(RuleSet.of(java.util.List.of(own)));
+        RuleSet rules = RecognitionReport.of(List.of(twin)).toRuleSet()
+                .overriddenBy(RuleSet.of(List.of(own)));
 
         assertThat(rules.rules()).containsExactly(own);
     }

@@ -4,6 +4,7 @@ import static de.ozgsdk.forms.data.TestSchemas.field;
 import static de.ozgsdk.forms.data.TestSchemas.group;
 import static de.ozgsdk.forms.data.TestSchemas.ref;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.DataType;
@@ -25,6 +26,7 @@ import de.ozgsdk.forms.validation.ViolationCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,8 @@ class FreeTextRulesInValidationTest {
             + "die Feldgruppe G60007351 „Anschrift im Ausland“ befüllt sein.";
     private static final String WOHNSITZ_HIDDEN = "Wenn das Feld F60007350 „Wohnsitz“ <> 002 „im Ausland“, dann darf "
             + "die die Feldgruppe G60007351 „Anschrift im Ausland“ nicht befüllt sein.";
-    private static final String KASSE_VISIBLE = "\"F60007311 Name der Krankenkasse\" und \"F60007312 Versichertennummer\" "
+    private static final String KASSE_VISIBLE = "\"F60007311 Name der Krankenkasse\" und "
+            + "\"F60007312 Versichertennummer\" "
             + "sind nur dann zu befüllen, wenn \"F60007310 Krankenversichert\" bejaht wurde.";
     private static final String ART_REQUIRED = "Wenn im Datenfeld F60007330 der Wert 004 angegeben wurde, dann soll "
             + "F60007331 zum Pflichtfeld werden.";
@@ -73,7 +76,7 @@ class FreeTextRulesInValidationTest {
 
         assertThat(result.requiredByRule()).contains(DataPath.of("F60007341"));
         assertThat(result.violationsAt(DataPath.of("F60007341"))).extracting(Violation::code, Violation::ruleId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ViolationCode.REQUIRED, Optional.of("R1")));
+                .containsExactly(tuple(ViolationCode.REQUIRED, Optional.of("R1")));
         assertThat(result.isValid()).isFalse();
     }
 
@@ -201,7 +204,7 @@ class FreeTextRulesInValidationTest {
     }
 
     private static List<FormRule> concat(FormRule first, List<FormRule> more) {
-        List<FormRule> all = new java.util.ArrayList<>(List.of(first));
+        List<FormRule> all = new ArrayList<>(List.of(first));
         all.addAll(more);
         return all;
     }

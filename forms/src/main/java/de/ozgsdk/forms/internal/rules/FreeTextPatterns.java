@@ -61,7 +61,8 @@ public final class FreeTextPatterns {
     private static final String LABEL = "(?:\\s+(?:" + Q + "|\\([^()]*\\)))?";
     private static final String REF = "(?:(?:das|die|der|dem|den|des)\\s+)?"
             + "(?:(?:daten)?(?:feldgruppe|feldes|feld|gruppe)\\s+)?" + E + LABEL;
-    private static final String REFS = "(?:(?:die\\s+)?(?:datenfelder|felder|datenfeldgruppen|feldgruppen|gruppen)\\s+)?"
+    private static final String REFS = "(?:(?:die\\s+)?(?:datenfelder|felder|datenfeldgruppen|feldgruppen|gruppen)"
+            + "\\s+)?"
             + REF + "(?:\\s*(?:,\\s*(?:und|sowie)\\s+|,|und|sowie)\\s*" + REF + ")*";
     /** A compared value: a bare code ({@code 004}), a code with its label ({@code 97 "Andere"}), or a quote. */
     private static final String VALUE = "(?:\\d{1,6}(?:\\s+" + Q + ")?|" + Q + ")";
