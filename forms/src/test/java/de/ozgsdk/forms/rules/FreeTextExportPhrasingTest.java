@@ -79,6 +79,12 @@ class FreeTextExportPhrasingTest {
             + "ausgefüllt sein.;REQUIRED [F60007341] F60007340 == \"97\"",
         "Wenn das Feld F60007340 \"Augenfarbe\"=97 \"Andere\" , dann muss das Feld F60007341 befüllt sein.;"
             + "REQUIRED [F60007341] F60007340 == \"97\"",
+        "Wenn das Feld F60007340 (Augenfarbe) = 97 (Andere), dann muss das Feld F60007341 befüllt sein.;"
+            + "REQUIRED [F60007341] F60007340 == \"97\"",
+        "Wenn das Feld F60007340 = 97 (Andere 2) oder 98 („Keine 3“), dann muss das Feld F60007341 befüllt sein.;"
+            + "REQUIRED [F60007341] in(F60007340, \"97\", \"98\")",
+        "Wenn im Datenfeld F00007330 der Wert 004 angegeben wurde, dann werden F00007331 und F00007332 zu "
+            + "Pflichtfeldern.;REQUIRED [F00007331, F00007332] F00007330 == \"004\"",
         "Wenn das Feld F60007340 \"Augenfarbe\" == 97, dann muss das Feld F60007341 angegeben sein.;"
             + "REQUIRED [F60007341] F60007340 == \"97\"",
         "Wenn das Feld F60007340 \"Augenfarbe\" = 97 \"Andere\" oder 98 \"Unbekannt\", dann muss das Feld F60007341 "
@@ -171,6 +177,8 @@ class FreeTextExportPhrasingTest {
         "Wenn das Feld F60007340 = -97, dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
         "Wenn das Feld F60007340 = 97.5, dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
         "Wenn das Feld F60007340 = 97 Andere, dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn das Feld F60007340 = (97), dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn das Feld F60007340 = 97 (Andere) (98), dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
         "Wenn das Feld F60007340 = 97 und 98, dann muss das Feld F60007341 befüllt sein.;TEXT_NO_PATTERN",
         "Wenn das Feld F60007340 = \"Andere\", dann muss das Feld F60007341 befüllt sein.;TEXT_VALUE_WITHOUT_CODE",
         // a negated condition is not read as its positive

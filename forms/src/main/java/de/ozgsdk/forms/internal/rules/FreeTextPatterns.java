@@ -47,7 +47,8 @@ public final class FreeTextPatterns {
     private static final Set<String> NEGATIONS = Set.of("nicht", "kein", "keine", "keiner", "keinen", "nie");
     private static final Pattern SENTENCE_END = Pattern.compile(";\\s*|(?<=[.!?])\\s+");
     private static final Pattern VALUE_ITEM = Pattern.compile(
-            "(?<code>\\d{1,6})(?:\\s+" + OPEN + "Q\\d+" + CLOSE + ")?|" + OPEN + "Q(?<quote>\\d+)" + CLOSE);
+            "(?<code>\\d{1,6})(?:\\s+(?:" + OPEN + "Q\\d+" + CLOSE + "|\\([^()]*\\)))?|" + OPEN + "Q(?<quote>\\d+)"
+                    + CLOSE);
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Pattern ELEMENT_ID = Pattern.compile(
             "(?<![A-Za-z0-9-])([FG](?:\\d{11}|\\d{8}|00-" + UUID + "))(?:V\\d+(?:\\.\\d+){1,2})?(?![A-Za-z0-9])");
@@ -64,8 +65,12 @@ public final class FreeTextPatterns {
     private static final String REFS = "(?:(?:die\\s+)?(?:datenfelder|felder|datenfeldgruppen|feldgruppen|gruppen)"
             + "\\s+)?"
             + REF + "(?:\\s*(?:,\\s*(?:und|sowie)\\s+|,|und|sowie)\\s*" + REF + ")*";
-    /** A compared value: a bare code ({@code 004}), a code with its label ({@code 97 "Andere"}), or a quote. */
-    private static final String VALUE = "(?:\\d{1,6}(?:\\s+" + Q + ")?|" + Q + ")";
+    /**
+     * A compared value: a bare code ({@code 004}), a code with its label ({@code 97 "Andere"}, {@code 97 (Andere)}),
+     * or a quote; {@link #VALUE_ITEM} reads it.
+     */
+    private static final String VALUE = "(?:\\d{1,6}(?:\\s+(?:" + Q + "|\\(" + Q + "\\)|\\([^()" + OPEN + CLOSE + "]*\\)))?|"
+            + Q + ")";
     private static final String VALUES = VALUE + "(?:\\s*(?:,|oder)\\s*" + VALUE + ")*";
     private static final String QUOTES = Q + "(?:\\s*(?:,|oder)\\s*" + Q + ")*";
     private static final String IF = "(?:wenn|falls|sofern)";
@@ -75,9 +80,9 @@ public final class FreeTextPatterns {
 
     private static final List<Pattern> REQUIRED = patterns(
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:wird|werden|ist|sind)\\s+(?<targets>" + REFS + ")\\s+"
-                    + "(?:zur|zu einer|zu einem|eine|ein|zum)\\s+(?:pflichtangabe|pflichtfeld)",
+                    + "(?:zur|zu einer|zu einem|zum|zu|eine|ein)\\s+(?:pflichtangaben?|pflichtfeld(?:er|ern)?)",
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:soll|sollen|wird|werden)\\s+(?<targets>" + REFS + ")\\s+"
-                    + "(?:zur|zu einer|zu einem|zum)\\s+(?:pflichtangabe|pflichtfeld)\\s+werden",
+                    + "(?:zur|zu einer|zu einem|zum|zu)\\s+(?:pflichtangaben?|pflichtfeld(?:er|ern)?)\\s+werden",
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:muss|müssen)\\s+(?<targets>" + REFS + ")\\s+"
                     + "(?:verpflichtend\\s+|zwingend\\s+)?" + FILL_WORD + "\\s+sein",
             IF + "\\s+(?<cond>.+?),?\\s+" + THEN + "(?:ist|sind|muss|müssen)\\s+(?<targets>" + REFS + ")\\s+"
