@@ -48,6 +48,16 @@ class FreeTextExportPhrasingTest {
             + "bejaht wurde.<CR><LF>;VISIBLE [F00007311] F00007310 == true",
         "\"F00007311V1.2 Name der Krankenkasse\" ist nur dann zu befüllen, wenn \"F00007310 Krankenversichert\" "
             + "bejaht wurde.;VISIBLE [F00007311] F00007310 == true",
+        // unquoted labels where fixed words follow them
+        "F00007311 Name der Krankenkasse ist nur dann zu befüllen, wenn F00007310 Versicherung vorhanden bejaht "
+            + "wurde.;VISIBLE [F00007311] F00007310 == true",
+        "F00007320 Land, F00007321 Datum des Bescheids und F00007322 Geschäftszeichen sind nur dann zu befüllen, "
+            + "wenn F00007319 Verfahren läuft verneint wurde.;"
+            + "VISIBLE [F00007320, F00007321, F00007322] F00007319 == false",
+        "Wenn das Feld F60007340 Augenfarbe = 97 \"Andere\", dann muss das Feld F60007341 Augenfarbe Freitext "
+            + "befüllt sein.;REQUIRED [F60007341] F60007340 == \"97\"",
+        "Wenn das Feld F60007340 Augenfarbe <> 97, dann darf das Feld F60007341 Augenfarbe Freitext nicht befüllt "
+            + "sein.;VISIBLE [F60007341] F60007340 == \"97\"",
         // lists of fields
         "\"F00007320 Land\", \"F00007321 Datum des Bescheids\", und \"F00007322 Geschäftszeichen\" sind nur dann zu "
             + "befüllen, wenn \"F00007319 Verfahren läuft\" bejaht wurde.;"
@@ -194,6 +204,16 @@ class FreeTextExportPhrasingTest {
             + "darf das Feld F60007341 nicht befüllt sein. Die Angabe ist freiwillig.;TEXT_PARTLY_RECOGNISED",
         "\"F00007311 Name\" ist nur dann zu befüllen, wenn \"F00007310 Versichert\" bejaht wurde, z. B. bei einer "
             + "Pflichtversicherung.;TEXT_NO_PATTERN",
+        // an unquoted label never swallows a negation, a joiner or a value
+        "Wenn F60007340 Augenfarbe nicht bejaht wurde, dann muss F60007341 befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn F60007340 Andere angegeben wurde, dann muss F60007341 befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn F60007340 Ja bejaht wurde, dann muss F60007341 befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn F60007340 = 97, dann muss F60007341 Freitext nicht befüllt sein.;TEXT_NO_PATTERN",
+        "Wenn F60007340 = 97, dann muss F60007341 Freitext auch später befüllt sein.;TEXT_NO_PATTERN",
+        "F00007311 Name nicht ist nur dann zu befüllen, wenn F00007310 bejaht wurde.;TEXT_NO_PATTERN",
+        "F00007311 Name der Krankenkasse ist nur dann zu befüllen, wenn F00007310 Versicherung vorhanden und gültig "
+            + "bejaht wurde.;TEXT_NO_PATTERN",
+        "Wenn F60007340 Augenfarbe und Haarfarbe Sonstige = 97, dann muss F60007341 befüllt sein.;TEXT_NO_PATTERN",
         // a quote naming two ids is no reference
         "\"F00007311 Name\" ist nur dann zu befüllen, wenn \"F00007310 oder F00007312\" bejaht wurde.;TEXT_NO_PATTERN",
         // no condition, or a choice that is no obligation

@@ -59,12 +59,31 @@ public final class FreeTextPatterns {
 
     private static final String E = OPEN + "E\\d+" + CLOSE;
     private static final String Q = OPEN + "Q\\d+" + CLOSE;
-    private static final String LABEL = "(?:\\s+(?:" + Q + "|\\([^()]*\\)))?";
+    private static final String QUOTED_LABEL = "\\s+(?:" + Q + "|\\([^()]*\\))";
+    private static final String LABEL = "(?:" + QUOTED_LABEL + ")?";
     private static final String REF = "(?:(?:das|die|der|dem|den|des)\\s+)?"
             + "(?:(?:daten)?(?:feldgruppe|feldes|feld|gruppe)\\s+)?" + E + LABEL;
+    /**
+     * Words that never belong to an unquoted label, because they carry the meaning of the sentence (verbs, negations,
+     * joiners, conditions, fill words, values).
+     */
+    private static final String KEYWORD = "(?:ist|sind|wird|werden|wurde|wurden|war|muss|müssen|darf|dürfen|soll|"
+            + "sollen|kann|können|nicht|kein|keine|keinen|keiner|nie|niemals|und|oder|sowie|bzw|beziehungsweise|nur|"
+            + "dann|wenn|falls|sofern|so|zu|zum|zur|leer|befüllt|ausgefüllt|angegeben|eingetragen|bejaht|verneint|"
+            + "angekreuzt|ja|nein|wert|werte|mit|gleich|ungleich|entweder|außer|sonst|ansonsten|aber|jedoch|auch)"
+            + "(?![\\p{L}\\d])";
+    /**
+     * An element reference whose label may also be unquoted ({@code F00004711 Name der Versicherung}): up to six words
+     * that are no {@link #KEYWORD}. Used only where fixed words follow the label (targets before the verb or the fill
+     * word, operands before {@code =}/{@code <>}, bejaht/verneint), never before a value, which an unquoted label could
+     * not be told from ({@code wenn F… Andere angegeben wurde}).
+     */
+    private static final String LOOSE_REF = "(?:(?:das|die|der|dem|den|des)\\s+)?"
+            + "(?:(?:daten)?(?:feldgruppe|feldes|feld|gruppe)\\s+)?" + E + "(?:" + QUOTED_LABEL
+            + "|(?:\\s+(?!" + KEYWORD + ")\\p{L}[\\p{L}\\d/-]*){1,6})?";
     private static final String REFS = "(?:(?:die\\s+)?(?:datenfelder|felder|datenfeldgruppen|feldgruppen|gruppen)"
             + "\\s+)?"
-            + REF + "(?:\\s*(?:,\\s*(?:und|sowie)\\s+|,|und|sowie)\\s*" + REF + ")*";
+            + LOOSE_REF + "(?:\\s*(?:,\\s*(?:und|sowie)\\s+|,|und|sowie)\\s*" + LOOSE_REF + ")*";
     /**
      * A compared value: a bare code ({@code 004}), a code with its label ({@code 97 "Andere"}, {@code 97 (Andere)}),
      * or a quote; {@link #VALUE_ITEM} reads it.
@@ -166,11 +185,11 @@ public final class FreeTextPatterns {
                     + "(?:beantwortet\\s+|angegeben\\s+|ausgewählt\\s+|belegt\\s+)?(?:wird|wurde|ist|hat)");
     /** {@code F… "Label" = 97 "Andere"}, {@code F… <> "02 Ausland"}: a comparison written with a symbol. */
     private static final List<Pattern> CONDITION_COMPARE = patterns(
-            "(?:(?:bei|im|in)\\s+)?" + REF + "\\s*(?<op>==|=|<>|!=|≠)\\s*(?<values>" + VALUES + ")");
+            "(?:(?:bei|im|in)\\s+)?" + LOOSE_REF + "\\s*(?<op>==|=|<>|!=|≠)\\s*(?<values>" + VALUES + ")");
     private static final List<Pattern> CONDITION_YES = patterns(
-            REF + "\\s+(?:bejaht|angekreuzt|mit ja beantwortet)\\s+(?:wird|wurde|ist)");
+            LOOSE_REF + "\\s+(?:bejaht|angekreuzt|mit ja beantwortet)\\s+(?:wird|wurde|ist)");
     private static final List<Pattern> CONDITION_NO = patterns(
-            REF + "\\s+(?:verneint|nicht angekreuzt|mit nein beantwortet)\\s+(?:wird|wurde|ist)");
+            LOOSE_REF + "\\s+(?:verneint|nicht angekreuzt|mit nein beantwortet)\\s+(?:wird|wurde|ist)");
     private static final List<Pattern> CONDITION_FILLED = patterns(
             REF + "\\s+" + FILL_WORD + "\\s+(?:wird|wurde|ist)");
     private static final List<Pattern> CONDITION_EMPTY = patterns(
