@@ -82,9 +82,10 @@ public final class Outbox {
      * other workers claim (a rescan or a recheck of a concurrently updated row), each time skipping other rows, and one
      * claim of 7 leased 272 entries in the contract test with four workers.
      *
-     * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY its FOR UPDATE locks every matching row, not just
-     * the LIMIT (so a second worker finds nothing). There the ids are therefore selected without ORDER BY, in no
-     * particular order (pending ones first, then those with a run-out lease, each through its index), and then updated
+     * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
+     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the ids
+     * are therefore selected without ORDER BY, in no particular order (pending ones first, then those with a run-out
+     * lease, each through its index, the second select limited to what the first left of the batch), and then updated
      * by id in the same transaction, again guarded by the due condition.
      */
     private static final String CLAIM_IN_ONE_STATEMENT = "WITH picked AS MATERIALIZED (SELECT id FROM ozg_outbox"
