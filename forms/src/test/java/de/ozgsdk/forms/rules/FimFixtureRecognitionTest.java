@@ -1,13 +1,10 @@
 package de.ozgsdk.forms.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import de.ozgsdk.forms.SharedFixtures;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -19,7 +16,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Conformance: the rules of the real public FIM files in {@code shared/fixtures/fim} (read in place, never copied)
- * are recognised as the service author would read them. Skipped when the fixtures are not there.
+ * are recognised as the service author would read them. Skipped when the fixtures are not there, a failure under
+ * {@code CI} ({@link SharedFixtures}).
  */
 class FimFixtureRecognitionTest {
 
@@ -74,14 +72,6 @@ class FimFixtureRecognitionTest {
     }
 
     private static Path fixture(String relative) {
-        List<Path> candidates = new ArrayList<>();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            candidates.add(dir.resolve("shared/fixtures/fim"));
-        }
-        Optional<Path> root = candidates.stream().filter(Files::isDirectory).findFirst();
-        assumeTrue(root.isPresent(), "shared/fixtures/fim not found above the working directory: conformance skipped");
-        Path file = root.get().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), relative + " not in the fixtures: conformance skipped");
-        return file;
+        return SharedFixtures.requireFimFile(relative);
     }
 }

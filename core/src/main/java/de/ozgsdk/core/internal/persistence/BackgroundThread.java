@@ -34,11 +34,23 @@ public final class BackgroundThread implements AutoCloseable {
             thread = created;
             return created;
         });
-        executor.scheduleWithFixedDelay(() -> {
-            if (!closing.get()) {
-                task.run();
-            }
-        }, 0, pause.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> runOnce(task), 0, pause.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runOnce(Runnable task) {
+        if (closing.get()) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // An exception would end the schedule without a word; the next run tries again.
+            LOG.warn("background thread {} failed, retrying after the pause: {}", name, e.getClass().getName());
+        } catch (Error e) {
+            // The executor would swallow it and silently stop all further runs: say so.
+            LOG.error("background thread {} stopped by {}", name, e.getClass().getName());
+            throw e;
+        }
     }
 
     /** Starts running {@code task} on a new daemon thread named {@code name}, then every {@code pause}. */
