@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conformance: the commands work on every real public FIM file in {@code shared/fixtures/fim} (read in place, never
- * copied), leniently imported. Skipped when the fixtures are not there.
+ * copied), leniently imported. Skipped when the fixtures are not there, a failure under {@code CI}
+ * ({@link SharedFixtures}).
  */
 class SharedFixturesTest {
 
@@ -63,12 +64,6 @@ class SharedFixturesTest {
     }
 
     private static Optional<Path> sharedFixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("fixtures").resolve("fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFixtures.fim();
     }
 }

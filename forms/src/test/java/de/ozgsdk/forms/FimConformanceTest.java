@@ -48,10 +48,8 @@ class FimConformanceTest {
 
     @Test
     void sharesTheReusedElementsOfTheLargestRealSchema() {
-        Optional<Path> file = sharedFixtures().map(p -> p.resolve("xdf2/S00000009_xdatenfelder.xml"))
-                .filter(Files::exists);
-        assumeTrue(file.isPresent(), "shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml not found: skipped");
-        FormSchema schema = FimImporter.builder().build().importSchema(file.get());
+        Path file = SharedFixtures.requireFimFile("xdf2/S00000009_xdatenfelder.xml");
+        FormSchema schema = FimImporter.builder().build().importSchema(file);
         // SOURCES.md: 132 field occurrences / 53 distinct fields, 54 group occurrences / 26 distinct groups
         assertThat(schema.fields()).hasSize(53);
         assertThat(schema.groups()).hasSize(26);
@@ -59,12 +57,6 @@ class FimConformanceTest {
     }
 
     static Optional<Path> sharedFixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("fixtures").resolve("fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFixtures.fim();
     }
 }

@@ -1,11 +1,9 @@
 package de.ozgsdk.core.persistence;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.internal.persistence.BackgroundThread;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +18,10 @@ public final class DraftPurgeJob implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DraftPurgeJob.class);
 
-    private final ScheduledExecutorService executor;
+    private final BackgroundThread background;
 
     private DraftPurgeJob(DraftStore store, Duration interval) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ozg-draft-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> purge(store), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.background = BackgroundThread.start("ozg-draft-purge", () -> purge(store), interval);
     }
 
     /** Starts purging {@code store} every {@link #DEFAULT_INTERVAL}. */
@@ -48,20 +41,11 @@ public final class DraftPurgeJob implements AutoCloseable {
 
     /**
      * Stops the job: no further purge starts, and a running one may finish (interrupting it mid-statement could
-     * damage an H2 file); waits up to ten seconds, then interrupts.
+     * damage an H2 file); waits up to ten seconds for it and the thread to end, then interrupts. Safe to call twice.
      */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-                LOG.warn("draft purge thread did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        background.close();
     }
 
     private static void purge(DraftStore store) {

@@ -77,17 +77,22 @@ public final class Outbox {
      * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
      * at once. The fresh lease token then finds exactly the rows this claim took.
      *
-     * PostgreSQL does it in one statement, oldest due entry first. H2 evaluates an IN subquery with FOR UPDATE once
-     * per outer row (seconds on ten thousand rows), and with ORDER BY its FOR UPDATE locks every matching row, not just
-     * the LIMIT (so a second worker finds nothing). There the ids are therefore selected without ORDER BY, in no
-     * particular order (pending ones first, then those with a run-out lease, each through its index), and then updated
+     * PostgreSQL does it in one statement, oldest due entry first. The pick is a MATERIALIZED CTE, run exactly once:
+     * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again while
+     * other workers claim (a rescan or a recheck of a concurrently updated row), each time skipping other rows, and one
+     * claim of 7 leased 272 entries in the contract test with four workers.
+     *
+     * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
+     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the ids
+     * are therefore selected without ORDER BY, in no particular order (pending ones first, then those with a run-out
+     * lease, each through its index, the second select limited to what the first left of the batch), and then updated
      * by id in the same transaction, again guarded by the due condition.
      */
-    private static final String CLAIM_IN_ONE_STATEMENT = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
+    private static final String CLAIM_IN_ONE_STATEMENT = "WITH picked AS MATERIALIZED (SELECT id FROM ozg_outbox"
+            + " WHERE " + DUE + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
             + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
-            + " WHERE id IN (SELECT id FROM ozg_outbox WHERE " + DUE
-            + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-            + " AND " + DUE;
+            + " WHERE id IN (SELECT id FROM picked) AND " + DUE;
     private static final String SELECT_PENDING_UNORDERED = "SELECT id FROM ozg_outbox"
             + " WHERE status = 'PENDING' AND next_attempt_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String SELECT_LEASE_EXPIRED_UNORDERED = "SELECT id FROM ozg_outbox"
@@ -380,12 +385,12 @@ public final class Outbox {
     private static int claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
-            statement.setString(1, workerId);
-            statement.setString(2, token);
-            JdbcValues.setInstant(statement, 3, leaseUntil);
-            JdbcValues.setInstant(statement, 4, now);
-            JdbcValues.setInstant(statement, 5, now);
-            statement.setInt(6, batchSize);
+            JdbcValues.setInstant(statement, 1, now);
+            JdbcValues.setInstant(statement, 2, now);
+            statement.setInt(3, batchSize);
+            statement.setString(4, workerId);
+            statement.setString(5, token);
+            JdbcValues.setInstant(statement, 6, leaseUntil);
             JdbcValues.setInstant(statement, 7, now);
             JdbcValues.setInstant(statement, 8, now);
             return statement.executeUpdate();

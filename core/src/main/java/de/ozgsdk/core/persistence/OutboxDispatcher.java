@@ -2,14 +2,12 @@ package de.ozgsdk.core.persistence;
 
 import de.ozgsdk.core.ConflictException;
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.internal.persistence.BackgroundThread;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Duration leaseDuration;
     private final Duration pollInterval;
     private final Clock clock;
-    private ScheduledExecutorService executor;
+    private BackgroundThread background;
+    private volatile boolean closed;
 
     private OutboxDispatcher(Builder builder) {
         this.outbox = builder.outbox;
@@ -74,41 +73,44 @@ public final class OutboxDispatcher implements AutoCloseable {
         return batch.size();
     }
 
-    /** Starts draining on a daemon thread of its own; returns this dispatcher, to close at shutdown. */
+    /**
+     * Starts draining on a daemon thread of its own, named {@code ozg-outbox-<workerId>}; returns this dispatcher, to
+     * close at shutdown.
+     *
+     * @throws IllegalStateException if it was started or closed before
+     */
     public synchronized OutboxDispatcher start() {
-        if (executor != null) {
+        if (closed) {
+            throw new IllegalStateException("dispatcher " + workerId + " is closed; build a new one to start again");
+        }
+        if (background != null) {
             throw new IllegalStateException("dispatcher " + workerId + " already started");
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ozg-outbox-" + workerId);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::drainUntilEmpty, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        background = BackgroundThread.start("ozg-outbox-" + workerId, this::drainUntilEmpty, pollInterval);
         return this;
     }
 
-    /** Stops the thread started by {@link #start()}, waiting up to ten seconds for the current batch. */
+    /**
+     * Stops the thread started by {@link #start()}: it claims no further batch, finishes the messages of the batch in
+     * hand, and ends; waits up to {@link BackgroundThread#STOP_TIMEOUT ten seconds} for that, then interrupts, leaving
+     * unfinished leases to run out. Safe to call twice, before {@link #start()}, and from inside a delivery (which then
+     * returns at once).
+     */
     @Override
-    public synchronized void close() {
-        if (executor == null) {
-            return;
+    public void close() {
+        BackgroundThread running;
+        synchronized (this) {
+            closed = true;
+            running = background;
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-                LOG.warn("outbox dispatcher {} did not stop within 10 s; unfinished leases will run out", workerId);
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (running != null) {
+            running.close();
         }
     }
 
     private void drainUntilEmpty() {
         try {
-            while (!Thread.currentThread().isInterrupted() && drainOnce() > 0) {
+            while (!closed && !Thread.currentThread().isInterrupted() && drainOnce() > 0) {
                 // keep going while there is work; pause for pollInterval once the outbox is empty
             }
         } catch (RuntimeException e) {

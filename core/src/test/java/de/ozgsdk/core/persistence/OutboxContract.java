@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -112,6 +113,104 @@ abstract class OutboxContract extends DatabaseContract {
             second.shutdownNow();
         }
         assertThat(count("SELECT COUNT(*) FROM ozg_outbox")).isEqualTo(1);
+    }
+
+    @Test
+    void claimOfMixedPendingAndLeaseExpiredEntriesLeasesAtMostTheBatchSize() {
+        leaseExpired("stale", 3);
+        enqueueAll("fresh", 3);
+
+        List<ClaimedMessage> claimed = outbox.claim("worker-b", 4, LEASE);
+
+        assertThat(claimed).hasSize(4);
+        assertThat(count("SELECT COUNT(*) FROM ozg_outbox WHERE lease_owner = 'worker-b'")).isEqualTo(4);
+        assertThat(outbox.claim("worker-c", 10, LEASE)).as("the rest is still claimable").hasSize(2);
+    }
+
+    @Test
+    void claimWithBatchSizeOneLeasesOneEntryEvenWhenBothKindsAreDue() {
+        leaseExpired("stale", 2);
+        enqueueAll("fresh", 2);
+
+        for (int i = 1; i <= 4; i++) {
+            assertThat(outbox.claim("worker-" + i, 1, LEASE)).as("claim %d", i).hasSize(1);
+        }
+
+        assertThat(outbox.claim("worker-5", 1, LEASE)).isEmpty();
+        assertThat(count("SELECT COUNT(DISTINCT lease_owner) FROM ozg_outbox")).isEqualTo(4);
+    }
+
+    @Test
+    void claimWithBatchSizeAboveTheDueCountTakesEveryDueEntryOnce() {
+        leaseExpired("stale", 3);
+        enqueueAll("fresh", 2);
+
+        List<ClaimedMessage> claimed = outbox.claim("worker-b", 10_000, LEASE);
+
+        assertThat(claimed).hasSize(5).extracting(ClaimedMessage::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void claimLeaseOfOneSecondRunsOutAfterExactlyOneSecond() {
+        outbox.enqueue(message("antrag-short"));
+        ClaimedMessage first = outbox.claim("worker-a", 1, Duration.ofSeconds(1)).get(0);
+
+        assertThat(first.leaseUntil()).isEqualTo(clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(outbox.claim("worker-b", 1, LEASE)).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(outbox.claim("worker-b", 1, LEASE)).singleElement()
+                .satisfies(message -> assertThat(message.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void concurrentClaimsOfMixedEntriesEachStayWithinTheBatchSize() throws Exception {
+        leaseExpired("stale", 150);
+        enqueueAll("fresh", 150);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        Map<UUID, String> owners = new ConcurrentHashMap<>();
+        List<UUID> leasedTwice = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String workerId = "worker-" + w;
+                running.add(workers.submit(() -> {
+                    List<ClaimedMessage> batch;
+                    do {
+                        batch = outbox.claim(workerId, 7, LEASE);
+                        sizes.add(batch.size());
+                        batch.forEach(m -> {
+                            if (owners.putIfAbsent(m.id(), workerId) != null) {
+                                leasedTwice.add(m.id());
+                            }
+                        });
+                    } while (owners.size() < 300);
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(7));
+        assertThat(leasedTwice).isEmpty();
+        assertThat(owners).hasSize(300);
+    }
+
+    /** Enqueues {@code n} entries and lets a claim of worker-a run out, so that they are in flight and due again. */
+    private void leaseExpired(String prefix, int n) {
+        enqueueAll(prefix, n);
+        assertThat(outbox.claim("worker-a", n, LEASE)).hasSize(n);
+        clock.advance(LEASE);
+    }
+
+    private void enqueueAll(String prefix, int n) {
+        for (int i = 0; i < n; i++) {
+            outbox.enqueue(message(prefix + "-" + i));
+        }
     }
 
     @Test

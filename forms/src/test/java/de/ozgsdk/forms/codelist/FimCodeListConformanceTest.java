@@ -1,15 +1,14 @@
 package de.ozgsdk.forms.codelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import de.ozgsdk.forms.SharedFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -34,15 +33,13 @@ class FimCodeListConformanceTest {
 
     @BeforeAll
     static void locateFixtures() {
-        fixtures = findUpwards(Path.of("").toAbsolutePath()).orElse(null);
-        assumeTrue(fixtures != null, "shared/fixtures/fim not found above " + Path.of("").toAbsolutePath()
-                + ": FIM conformance tests skipped (they need the shared fixtures next to the repository)");
+        fixtures = SharedFixtures.requireFim();
     }
 
     @Test
     void loadsEveryGenericodeFileAndListsWhatItImported() throws IOException {
         List<Path> files = codeListFiles();
-        assumeTrue(!files.isEmpty(), "no .gc files under " + fixtures.resolve("codelists"));
+        assertThat(files).as("genericode files under " + fixtures.resolve("codelists")).isNotEmpty();
         GenericodeReader reader = GenericodeReader.create();
         List<String> report = new ArrayList<>();
 
@@ -64,8 +61,7 @@ class FimCodeListConformanceTest {
 
     @Test
     void infersTheNameColumnOfTheNewestXRepositoryFormat() {
-        Path vertretungsart = fixtures.resolve("codelists/Vertretungsart_1.gc");
-        assumeTrue(Files.exists(vertretungsart), vertretungsart + " absent");
+        Path vertretungsart = SharedFixtures.requireFimFile("codelists/Vertretungsart_1.gc");
 
         CodeList list = GenericodeReader.create().read(vertretungsart);
 
@@ -77,8 +73,7 @@ class FimCodeListConformanceTest {
 
     @Test
     void usesTheDeclaredNameKeyEvenWhenItIsNotTheFirstNameColumn() {
-        Path staat = fixtures.resolve("codelists/C60000016_genericode.gc");
-        assumeTrue(Files.exists(staat), staat + " absent");
+        Path staat = SharedFixtures.requireFimFile("codelists/C60000016_genericode.gc");
 
         CodeList list = GenericodeReader.create().read(staat);
 
@@ -88,8 +83,7 @@ class FimCodeListConformanceTest {
 
     @Test
     void resolvesEveryCodeListReferenceOfTheBewohnerparkenSchema() throws IOException {
-        Path schema = fixtures.resolve("xdf2/S05000058V1.0_xdf2.xml");
-        assumeTrue(Files.exists(schema), schema + " absent");
+        Path schema = SharedFixtures.requireFimFile("xdf2/S05000058V1.0_xdf2.xml");
         CodeListRegistry registry = CodeListRegistry.builder().addDirectory(fixtures.resolve("codelists")).build();
 
         List<CodeListQuery> references = genericodeReferences(schema);
@@ -145,15 +139,5 @@ class FimCodeListConformanceTest {
             throw new IOException(e);
         }
         return references;
-    }
-
-    private static Optional<Path> findUpwards(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.SharedFixtures;
 import de.ozgsdk.forms.codelist.CodeListRegistry;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
@@ -139,12 +140,6 @@ class JsonSchemaDifferentialTest {
 
     /** {@code shared/fixtures/fim} next to the repository, searched upwards from the working directory. */
     static Optional<Path> sharedFixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("fixtures").resolve("fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFixtures.fim();
     }
 }

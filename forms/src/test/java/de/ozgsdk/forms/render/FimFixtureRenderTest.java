@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.SharedFixtures;
 import de.ozgsdk.forms.codelist.CodeListRegistry;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.rules.FormRules;
@@ -63,12 +64,6 @@ class FimFixtureRenderTest {
     }
 
     private static Optional<Path> root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFixtures.fim();
     }
 }

@@ -1,9 +1,9 @@
 package de.ozgsdk.forms.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.ozgsdk.forms.FimImporter;
+import de.ozgsdk.forms.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Conformance: the rules of the real public FIM files in {@code shared/fixtures/fim} (read in place, never copied)
- * are recognised as the service author would read them. Skipped when the fixtures are not there.
+ * are recognised as the service author would read them. Skipped when the fixtures are not there, a failure under
+ * {@code CI} ({@link SharedFixtures}).
  */
 class FimFixtureRecognitionTest {
 
@@ -72,7 +73,7 @@ class FimFixtureRecognitionTest {
      */
     @Test
     void theShareOfExecutableRulesInTheRealFixturesDoesNotDrop() throws Exception {
-        Path root = fixtureRoot();
+        Path root = SharedFixtures.requireFim();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> p.toString().endsWith(".xml") && !p.toString().contains("xsd")).sorted()
@@ -124,18 +125,6 @@ class FimFixtureRecognitionTest {
     }
 
     private static Path fixture(String relative) {
-        Path file = fixtureRoot().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), relative + " not in the fixtures: conformance skipped");
-        return file;
-    }
-
-    private static Path fixtureRoot() {
-        List<Path> candidates = new ArrayList<>();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            candidates.add(dir.resolve("shared/fixtures/fim"));
-        }
-        Optional<Path> root = candidates.stream().filter(Files::isDirectory).findFirst();
-        assumeTrue(root.isPresent(), "shared/fixtures/fim not found above the working directory: conformance skipped");
-        return root.get();
+        return SharedFixtures.requireFimFile(relative);
     }
 }

@@ -1,10 +1,10 @@
 package de.ozgsdk.forms.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.SharedFixtures;
 import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.rules.FormRules;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Conformance: the FIM rules of the real public files in {@code shared/fixtures/fim} (read in place, never copied)
- * are recognised, checked against their schema and applied in validation. Skipped when the fixtures are not there.
+ * are recognised, checked against their schema and applied in validation. Skipped when the fixtures are not there, a
+ * failure under {@code CI} ({@link SharedFixtures}).
  */
 class FimFixtureRulesTest {
 
@@ -121,17 +121,10 @@ class FimFixtureRulesTest {
     }
 
     private static Path fixture(String relative) {
-        Path file = fixtureRoot().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), relative + " not in the fixtures: conformance skipped");
-        return file;
+        return SharedFixtures.requireFimFile(relative);
     }
 
     private static Path fixtureRoot() {
-        Optional<Path> root = Optional.empty();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && root.isEmpty(); dir = dir.getParent()) {
-            root = Optional.of(dir.resolve("shared/fixtures/fim")).filter(Files::isDirectory);
-        }
-        assumeTrue(root.isPresent(), "shared/fixtures/fim not found above the working directory: conformance skipped");
-        return root.get();
+        return SharedFixtures.requireFim();
     }
 }

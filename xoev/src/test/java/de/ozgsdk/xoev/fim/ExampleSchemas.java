@@ -17,6 +17,7 @@ import de.ozgsdk.forms.Multiplicity;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.XdfVersion;
 import de.ozgsdk.forms.validation.CodeValues;
+import de.ozgsdk.xoev.SharedFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -135,14 +136,9 @@ final class ExampleSchemas {
         return files;
     }
 
+    /** The shared fim folder; empty when absent locally, a failure under CI (see {@link SharedFixtures}). */
     static Optional<Path> fixtureRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/fim");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFixtures.fim();
     }
 
     // ---- building blocks

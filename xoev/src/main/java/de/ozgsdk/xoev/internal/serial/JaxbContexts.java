@@ -6,8 +6,10 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.glassfish.jaxb.runtime.v2.JAXBContextFactory;
 
@@ -15,13 +17,22 @@ import org.glassfish.jaxb.runtime.v2.JAXBContextFactory;
  * The process-wide cache of JAXB contexts, one per set of classes. Building a context reflects over all classes and
  * takes tens of milliseconds; a context is immutable and thread-safe, so it is built once and shared.
  *
- * <p>The cache holds the classes strongly. Its size is the number of distinct type sets of the application (a handful);
- * if the SDK is deployed in a container's shared library while the JAXB classes come from a web application, the
- * web application's class loader stays reachable after undeployment, as with any JAXB context cache.
+ * <p>Safe in a container that redeploys web applications: a context is stored with one of its own classes (a
+ * {@link ClassValue}), never in a map of the SDK. A context references its classes and so their class loaders; stored
+ * in a static map it would keep a redeployed web application's class loader alive when the SDK sits in the
+ * container's shared library. Stored with the class, it lives exactly as long as that class: the anchor is a class of
+ * the set whose class loader sees all the others' (each other loader is it or one of its parents), so the context
+ * keeps nothing alive that the anchor does not keep alive already. A set without such a class (classes from two
+ * sibling web applications) is not cached: its context is built on every call.
  */
 public final class JaxbContexts {
 
-    private static final Map<Set<Class<?>>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
+    private static final ClassValue<ConcurrentMap<Set<Class<?>>, JAXBContext>> BY_ANCHOR = new ClassValue<>() {
+        @Override
+        protected ConcurrentMap<Set<Class<?>>, JAXBContext> computeValue(Class<?> anchor) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private JaxbContexts() {
     }
@@ -29,11 +40,40 @@ public final class JaxbContexts {
     /** The context for exactly these classes, created on first use. */
     public static JAXBContext of(Set<Class<?>> classes) {
         Set<Class<?>> key = Set.copyOf(classes);
-        JAXBContext cached = CONTEXTS.get(key);
+        Optional<Class<?>> anchor = anchor(key);
+        if (anchor.isEmpty()) {
+            return create(key);
+        }
+        ConcurrentMap<Set<Class<?>>, JAXBContext> contexts = BY_ANCHOR.get(anchor.get());
+        JAXBContext cached = contexts.get(key);
         if (cached != null) {
             return cached;
         }
-        return CONTEXTS.computeIfAbsent(key, JaxbContexts::create);
+        return contexts.computeIfAbsent(key, JaxbContexts::create);
+    }
+
+    /**
+     * The class of the set, first by name, whose loader has every other class's loader as itself or an ancestor; empty
+     * if the classes come from loaders of which none sees all the others.
+     */
+    static Optional<Class<?>> anchor(Set<Class<?>> classes) {
+        return classes.stream()
+                .sorted(Comparator.comparing(Class::getName))
+                .filter(candidate -> classes.stream()
+                        .allMatch(other -> isSelfOrAncestor(other.getClassLoader(), candidate.getClassLoader())))
+                .findFirst();
+    }
+
+    private static boolean isSelfOrAncestor(ClassLoader ancestor, ClassLoader loader) {
+        if (ancestor == null) {
+            return true; // the bootstrap loader is every loader's ancestor
+        }
+        for (ClassLoader current = loader; current != null; current = current.getParent()) {
+            if (current == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JAXBContext create(Set<Class<?>> classes) {

@@ -28,6 +28,12 @@ import org.xml.sax.SAXParseException;
  * that each namespace comes before the XSDs importing it, and an {@code xs:import} or {@code xs:include} is resolved
  * from the set's own bytes (by namespace, else by file name), never from a file or URL. Compiled schemas are cached
  * process-wide by the digests of their XSDs.
+ *
+ * <p>The cache holds no class loader of an application, so it is safe in a container that redeploys web applications
+ * (checked by {@code JaxbContextsClassLoaderTest}): its keys are digest strings, and a compiled schema is an object of
+ * the JDK's own schema factory ({@code SchemaFactory.newDefaultInstance()}, loaded by the platform), built from the
+ * XSDs' bytes; an XSD read from a web application's class path keeps nothing of that class path. The cache lives as
+ * long as the SDK's classes and grows by one entry per distinct schema set (a handful per application).
  */
 public final class SchemaCompiler {
 
