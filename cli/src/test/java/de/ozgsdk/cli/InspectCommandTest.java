@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InspectCommandTest {
 
@@ -110,6 +114,26 @@ class InspectCommandTest {
         assertThat(rule.get("targets").toString()).isEqualTo("[\"F99000000031\"]");
         assertThat(rule.get("expression").asText()).isEqualTo("F99000000030 == true");
         assertThat(rule.get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void reportsEveryRuleDerivedFromAFreeTextOfSeveralSentences(@TempDir Path dir) throws Exception {
+        String schema = Files.readString(Path.of(fixture("xdf3-rules.xml")), StandardCharsets.UTF_8).replace(
+                "F99000000031 ist Pflichtfeld, wenn F99000000030 bejaht wurde.",
+                "F99000000031 ist Pflichtfeld, wenn F99000000030 bejaht wurde. "
+                        + "F99000000031 ist nur dann zu befüllen, wenn F99000000030 bejaht wurde.");
+        Path file = Files.writeString(dir.resolve("twin.xml"), schema, StandardCharsets.UTF_8);
+
+        JsonNode rule = json(run("fim", "inspect", "--json", file.toString())).get("rules").get(0);
+
+        assertThat(rule.get("executable").asBoolean()).isTrue();
+        JsonNode sentences = rule.get("sentences");
+        assertThat(sentences).hasSize(2);
+        assertThat(sentences.get(0).get("kind").asText()).isEqualTo("required");
+        assertThat(sentences.get(1).get("kind").asText()).isEqualTo("visible");
+        assertThat(sentences.get(1).get("targets").toString()).isEqualTo("[\"F99000000031\"]");
+        assertThat(sentences.get(1).get("expression").asText()).isEqualTo("F99000000030 == true");
+        assertThat(sentences.get(0).get("id").asText()).isNotEqualTo(sentences.get(1).get("id").asText());
     }
 
     @Test

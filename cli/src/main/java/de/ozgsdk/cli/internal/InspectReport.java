@@ -108,6 +108,17 @@ final class InspectReport {
         return node;
     }
 
+    /** One rule derived from one sentence of a free-text rule (a text of several sentences gives several). */
+    private static ObjectNode sentenceJson(ExecutableRule rule) {
+        ObjectNode node = JsonOutput.object();
+        node.put("id", rule.id());
+        node.put("kind", rule.kind().name().toLowerCase(Locale.ROOT));
+        ArrayNode targets = node.putArray("targets");
+        rule.targets().forEach(targets::add);
+        node.put("expression", rule.condition().canonical());
+        return node;
+    }
+
     private static ObjectNode ruleJson(RuleEntry entry, Locale locale) {
         ObjectNode node = JsonOutput.object();
         node.put("id", entry.rule().id().id());
@@ -123,6 +134,8 @@ final class InspectReport {
         ArrayNode targets = node.putArray("targets");
         rule.ifPresent(r -> r.targets().forEach(targets::add));
         JsonOutput.put(node, "expression", rule.map(r -> r.condition().canonical()));
+        ArrayNode sentences = node.putArray("sentences");
+        recognition.rules().forEach(r -> sentences.add(sentenceJson(r)));
         if (recognition.reason().isPresent()) {
             ObjectNode reason = node.putObject("reason");
             reason.put("code", recognition.reason().get().code().code());
