@@ -147,9 +147,18 @@ public final class LexicalValues {
         }
     }
 
-    /** A limit of the Präzisierung as a local date-time (an offset is dropped, as the validator compares locally). */
+    /**
+     * A limit of the Präzisierung as a local date-time, in ISO or German notation ({@code 31.12.2024 18:30}) as the
+     * validator reads it; an offset is dropped, as the validator compares locally.
+     */
     public static Optional<LocalDateTime> localDateTime(String text) {
         String stripped = text.strip();
+        int space = stripped.indexOf(' ');
+        if (space > 0 && GERMAN_DATE.matcher(stripped.substring(0, space)).matches()) {
+            Optional<LocalDate> day = date(stripped.substring(0, space));
+            Optional<LocalTime> time = time(stripped.substring(space + 1));
+            return day.flatMap(d -> time.map(d::atTime));
+        }
         try {
             return Optional.of(OffsetDateTime.parse(stripped).toLocalDateTime());
         } catch (DateTimeException e) {
