@@ -350,7 +350,9 @@ public final class FormValidator {
         }
 
         void check(Run run, String raw, DataPath at) {
-            String text = raw.strip();
+            // text_latin is DIN SPEC 91379 text in NFC: lengths and patterns apply to that form, as it is kept
+            String text = type == DataType.TEXT_LATIN ? Normalizer.normalize(raw.strip(), Normalizer.Form.NFC)
+                    : raw.strip();
             String id = field.id().id();
             LocalizedText label = field.label();
             Optional<Object> parsed = ValueParser.parse(type, text);
@@ -375,8 +377,7 @@ public final class FormValidator {
             checkText(run, text, at);
             checkRange(run, value, at);
             if (run.violations.size() == before) {
-                run.values.put(at, type == DataType.TEXT_LATIN
-                        ? Normalizer.normalize(text, Normalizer.Form.NFC) : value);
+                run.values.put(at, type == DataType.TEXT_LATIN ? text : value);
             }
         }
 

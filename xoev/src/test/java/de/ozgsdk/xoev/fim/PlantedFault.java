@@ -14,6 +14,7 @@ import de.ozgsdk.forms.internal.data.ValueParser;
 import de.ozgsdk.forms.validation.CodeValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -37,8 +38,18 @@ import java.util.regex.Pattern;
  */
 final class PlantedFault {
 
-    /** The kinds of planted faults; {@code NONE} leaves the data valid. */
-    enum Kind { NONE, TOO_LONG, PATTERN, OUT_OF_RANGE, IMPOSSIBLE_DATE, TOO_MANY, NOT_IN_CODE_LIST }
+    /**
+     * The kinds of planted faults. {@code NONE} leaves the data valid; {@code PADDED} (surrounding white space around
+     * a text value) and {@code DECOMPOSED} (a Latin text value in Unicode NFD) are input the validator accepts, as it
+     * strips and normalises.
+     */
+    enum Kind {
+        NONE, PADDED, DECOMPOSED, TOO_LONG, PATTERN, OUT_OF_RANGE, IMPOSSIBLE_DATE, TOO_MANY, NOT_IN_CODE_LIST;
+
+        boolean keepsDataValid() {
+            return this == NONE || this == PADDED || this == DECOMPOSED;
+        }
+    }
 
     /** Data with a planted fault of a kind at a path ({@code G1[0].F2}). */
     record Planted(Kind kind, String path, FormData data) {
@@ -62,8 +73,15 @@ final class PlantedFault {
     PlantedFault(Random random, CodeValues codes, List<XsdNote> notes) {
         this.random = random;
         this.codes = codes;
+        notStated.addAll(notStated(notes));
+    }
+
+    /** The ids (without version) of the elements with a constraint the XSD does not state. */
+    static Set<String> notStated(List<XsdNote> notes) {
+        Set<String> ids = new HashSet<>();
         notes.stream().filter(n -> NOT_STATED.contains(n.code()))
-                .forEach(n -> notStated.add(n.elementId().replaceFirst("V\\d.*$", "")));
+                .forEach(n -> ids.add(n.elementId().replaceFirst("V\\d.*$", "")));
+        return ids;
     }
 
     /** The data with a fault of the kind at a random fitting place, or empty when the data have no such place. */
@@ -134,7 +152,13 @@ final class PlantedFault {
             return Optional.empty();
         }
         boolean coded = !field.values().isEmpty() || field.codeList().isPresent();
+        String current = site.instance().values(id).get(0);
         Optional<String> value = switch (kind) {
+            case PADDED -> field.dataType().isText() && !current.isBlank() ? Optional.of(" " + current + "\t")
+                    : Optional.empty();
+            case DECOMPOSED -> field.dataType() == DataType.TEXT_LATIN && !coded
+                    && !Normalizer.isNormalized(current, Normalizer.Form.NFD)
+                    ? Optional.of(Normalizer.normalize(current, Normalizer.Form.NFD)) : Optional.empty();
             case TOO_LONG -> coded || field.precision().compiledPattern().isPresent() ? Optional.empty()
                     : tooLong(field);
             case PATTERN -> coded ? Optional.empty() : notMatching(field);

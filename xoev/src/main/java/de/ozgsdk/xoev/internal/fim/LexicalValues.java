@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgsdk.forms.DataType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,7 +47,11 @@ public final class LexicalValues {
         if (value.isBoolean()) {
             return Boolean.toString(value.booleanValue());
         }
-        String text = value.asText();
+        // written as the validator checks it: stripped, Latin text in NFC (XML Schema keeps white space of strings)
+        String text = value.asText().strip();
+        if (type == DataType.TEXT_LATIN) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
         if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
             return text + ":00";
         }
