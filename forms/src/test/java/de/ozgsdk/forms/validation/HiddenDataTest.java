@@ -209,6 +209,40 @@ class HiddenDataTest {
                 .containsExactly(tuple("G1[0]", ViolationCode.CHOICE_AMBIGUOUS));
     }
 
+    @Test
+    void eachInstanceOfARepeatedGroupChoosesItsOwnAlternativeByRule() {
+        FieldGroup choice = TestSchemas.group("G2", "Kontakt",
+                TestSchemas.ref(TestSchemas.group("G3", "Post", TestSchemas.ref(field("F3"), "1:1")), "1:1"),
+                TestSchemas.ref(TestSchemas.group("G4", "E-Mail", TestSchemas.ref(field("F4"), "1:1")), "1:1"))
+                .toBuilder().choice(true).build();
+        FieldGroup person = TestSchemas.group("G1", "Person", TestSchemas.ref(field("F0"), "1:1"),
+                TestSchemas.ref(choice, "1:1"));
+        FormSchema schema = TestSchemas.schema(TestSchemas.ref(person, "0:*"));
+        RuleSet rules = RuleSet.of("S1", List.of(
+                ExecutableRule.builder("V-post", RuleKind.VISIBLE, RuleExpression.parse("F0 == 'post'"))
+                        .target("G3").build(),
+                ExecutableRule.builder("V-mail", RuleKind.VISIBLE, RuleExpression.parse("F0 == 'mail'"))
+                        .target("G4").build()));
+        FormData both = FormData.builder()
+                .group("G3", FormData.builder().value("F3", "Weg 1").build())
+                .group("G4", FormData.builder().value("F4", "a@b").build()).build();
+        FormData data = FormData.builder().groups("G1", List.of(
+                FormData.builder().value("F0", "post").group("G2", both).build(),
+                FormData.builder().value("F0", "mail").group("G2", both).build())).build();
+
+        ValidationResult result = FormValidator.builder(schema).rules(rules).build().validate(data);
+
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.hiddenElements()).containsExactlyInAnyOrder(DataPath.parse("G1[0].G2[0].G4"),
+                DataPath.parse("G1[1].G2[0].G3"));
+        assertThat(result.visibleData().group(DataPath.parse("G1[0].G2[0]")).orElseThrow().ids())
+                .containsExactly("G3");
+        assertThat(result.visibleData().group(DataPath.parse("G1[1].G2[0]")).orElseThrow().ids())
+                .containsExactly("G4");
+        assertThat(FormDataJson.of(schema).write(result.visibleData())).contains("Weg 1", "a@b")
+                .containsOnlyOnce("Weg 1").containsOnlyOnce("a@b");
+    }
+
     private static Field field(String id) {
         return TestSchemas.field(id, "Feld " + id, "Field " + id, DataType.TEXT,
                 Precision.builder().maxLength(5).build());
