@@ -39,7 +39,7 @@ public final class HiddenDataForm {
     /** Prefix of every visible text value. */
     public static final String OPEN = "OFFEN";
 
-    /** The paths the rules hide in {@link #data(boolean)}, in the order the rules decide them. */
+    /** The paths the rules hide in {@link #data(boolean)} (switch {@code F99000100} off). */
     public static final Set<DataPath> HIDDEN = Set.of(
             DataPath.parse("F99000101"), DataPath.parse("G99000102"),
             DataPath.parse("G99000110[0].F99000111"), DataPath.parse("G99000110[0].G99000112"),
@@ -127,7 +127,7 @@ public final class HiddenDataForm {
                 .groups("G99000140", List.of(repeated0, repeated1)).build();
     }
 
-    /** Every value of the data that starts with {@link #SECRET}: the ones {@code visibleData()} must leave out. */
+    /** Every value in a written text (JSON, XML) that starts with {@link #SECRET}: none may be there. */
     public static List<String> secretsIn(String text) {
         List<String> found = new ArrayList<>();
         Matcher m = Pattern.compile(SECRET + "[-A-Za-z0-9]*").matcher(text);
