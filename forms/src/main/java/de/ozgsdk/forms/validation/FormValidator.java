@@ -60,16 +60,17 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Semantics.</b> A blank value counts as absent. Values are checked after stripping surrounding white space.
- * A group instance with no non-blank value anywhere counts as absent; when a required group has no filled instance,
- * the validator reports the required fields of its first instance ({@code G1[0].F2}), or {@code REQUIRED} on the group
- * when it has no required field. Paths carry an index for every group instance and for the values of fields whose
- * Multiplizität allows more than one. {@code label} fields hold no data. {@code hidden} and {@code locked} fields
- * are checked like input fields: the service fills them, and a violation there is a service error to show at form
- * level. In an Auswahlgruppe exactly one alternative is checked (the filled one). Code list membership is checked
- * when {@link CodeValues} has the list; otherwise it is skipped (logged once at build) unless
- * {@link Builder#requireCodeLists(boolean)} is set. {@code file} and {@code obj} values are opaque references:
- * only their Multiplizität is checked. Validity dates of elements are not considered.
+ * <p><b>Semantics.</b> A blank value counts as absent. Values are checked after stripping surrounding white space. A
+ * group instance with no non-blank value anywhere (values hidden by rules do not count) counts as absent; when a
+ * required group has no filled instance, the validator reports the required fields of its first instance
+ * ({@code G1[0].F2}), or {@code REQUIRED} on the group when it has no required field. Paths carry an index for every
+ * group instance and for the values of fields whose Multiplizität allows more than one. {@code label} fields hold no
+ * data. {@code hidden} and {@code locked} fields are checked like input fields: the service fills them, and a violation
+ * there is a service error to show at form level. In an Auswahlgruppe exactly one alternative is checked (the filled
+ * one; an alternative hidden by a rule counts as not filled). Code list membership is checked when {@link CodeValues}
+ * has the list; otherwise it is skipped (logged once at build) unless {@link Builder#requireCodeLists(boolean)} is set.
+ * {@code file} and {@code obj} values are opaque references: only their Multiplizität is checked. Validity dates of
+ * elements are not considered.
  *
  * <p><b>Executable rules</b> ({@link Builder#rules(RuleSet)}, see {@code forms/RULES.md}) are evaluated before the
  * checks, in every instance of the group they belong to: an element a {@code required} rule requires is checked as
@@ -131,14 +132,16 @@ public final class FormValidator {
     public ValidationResult validate(FormData data) {
         Objects.requireNonNull(data, "data");
         RuleResults ruleResults = rulePlan.evaluate(schema, data, clock);
+        // The walk sees only what may be submitted: an instance holding nothing but hidden data counts as absent.
+        FormData visible = ruleResults.visible(data);
         Run run = new Run(ruleResults);
-        validateInstance(run, data, schema.children(), Optional.empty(), false);
+        validateInstance(run, visible, schema.children(), Optional.empty(), false);
         ruleResults.takeRemainingViolations().forEach(run::addRuleViolation);
         if (!ruleResults.problems().isEmpty()) {
             LOG.debug("{} rule problems: {}", ruleResults.problems().size(), ruleResults.problems());
         }
         return new ValidationResult(run.violations, run.values, ruleResults.hidden(), ruleResults.required(),
-                ruleResults.problems(), ruleResults.visible(data));
+                ruleResults.problems(), visible);
     }
 
     private static Optional<Set<String>> allowedCodes(Field field, Builder b) {
@@ -199,8 +202,8 @@ public final class FormValidator {
         Set<String> known = new HashSet<>();
         List<ElementRef> toCheck = children;
         if (choice) {
-            List<ElementRef> filled = children.stream().filter(c -> isFilled(data, c.id().id()))
-                    .filter(c -> !run.rules.isHidden(pathOf(prefix, c.id().id()))).toList();
+            // the data walked are the visible data: an alternative hidden by a rule is not filled
+            List<ElementRef> filled = children.stream().filter(c -> isFilled(data, c.id().id())).toList();
             if (filled.size() > 1) {
                 DataPath at = prefix.orElseThrow();
                 FieldGroup group = schema.group(at.elementId()).orElseThrow();
@@ -347,7 +350,9 @@ public final class FormValidator {
         }
 
         void check(Run run, String raw, DataPath at) {
-            String text = raw.strip();
+            // text_latin is DIN SPEC 91379 text in NFC: lengths and patterns apply to that form, as it is kept
+            String text = type == DataType.TEXT_LATIN ? Normalizer.normalize(raw.strip(), Normalizer.Form.NFC)
+                    : raw.strip();
             String id = field.id().id();
             LocalizedText label = field.label();
             Optional<Object> parsed = ValueParser.parse(type, text);
@@ -372,8 +377,7 @@ public final class FormValidator {
             checkText(run, text, at);
             checkRange(run, value, at);
             if (run.violations.size() == before) {
-                run.values.put(at, type == DataType.TEXT_LATIN
-                        ? Normalizer.normalize(text, Normalizer.Form.NFC) : value);
+                run.values.put(at, type == DataType.TEXT_LATIN ? text : value);
             }
         }
 

@@ -35,9 +35,9 @@ import java.util.regex.Pattern;
  * <p>It never produces what the export documents as not stated (see {@link JsonSchemaExporter}): surrounding white
  * space, text not in NFC, several values for a field or group that does not repeat, currency amounts with more than
  * two decimals that are all zeros or with a plus sign. Fields whose constraint the export could not state (the
- * {@code skipped} ids, from {@link ExportNote}s) stay empty.
+ * {@code skipped} ids, from {@link ExportNote}s) stay empty. Shared with the XSD differential test of xoev.
  */
-final class DataGenerator {
+public final class DataGenerator {
 
     private static final String LATIN = "abcdefghijklmnopqrstuvwxyzÄÖÜäöüßéèçñøåŁłŠšŽžĞğ' -.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String[] NOT_LATIN = {"Ω", "Ж", "中", "😀", "\u0301"};
@@ -50,14 +50,14 @@ final class DataGenerator {
     private final CodeValues codeValues;
     private final Set<String> skipped;
 
-    DataGenerator(Random random, double faultRate, CodeValues codeValues, Set<String> skipped) {
+    public DataGenerator(Random random, double faultRate, CodeValues codeValues, Set<String> skipped) {
         this.random = random;
         this.faultRate = faultRate;
         this.codeValues = codeValues;
         this.skipped = skipped;
     }
 
-    FormData instance(List<ElementRef> children, boolean choice) {
+    public FormData instance(List<ElementRef> children, boolean choice) {
         FormData.Builder data = FormData.builder();
         if (choice) {
             List<ElementRef> chosen = new ArrayList<>();

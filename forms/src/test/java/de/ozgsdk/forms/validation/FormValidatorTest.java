@@ -18,6 +18,7 @@ import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.TestSchemas;
 import java.math.BigInteger;
 import java.text.MessageFormat;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -235,6 +236,19 @@ class FormValidatorTest {
 
         assertThat(v.code()).isEqualTo(ViolationCode.CHARACTERS_NOT_LATIN);
         assertThat(v.arguments()).containsExactly("1");
+    }
+
+    @Test
+    void countsTheLengthOfLatinTextInNfcAsItIsKept() {
+        FormValidator latin = FormValidator.of(schema(ref(field("F1", "Name", "Name", DataType.TEXT_LATIN,
+                Precision.builder().maxLength(6).pattern("[A-Za-zäöü]{6}").build()), "1:1")));
+        String decomposed = Normalizer.normalize("Müller", Normalizer.Form.NFD);
+
+        ValidationResult result = latin.validate(FormData.builder().value("F1", decomposed).build());
+
+        assertThat(decomposed).hasSize(7);
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.value(DataPath.parse("F1"))).contains("Müller");
     }
 
     @Test

@@ -101,7 +101,7 @@ class FachdatenInApplicationMessageTest {
         assertThat(write(message, XoevSchemaSet.basis())).isNotEmpty();
     }
 
-    private static ApplicationMessage message(de.ozgsdk.xoev.message.XmlFragment fachdaten) {
+    static ApplicationMessage message(de.ozgsdk.xoev.message.XmlFragment fachdaten) {
         Nachrichtenkopf header = Nachrichtenkopf.builder()
                 .nachrichtenUUID(UUID.fromString("9b2f0c3e-6d7a-4e21-8c55-1f0e2d3c4b5a"))
                 .nachrichtentyp(Code.of("antrag.einreichung.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0"))
@@ -124,7 +124,7 @@ class FachdatenInApplicationMessageTest {
                 .build();
     }
 
-    private static byte[] write(ApplicationMessage message, XoevSchemaSet fachdatenSchemas) {
+    static byte[] write(ApplicationMessage message, XoevSchemaSet fachdatenSchemas) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ApplicationMessageWriter.builder().fachdatenSchemas(fachdatenSchemas).build().write(message, out);
         return out.toByteArray();

@@ -54,6 +54,16 @@ class FimXsdGeneratorTest {
     }
 
     @Test
+    void statesDateTimeLimitsInGermanNotationAsTheValidatorReadsThem() {
+        GeneratedXsd limits = FimXsdGenerator.of().generate(GeneratedXsdDifferentialTest.limits());
+
+        assertThat(limits.text()).contains("<xs:minInclusive value=\"2024-01-31T08:00:00\"/>")
+                .contains("<xs:maxInclusive value=\"2024-12-31T18:30:00\"/>")
+                .contains("<xs:minInclusive value=\"2024-06-01T12:00:00\"/>");
+        assertThat(limits.notes()).noneMatch(n -> n.code() == FimXmlError.LIMIT_NOT_UNDERSTOOD);
+    }
+
+    @Test
     void leavesOutAPatternXmlSchemaCannotStateAndSaysSo() {
         assertThat(type("F30000000011V1.0.0")).doesNotContain("xs:pattern").contains("\\b");
         assertThat(all.notes()).anySatisfy(n -> {

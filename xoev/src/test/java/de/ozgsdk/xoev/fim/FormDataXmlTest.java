@@ -8,10 +8,13 @@ import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
+import de.ozgsdk.forms.validation.FormValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javax.xml.stream.XMLOutputFactory;
@@ -50,6 +53,23 @@ class FormDataXmlTest {
                 .instance(schema.children(), false));
         FormData viaXml = xml.read(bytes(xml.write(json.read(text))));
         assertThat(json.write(viaXml)).isEqualTo(text);
+    }
+
+    @Test
+    void writesTextAsTheValidatorChecksItStrippedAndLatinTextInNfc() {
+        FormData data = valid().toBuilder().groups("G20000000002", List.of(FormData.builder()
+                .value("F20000000009", " DE12345678901234567890\t").build())).build();
+        FormSchema wohnsitz = ExampleSchemas.wohnsitzanmeldung();
+        FormData person = FormData.builder().value("F10000000001", "Muster")
+                .value("F10000000002", Normalizer.normalize(" Jürgen Ömer ", Normalizer.Form.NFD))
+                .value("F10000000003", "2000-01-01").value("F10000000004", "000").build();
+
+        assertThat(FormValidator.builder(HUNDESTEUER).codeValues(ExampleSchemas.CODES).build().validate(data)
+                .violations()).isEmpty();
+        assertThat(XML.write(data)).contains("<F20000000009>DE12345678901234567890</F20000000009>");
+        String written = FormDataXml.builder(wohnsitz).validation(false).build()
+                .write(FormData.builder().group("G10000000001", person).build());
+        assertThat(written).contains("<F10000000002>Jürgen Ömer</F10000000002>");
     }
 
     @Test

@@ -8,6 +8,7 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.InlineValue;
 import de.ozgsdk.forms.Precision;
 import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.internal.data.ValueParser;
 import de.ozgsdk.forms.validation.CodeValues;
 import de.ozgsdk.xoev.internal.fim.JavaRegex;
 import de.ozgsdk.xoev.internal.fim.LexicalValues;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +105,9 @@ final class ValidData {
                     .plusDays(p.maxValue().isPresent() ? 0 : random.nextInt(30)).toString());
             case TIME -> Optional.of(p.minValue().flatMap(LexicalValues::time).orElse(LocalTime.of(14, 30))
                     .toString());
-            case DATETIME -> Optional.of("2024-01-31T14:30" + (random.nextBoolean() ? ":15" : ""));
+            case DATETIME -> Optional.of(p.minValue().or(p::maxValue).flatMap(t -> ValueParser.dateTime(t.strip()))
+                    .filter(LocalDateTime.class::isInstance).map(Object::toString)
+                    .orElse("2024-01-31T14:30" + (random.nextBoolean() ? ":15" : "")));
         };
     }
 

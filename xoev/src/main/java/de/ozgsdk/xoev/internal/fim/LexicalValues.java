@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgsdk.forms.DataType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,7 +47,11 @@ public final class LexicalValues {
         if (value.isBoolean()) {
             return Boolean.toString(value.booleanValue());
         }
-        String text = value.asText();
+        // written as the validator checks it: stripped, Latin text in NFC (XML Schema keeps white space of strings)
+        String text = value.asText().strip();
+        if (type == DataType.TEXT_LATIN) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
         if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
             return text + ":00";
         }
@@ -147,9 +152,18 @@ public final class LexicalValues {
         }
     }
 
-    /** A limit of the Präzisierung as a local date-time (an offset is dropped, as the validator compares locally). */
+    /**
+     * A limit of the Präzisierung as a local date-time, in ISO or German notation ({@code 31.12.2024 18:30}) as the
+     * validator reads it; an offset is dropped, as the validator compares locally.
+     */
     public static Optional<LocalDateTime> localDateTime(String text) {
         String stripped = text.strip();
+        int space = stripped.indexOf(' ');
+        if (space > 0 && GERMAN_DATE.matcher(stripped.substring(0, space)).matches()) {
+            Optional<LocalDate> day = date(stripped.substring(0, space));
+            Optional<LocalTime> time = time(stripped.substring(space + 1));
+            return day.flatMap(d -> time.map(d::atTime));
+        }
         try {
             return Optional.of(OffsetDateTime.parse(stripped).toLocalDateTime());
         } catch (DateTimeException e) {
