@@ -78,7 +78,9 @@ public enum FimError implements ErrorCode {
     /** Warning: a select field has neither a code list nor inline values. */
     SELECT_WITHOUT_VALUES("OZG-FIM-208"),
     /** Warning: a Datenfeldgruppe has no child element; nobody can fill it, so it is never demanded. */
-    GROUP_WITHOUT_CHILDREN("OZG-FIM-209");
+    GROUP_WITHOUT_CHILDREN("OZG-FIM-209"),
+    /** Warning: an XDatenfelder 3 Freigabestatus code is not in its code list (the XSD allows any code). */
+    RELEASE_STATUS_UNKNOWN("OZG-FIM-210");
 
     private final String code;
 

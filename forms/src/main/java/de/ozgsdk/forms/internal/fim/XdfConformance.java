@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +43,7 @@ final class XdfConformance {
     private static final Map<XdfVersion, Schema> SCHEMAS = new EnumMap<>(XdfVersion.class);
     private static final Pattern RULE = Pattern.compile("^(cvc-[A-Za-z0-9.-]+):");
     private static final Pattern EXPECTED = Pattern.compile("\"[^\"]*\":([A-Za-z0-9_.-]+)");
+    private static final Pattern NAME_LIST = Pattern.compile("\\{[^{}]*\":[^{}]*}");
     private static final int MAX_VALUE_CHARS = 80;
     private static final Set<String> SUMMARIES = Set.of("cvc-type.3.1.3", "cvc-attribute.3", "cvc-elt.5.2.1",
             "cvc-complex-type.2.2");
@@ -154,13 +154,30 @@ final class XdfConformance {
             // the validator repeats a facet or datatype finding of the same value as "value not valid"
             return;
         }
-        List<String> expected = new ArrayList<>();
-        int oneOf = message.indexOf("One of '");
-        Matcher names = EXPECTED.matcher(oneOf < 0 ? "" : message.substring(oneOf));
-        while (names.find()) {
-            expected.add(names.group(1));
+        found.add(new Deviation(kind(key), key, expected(key, message), value()));
+    }
+
+    /**
+     * The local names of the elements the validator expected, from the last {@code {"ns":name, ...}} list of its
+     * message: the message text depends on the JVM locale, these lists do not. Only 2.4.a (after the list naming
+     * the unexpected element) and 2.4.b carry one.
+     */
+    private static List<String> expected(String rule, String message) {
+        List<String> lists = new ArrayList<>();
+        Matcher list = NAME_LIST.matcher(message);
+        while (list.find()) {
+            lists.add(list.group());
         }
-        found.add(new Deviation(kind(key), key, List.copyOf(expected), value()));
+        int needed = "cvc-complex-type.2.4.a".equals(rule) ? 2 : "cvc-complex-type.2.4.b".equals(rule) ? 1 : 0;
+        if (needed == 0 || lists.size() < needed) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        Matcher name = EXPECTED.matcher(lists.get(lists.size() - 1));
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return List.copyOf(names);
     }
 
     private String value() {
@@ -223,12 +240,6 @@ final class XdfConformance {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXException e) {
             throw new IllegalStateException("the JDK schema validator lacks the JAXP access properties", e);
-        }
-        // English rule texts, whatever the JVM locale: only the rule id and element names are taken from them
-        try {
-            validator.setProperty("http://apache.org/xml/properties/locale", Locale.ENGLISH);
-        } catch (SAXException e) {
-            // another validator implementation: the rule ids stay language-neutral
         }
     }
 

@@ -55,6 +55,8 @@ public final class XdfParser {
     }
 
     private static final Set<String> MESSAGE_CONTENT = Set.of("stammdatenschema", "datenfeldgruppe", "datenfeld");
+    /** The codes of urn:xoev-de:xprozess:codeliste:status (2020-03-19 and 2022-07-12), the XDF3 Freigabestatus. */
+    private static final Set<String> FREIGABESTATUS = Set.of("1", "2", "3", "4", "5", "6", "7", "8");
 
     private final XdfReader in;
     private final Options options;
@@ -450,7 +452,13 @@ public final class XdfParser {
     private Optional<ReleaseStatus> status() {
         Optional<String> listUri = in.attribute("listURI");
         Optional<String> listVersion = in.attribute("listVersionID");
-        return code().map(code -> new ReleaseStatus(code, listUri, listVersion));
+        boolean freigabestatus = "freigabestatus".equals(in.name());
+        Optional<String> code = code();
+        if (freigabestatus && code.isPresent() && !FREIGABESTATUS.contains(code.get())) {
+            // the XSD types the code as any token (an external code list): not an XSD deviation, so only a warning
+            warn(FimError.RELEASE_STATUS_UNKNOWN, in.closedLocation(), code.get());
+        }
+        return code.map(value -> new ReleaseStatus(value, listUri, listVersion));
     }
 
     private Optional<FieldKind> fieldKind() {
