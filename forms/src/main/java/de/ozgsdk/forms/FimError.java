@@ -22,7 +22,10 @@ public enum FimError implements ErrorCode {
     MISSING_ELEMENT("OZG-FIM-105"),
     /** An element has no id. */
     MISSING_ID("OZG-FIM-106"),
-    /** The same id and version is defined twice with different content. */
+    /**
+     * The same id and version is defined twice with different content; a warning in both modes, since the XSD allows
+     * it (the first definition is used everywhere).
+     */
     DUPLICATE_ID("OZG-FIM-107"),
     /** The Feldart is not one of the standard's codes. */
     UNKNOWN_FIELD_KIND("OZG-FIM-108"),

@@ -78,14 +78,15 @@ class FimImportErrorsTest {
     }
 
     @Test
-    void rejectsDuplicateIdWithDifferentContentInStrictMode() {
+    void warnsAboutDuplicateIdWithDifferentContentEvenInStrictModeAsTheXsdAllowsIt() {
         String xml = schema(XDF2, structure("1:1", field("F99000001", "Straße", "input", "text", ""))
                 + structure("0:1", field("F99000001", "Hausnummer", "input", "num_int", "")));
-        FimImportException e = failure(() -> run(STRICT, xml));
-        assertThat(e.code()).isEqualTo(FimError.DUPLICATE_ID);
-        assertThat(e.location().elementId()).contains(FimId.of("F99000001", "1.0"));
-        assertThat(e.path()).endsWith("struktur[2]/enthaelt/datenfeld");
-        assertThat(e.arguments()).last().isEqualTo(String.valueOf(XdfDocuments.lineOf(xml, "<xdf:datenfeld>")));
+        FormSchema schema = run(STRICT, xml);
+        assertThat(schema.warnings()).extracting(ImportWarning::code).containsExactly(FimError.DUPLICATE_ID);
+        ImportWarning warning = schema.warnings().get(0);
+        assertThat(warning.location().elementId()).contains(FimId.of("F99000001", "1.0"));
+        assertThat(warning.location().path()).endsWith("struktur[2]/enthaelt/datenfeld");
+        assertThat(warning.details()).containsExactly(String.valueOf(XdfDocuments.lineOf(xml, "<xdf:datenfeld>")));
     }
 
     @Test

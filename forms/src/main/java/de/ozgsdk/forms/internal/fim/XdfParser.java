@@ -700,7 +700,8 @@ public final class XdfParser {
         if (earlier == null || earlier.element.equals(element)) {
             return earlier == null ? element : earlier.element;
         }
-        problem(FimError.DUPLICATE_ID, in.closedLocation(Optional.of(element.id())), earlier.line);
+        // XSD-valid, so strict mode accepts it too: the first definition is used everywhere
+        warn(FimError.DUPLICATE_ID, in.closedLocation(Optional.of(element.id())), earlier.line);
         return earlier.element;
     }
 
