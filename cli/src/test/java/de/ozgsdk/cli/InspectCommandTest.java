@@ -95,7 +95,7 @@ class InspectCommandTest {
         CliRun result = run("fim", "inspect", "--strict", "--locale", "en", "--codelists", fixture("codelists"),
                 fixture("xdf2-schema.xml"));
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("[OZG-FIM-114]").contains("xdf2-schema.xml").contains("line 55");
+        assertThat(result.err()).contains("[OZG-FIM-114]").contains("xdf2-schema.xml").contains("line 74");
         assertThat(result.out()).isEmpty();
     }
 
@@ -126,7 +126,7 @@ class InspectCommandTest {
     void warningsCarryCodeAndPosition() throws Exception {
         JsonNode warning = json(run("fim", "inspect", "--json", fixture("xdf2-schema.xml"))).get("warnings").get(0);
         assertThat(warning.get("code").asText()).isEqualTo("OZG-FIM-203");
-        assertThat(warning.get("line").asInt()).isEqualTo(61);
+        assertThat(warning.get("line").asInt()).isEqualTo(87);
         assertThat(warning.get("column").asInt()).isPositive();
         assertThat(warning.get("path").asText()).startsWith("/xdatenfelder.stammdatenschema.0102/");
         assertThat(warning.get("elementId").asText()).isEqualTo("F99000002V1.0");
