@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -319,7 +319,8 @@ final class XdfConformance {
      */
     private final class LatinCheck extends DefaultHandler {
         private final TypeInfoProvider types;
-        private final Map<String, Boolean> latinTypes = new HashMap<>();
+        /** The JDK validator hands out one type object per type of the schema: cache the answer per object. */
+        private final Map<TypeInfo, Boolean> latinTypes = new IdentityHashMap<>();
         private final StringBuilder content = new StringBuilder();
         private boolean[] latin = new boolean[32];
         private int depth;
@@ -356,11 +357,12 @@ final class XdfConformance {
             if (type == null) {
                 return false;
             }
-            String name = type.getTypeName();
-            if (name == null) {
-                return derivesFromLatin(type);
+            Boolean latin = latinTypes.get(type);
+            if (latin == null) {
+                latin = derivesFromLatin(type);
+                latinTypes.put(type, latin);
             }
-            return latinTypes.computeIfAbsent(type.getTypeNamespace() + "#" + name, key -> derivesFromLatin(type));
+            return latin;
         }
 
         private boolean derivesFromLatin(TypeInfo type) {
