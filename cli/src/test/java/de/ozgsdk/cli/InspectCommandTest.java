@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InspectCommandTest {
 
@@ -88,6 +91,38 @@ class InspectCommandTest {
                 fixture("xdf2-schema.xml")));
         assertThat(report.get("codeLists").findValuesAsText("status")).containsExactly("missing", "missing");
         assertThat(report.get("warnings").findValuesAsText("code")).contains("OZG-FIM-114");
+    }
+
+    @Test
+    void strictImportRefusesWhatTheXsdRefusesAndLenientInspectListsIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin.xml");
+        Files.writeString(file, Files.readString(Path.of(fixture("xdf2-schema.xml"))).replace(
+                "<xdf:beschreibung>Beschreibung des Schemas</xdf:beschreibung>",
+                "<xdf:beschreibung>Alter ≤ 18</xdf:beschreibung>"));
+
+        CliRun strict = run("fim", "inspect", "--strict", "--locale", "en", file.toString());
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).contains("[OZG-FIM-124]", "line 13", "/stammdatenschema/beschreibung",
+                "replace ≤ by <=");
+
+        CliRun lenient = run("fim", "inspect", "--locale", "en", file.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).contains("OZG-FIM-124");
+    }
+
+    @Test
+    void strictImportAcceptsAnXdf2GroupWithoutStrukturAsTheXsdDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty-group.xml");
+        String xml = Files.readString(Path.of(fixture("xdf2-schema.xml")));
+        int group = xml.indexOf("<xdf:datenfeldgruppe>");
+        int firstStructure = xml.indexOf("<xdf:struktur>", group);
+        int groupEnd = xml.indexOf("</xdf:datenfeldgruppe>", group);
+        Files.writeString(file, xml.substring(0, firstStructure) + xml.substring(groupEnd));
+
+        CliRun strict = run("fim", "inspect", "--strict", "--json", "--locale", "en", file.toString());
+
+        JsonNode report = json(strict);
+        assertThat(report.get("warnings").findValuesAsText("code")).contains("OZG-FIM-209");
     }
 
     @Test

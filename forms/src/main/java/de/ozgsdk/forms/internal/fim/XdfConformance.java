@@ -235,7 +235,7 @@ final class XdfConformance {
         factory.setResourceResolver(new FolderResolver(folder));
         try (InputStream main = open(folder + "xdatenfelder.xsd")) {
             return factory.newSchema(new StreamSource(main, folder + "xdatenfelder.xsd"));
-        } catch (SAXException | IOException e) {
+        } catch (SAXException | IOException | UncheckedIOException e) {
             throw new ConfigurationException(FimError.XSD_UNAVAILABLE, e, folder, String.valueOf(e.getMessage()));
         }
     }
