@@ -95,11 +95,43 @@ class InspectCommandTest {
     }
 
     @Test
+    void strictImportRefusesWhatTheXsdRefusesAndLenientInspectListsIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin.xml");
+        Files.writeString(file, Files.readString(Path.of(fixture("xdf2-schema.xml"))).replace(
+                "<xdf:beschreibung>Beschreibung des Schemas</xdf:beschreibung>",
+                "<xdf:beschreibung>Alter ≤ 18</xdf:beschreibung>"));
+
+        CliRun strict = run("fim", "inspect", "--strict", "--locale", "en", file.toString());
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).contains("[OZG-FIM-124]", "line 13", "/stammdatenschema/beschreibung",
+                "replace ≤ by <=");
+
+        CliRun lenient = run("fim", "inspect", "--locale", "en", file.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).contains("OZG-FIM-124");
+    }
+
+    @Test
+    void strictImportAcceptsAnXdf2GroupWithoutStrukturAsTheXsdDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty-group.xml");
+        String xml = Files.readString(Path.of(fixture("xdf2-schema.xml")));
+        int group = xml.indexOf("<xdf:datenfeldgruppe>");
+        int firstStructure = xml.indexOf("<xdf:struktur>", group);
+        int groupEnd = xml.indexOf("</xdf:datenfeldgruppe>", group);
+        Files.writeString(file, xml.substring(0, firstStructure) + xml.substring(groupEnd));
+
+        CliRun strict = run("fim", "inspect", "--strict", "--json", "--locale", "en", file.toString());
+
+        JsonNode report = json(strict);
+        assertThat(report.get("warnings").findValuesAsText("code")).contains("OZG-FIM-209");
+    }
+
+    @Test
     void strictImportRefusesAMissingCodeList() {
         CliRun result = run("fim", "inspect", "--strict", "--locale", "en", "--codelists", fixture("codelists"),
                 fixture("xdf2-schema.xml"));
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("[OZG-FIM-114]").contains("xdf2-schema.xml").contains("line 55");
+        assertThat(result.err()).contains("[OZG-FIM-114]").contains("xdf2-schema.xml").contains("line 74");
         assertThat(result.out()).isEmpty();
     }
 
@@ -150,7 +182,7 @@ class InspectCommandTest {
     void warningsCarryCodeAndPosition() throws Exception {
         JsonNode warning = json(run("fim", "inspect", "--json", fixture("xdf2-schema.xml"))).get("warnings").get(0);
         assertThat(warning.get("code").asText()).isEqualTo("OZG-FIM-203");
-        assertThat(warning.get("line").asInt()).isEqualTo(61);
+        assertThat(warning.get("line").asInt()).isEqualTo(87);
         assertThat(warning.get("column").asInt()).isPositive();
         assertThat(warning.get("path").asText()).startsWith("/xdatenfelder.stammdatenschema.0102/");
         assertThat(warning.get("elementId").asText()).isEqualTo("F99000002V1.0");

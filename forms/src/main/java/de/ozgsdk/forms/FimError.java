@@ -22,7 +22,10 @@ public enum FimError implements ErrorCode {
     MISSING_ELEMENT("OZG-FIM-105"),
     /** An element has no id. */
     MISSING_ID("OZG-FIM-106"),
-    /** The same id and version is defined twice with different content. */
+    /**
+     * The same id and version is defined twice with different content; a warning in both modes, since the XSD allows
+     * it (the first definition is used everywhere).
+     */
     DUPLICATE_ID("OZG-FIM-107"),
     /** The Feldart is not one of the standard's codes. */
     UNKNOWN_FIELD_KIND("OZG-FIM-108"),
@@ -52,6 +55,14 @@ public enum FimError implements ErrorCode {
     MODEL_VALUE_INVALID("OZG-FIM-120"),
     /** A date is not an ISO date ({@code 2024-01-31}). */
     DATE_INVALID("OZG-FIM-121"),
+    /** An element is not allowed where it stands by the official XSD (order, repeated, unknown, text in it). */
+    XSD_ELEMENT_UNEXPECTED("OZG-FIM-122"),
+    /** An element the official XSD requires here is missing. */
+    XSD_ELEMENT_MISSING("OZG-FIM-123"),
+    /** A value or attribute breaks its type in the official XSD (String.Latin, code list, date, pattern). */
+    XSD_VALUE_INVALID("OZG-FIM-124"),
+    /** The bundled official XSD could not be loaded (a broken installation of the SDK). */
+    XSD_UNAVAILABLE("OZG-FIM-125"),
 
     /** Warning: an id does not have the shape the standard gives for this version. */
     ID_SHAPE("OZG-FIM-201"),
@@ -68,7 +79,11 @@ public enum FimError implements ErrorCode {
     /** Warning: the minimum of a Präzisierung is greater than its maximum. */
     PRECISION_CONTRADICTORY("OZG-FIM-207"),
     /** Warning: a select field has neither a code list nor inline values. */
-    SELECT_WITHOUT_VALUES("OZG-FIM-208");
+    SELECT_WITHOUT_VALUES("OZG-FIM-208"),
+    /** Warning: a Datenfeldgruppe has no child element; nobody can fill it, so it is never demanded. */
+    GROUP_WITHOUT_CHILDREN("OZG-FIM-209"),
+    /** Warning: an XDatenfelder 3 Freigabestatus code is not in its code list (the XSD allows any code). */
+    RELEASE_STATUS_UNKNOWN("OZG-FIM-210");
 
     private final String code;
 

@@ -29,12 +29,15 @@ import org.slf4j.LoggerFactory;
  * Field field = schema.field("F60000227").orElseThrow();
  * }</pre>
  *
- * <p>Strict mode (the default) fails with a {@link FimImportException} where the file breaks the XDatenfelder XSD in a
- * way the importer can tell (a single-valued element repeated, an XDatenfelder 3 code in an XDatenfelder 2 file, a
- * redefined id, a missing code list); lenient mode turns these into {@link FormSchema#warnings()}. Both modes fail on
- * what leaves no usable model: unknown namespace, missing id, unknown Feldart or Datentyp, malformed Multiplizität,
- * malformed XML, a DTD. Both modes only warn about what real, XSD-valid files contain (ids of working copies,
- * descriptions in place of patterns, unreadable XDatenfelder 2 Präzisierung strings).
+ * <p>Strict mode (the default) accepts exactly what the official XDatenfelder XSD of the file's version (2.0 or 3.0.0,
+ * bundled with the SDK) accepts: the file is checked against it while it is streamed, and the first deviation (element
+ * order, a repeated single element, an unknown element, a character outside String.Latin, a code outside an
+ * enumerated list, ...) fails with a {@link FimImportException} ({@code OZG-FIM-122..124}) saying where. Lenient mode
+ * reports each deviation as one of {@link FormSchema#warnings()} and goes on. With a code list registry given to
+ * {@link Builder#codeLists}, a missing code list is an error in strict mode too. Both modes fail on what leaves no
+ * usable model: unknown namespace, missing id, unknown Feldart or Datentyp, malformed Multiplizität, malformed XML, a
+ * DTD. Both modes only warn about what XSD-valid files may contain (ids of working copies, a redefined id,
+ * descriptions in place of patterns, unreadable XDatenfelder 2 Präzisierung strings, groups without children).
  */
 public final class FimImporter {
 
@@ -129,7 +132,10 @@ public final class FimImporter {
         private Builder() {
         }
 
-        /** Lenient mode collects deviations from the XSD as warnings instead of failing. Default: false (strict). */
+        /**
+         * Lenient mode reports deviations from the official XSD as warnings and goes on instead of failing. Default:
+         * false (strict: the file must be valid against the XSD).
+         */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;

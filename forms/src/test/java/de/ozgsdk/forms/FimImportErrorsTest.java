@@ -12,48 +12,33 @@ import org.junit.jupiter.api.Test;
 /** Bad input gives a {@link FimImportException} with code, line, column and path, or in lenient mode a warning. */
 class FimImportErrorsTest {
 
-    private static final String XDF2 = "urn:xoev-de:fim:standard:xdatenfelder_2";
-    private static final String XDF3 = "urn:xoev-de:fim:standard:xdatenfelder_3.0.0";
+    private static final String XDF2 = XdfDocuments.XDF2;
+    private static final String XDF3 = XdfDocuments.XDF3;
     private static final FimImporter STRICT = FimImporter.builder().build();
     private static final FimImporter LENIENT = FimImporter.builder().lenient(true).build();
 
-    /** A Stammdatenschema with the given structures. */
+    private static final XdfDocuments D2 = XdfDocuments.of(XDF2);
+    private static final XdfDocuments D3 = XdfDocuments.of(XDF3);
+
+    /** A Stammdatenschema with the given structures, valid against the XSD of the namespace's version. */
     private static String schema(String namespace, String structures) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf=\"" + namespace + "\">\n"
-                + "<xdf:stammdatenschema>\n"
-                + "<xdf:identifikation><xdf:id>S99000001</xdf:id><xdf:version>1.0</xdf:version></xdf:identifikation>\n"
-                + "<xdf:name>Test</xdf:name>\n"
-                + structures
-                + "</xdf:stammdatenschema>\n"
-                + "</xdf:xdatenfelder.stammdatenschema.0102>\n";
+        return XdfDocuments.of(namespace).schema(structures);
     }
 
     private static String structure(String anzahl, String element) {
-        return "<xdf:struktur><xdf:anzahl>" + anzahl + "</xdf:anzahl><xdf:enthaelt>\n" + element
-                + "</xdf:enthaelt></xdf:struktur>\n";
+        return D2.structure(anzahl, element);
     }
 
     private static String field(String id, String name, String feldart, String datentyp, String extra) {
-        return "<xdf:datenfeld>\n"
-                + "<xdf:identifikation><xdf:id>" + id + "</xdf:id><xdf:version>1.0</xdf:version></xdf:identifikation>\n"
-                + "<xdf:name>" + name + "</xdf:name>\n"
-                + "<xdf:feldart><code>" + feldart + "</code></xdf:feldart>\n"
-                + "<xdf:datentyp><code>" + datentyp + "</code></xdf:datentyp>\n"
-                + extra
-                + "</xdf:datenfeld>\n";
+        return D2.field(id, name, feldart, datentyp, extra);
     }
 
     private static String group(String id, String structures) {
-        return "<xdf:datenfeldgruppe>\n"
-                + "<xdf:identifikation><xdf:id>" + id + "</xdf:id><xdf:version>1.0</xdf:version></xdf:identifikation>\n"
-                + "<xdf:name>Gruppe</xdf:name>\n"
-                + structures
-                + "</xdf:datenfeldgruppe>\n";
+        return D2.group(id, structures);
     }
 
     private static String oneField(String namespace, String feldart, String datentyp, String extra) {
-        return schema(namespace, structure("1:1", field("F99000001", "Feld", feldart, datentyp, extra)));
+        return XdfDocuments.of(namespace).oneField(feldart, datentyp, extra);
     }
 
     private static FormSchema run(FimImporter importer, String xml) {
@@ -81,7 +66,7 @@ class FimImportErrorsTest {
                 .replace("<xdf:id>F99000001</xdf:id>", ""));
         FimImportException e = failure(() -> run(LENIENT, xml));
         assertThat(e.code()).isEqualTo(FimError.MISSING_ID);
-        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.line()).isEqualTo(XdfDocuments.lineOf(xml, "<xdf:datenfeld>") + 1);
         assertThat(e.path()).isEqualTo("/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt"
                 + "/datenfeld/identifikation");
     }
@@ -93,14 +78,15 @@ class FimImportErrorsTest {
     }
 
     @Test
-    void rejectsDuplicateIdWithDifferentContentInStrictMode() {
+    void warnsAboutDuplicateIdWithDifferentContentEvenInStrictModeAsTheXsdAllowsIt() {
         String xml = schema(XDF2, structure("1:1", field("F99000001", "Straße", "input", "text", ""))
                 + structure("0:1", field("F99000001", "Hausnummer", "input", "num_int", "")));
-        FimImportException e = failure(() -> run(STRICT, xml));
-        assertThat(e.code()).isEqualTo(FimError.DUPLICATE_ID);
-        assertThat(e.location().elementId()).contains(FimId.of("F99000001", "1.0"));
-        assertThat(e.path()).endsWith("struktur[2]/enthaelt/datenfeld");
-        assertThat(e.arguments()).last().isEqualTo("7");
+        FormSchema schema = run(STRICT, xml);
+        assertThat(schema.warnings()).extracting(ImportWarning::code).containsExactly(FimError.DUPLICATE_ID);
+        ImportWarning warning = schema.warnings().get(0);
+        assertThat(warning.location().elementId()).contains(FimId.of("F99000001", "1.0"));
+        assertThat(warning.location().path()).endsWith("struktur[2]/enthaelt/datenfeld");
+        assertThat(warning.details()).containsExactly(String.valueOf(XdfDocuments.lineOf(xml, "<xdf:datenfeld>")));
     }
 
     @Test
@@ -122,9 +108,10 @@ class FimImportErrorsTest {
 
     @Test
     void rejectsUnknownFeldartEvenInLenientMode() {
-        FimImportException e = failure(() -> run(LENIENT, oneField(XDF2, "dropdown", "text", "")));
+        String xml = oneField(XDF2, "dropdown", "text", "");
+        FimImportException e = failure(() -> run(LENIENT, xml));
         assertThat(e.code()).isEqualTo(FimError.UNKNOWN_FIELD_KIND);
-        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.line()).isEqualTo(XdfDocuments.lineOf(xml, "<xdf:feldart>"));
         assertThat(e.path()).endsWith("/datenfeld/feldart");
         assertThat(e.getMessage()).contains("dropdown", "F99000001V1.0");
     }
@@ -147,10 +134,11 @@ class FimImportErrorsTest {
     }
 
     @Test
-    void rejectsXdf3DataTypeInXdf2FileInStrictMode() {
+    void rejectsXdf3DataTypeInXdf2FileInStrictModeAsTheXsdDoes() {
         FimImportException e = failure(() -> run(STRICT, oneField(XDF2, "input", "text_latin", "")));
-        assertThat(e.code()).isEqualTo(FimError.CODE_NOT_IN_VERSION);
-        assertThat(e.getMessage()).contains("text_latin");
+        assertThat(e.code()).isEqualTo(FimError.XSD_VALUE_INVALID);
+        assertThat(e.path()).endsWith("/datenfeld/datentyp/code");
+        assertThat(e.getMessage()).contains("text_latin", "cvc-enumeration-valid");
     }
 
     @Test
@@ -159,32 +147,37 @@ class FimImportErrorsTest {
         Field field = schema.fields().get(0);
         assertThat(field.kind()).isEqualTo(FieldKind.HIDDEN);
         assertThat(field.dataType()).isEqualTo(DataType.TIME);
-        assertThat(schema.warnings()).extracting(ImportWarning::code)
-                .containsExactly(FimError.CODE_NOT_IN_VERSION, FimError.CODE_NOT_IN_VERSION);
+        assertThat(schema.warnings()).extracting(ImportWarning::code).containsExactly(
+                FimError.XSD_VALUE_INVALID, FimError.CODE_NOT_IN_VERSION,
+                FimError.XSD_VALUE_INVALID, FimError.CODE_NOT_IN_VERSION);
     }
 
     @Test
     void onlyWarnsAboutIdShapesInStrictMode() {
-        String xml = schema(XDF3, structure("1:1", field("F99000001", "Feld", "input", "text", "")));
+        String xml = D3.oneField("input", "text", "");
         FormSchema schema = run(STRICT, xml);
         assertThat(schema.warnings()).extracting(ImportWarning::code).containsExactly(FimError.ID_SHAPE,
                 FimError.ID_SHAPE);
-        assertThat(schema.warnings().get(0).location().elementId()).contains(FimId.of("S99000001", "1.0"));
+        assertThat(schema.warnings().get(0).location().elementId()).contains(FimId.of("S99000001", "1.0.0"));
     }
 
     @Test
     void rejectsRepeatedSingleElementInStrictModeAndWarnsInLenientMode() {
         String xml = oneField(XDF3, "input", "text", "<xdf:inhalt>a</xdf:inhalt><xdf:inhalt>b</xdf:inhalt>");
-        assertThat(failure(() -> run(STRICT, xml)).code()).isEqualTo(FimError.ELEMENT_REPEATED);
+        FimImportException e = failure(() -> run(STRICT, xml));
+        assertThat(e.code()).isEqualTo(FimError.XSD_ELEMENT_UNEXPECTED);
+        assertThat(e.path()).endsWith("/datenfeld/inhalt");
         FormSchema schema = run(LENIENT, xml);
         assertThat(schema.fields().get(0).content()).contains("b");
-        assertThat(schema.warnings()).extracting(ImportWarning::code).contains(FimError.ELEMENT_REPEATED);
+        assertThat(schema.warnings()).extracting(ImportWarning::code)
+                .containsOnlyOnce(FimError.XSD_ELEMENT_UNEXPECTED)
+                .doesNotContain(FimError.ELEMENT_REPEATED);
     }
 
     @Test
     void rejectsNonNumericXdf3LengthInStrictModeAndWarnsInLenientMode() {
         String xml = oneField(XDF3, "input", "text", "<xdf:praezisierung minLength=\"eins\" maxLength=\"5\"/>");
-        assertThat(failure(() -> run(STRICT, xml)).code()).isEqualTo(FimError.PRECISION_INVALID);
+        assertThat(failure(() -> run(STRICT, xml)).code()).isEqualTo(FimError.XSD_VALUE_INVALID);
         FormSchema schema = run(LENIENT, xml);
         assertThat(schema.fields().get(0).precision().minLength()).isEmpty();
         assertThat(schema.fields().get(0).precision().maxLength()).hasValue(5);
@@ -248,7 +241,9 @@ class FimImportErrorsTest {
     void rejectsMissingFeldartInStrictModeAndAssumesInputInLenientMode() {
         String xml = oneField(XDF2, "input", "text", "").replace("<xdf:feldart><code>input</code></xdf:feldart>",
                 "");
-        assertThat(failure(() -> run(STRICT, xml)).code()).isEqualTo(FimError.MISSING_ELEMENT);
+        FimImportException e = failure(() -> run(STRICT, xml));
+        assertThat(e.code()).isEqualTo(FimError.XSD_ELEMENT_UNEXPECTED);
+        assertThat(e.getMessage()).contains("Expected here: feldart");
         assertThat(run(LENIENT, xml).fields().get(0).kind()).isEqualTo(FieldKind.INPUT);
     }
 

@@ -47,7 +47,9 @@ class NestedCauseMessagesTest {
                         call(() -> importXml(""))),
                 Arguments.of(FimError.XML_MALFORMED, "FIM import of a truncated file (core's OZG-XML-103 nested)",
                         call(() -> importXml("<xdf:xdatenfelder.stammdatenschema.0102 "
-                                + "xmlns:xdf=\"urn:xoev-de:fim:standard:xdatenfelder_2\"><xdf:stammdatenschema>"))),
+                                + "xmlns:xdf=\"urn:xoev-de:fim:standard:xdatenfelder_2\"><xdf:header>"
+                                + "<xdf:nachrichtID>x</xdf:nachrichtID><xdf:erstellungszeitpunkt>2024-01-31T12:00:00"
+                                + "</xdf:erstellungszeitpunkt></xdf:header><xdf:stammdatenschema>"))),
                 Arguments.of(FimError.READ_FAILED, "FIM import of a missing file",
                         call(() -> FimImporter.builder().build().importSchema(directory.resolve("missing.xml")))),
                 Arguments.of(CodeListError.MALFORMED_XML, "code list the StAX parser refuses",

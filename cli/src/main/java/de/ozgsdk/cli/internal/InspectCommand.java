@@ -34,8 +34,8 @@ public final class InspectCommand implements Callable<Integer>, HasCommonOptions
     @Option(names = "--json", description = "Print the report as JSON (stable keys) instead of text.")
     private boolean json;
 
-    @Option(names = "--strict", description = "Import strictly: a deviation from the XSD is an error (exit 2), "
-            + "not a warning.")
+    @Option(names = "--strict", description = "Import strictly: a deviation from the official XDatenfelder XSD "
+            + "(or a missing code list with --codelists) is an error (exit 2), not a warning.")
     private boolean strict;
 
     @Option(names = "--codelists", paramLabel = "DIR", description = "Directory with genericode code lists "

@@ -26,7 +26,9 @@ public enum RenderError implements ErrorCode {
     /** A theme used the HTML writer wrongly (unbalanced elements, bad names). */
     MARKUP_MISUSE("OZG-RENDER-109"),
     /** A renderer setting is invalid (e.g. a style sheet URL that is not http(s) or relative). */
-    SETTING_INVALID("OZG-RENDER-110");
+    SETTING_INVALID("OZG-RENDER-110"),
+    /** The schema has no field at all (not even in a group), so there is nothing to render. */
+    SCHEMA_WITHOUT_FIELDS("OZG-RENDER-111");
 
     private final String code;
 

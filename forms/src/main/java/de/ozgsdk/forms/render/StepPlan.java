@@ -62,9 +62,10 @@ public final class StepPlan {
      * The default plan: top-level fields in a first step (titled with the form's label), then one step per top-level
      * group (titled with the group's label).
      *
-     * @throws InvalidInputException ({@link RenderError#STEP_EMPTY}) for a schema without elements
+     * @throws InvalidInputException ({@link RenderError#SCHEMA_WITHOUT_FIELDS}) for a schema without any field
      */
     public static StepPlan byTopLevelGroups(FormSchema schema) {
+        requireFields(schema);
         List<ElementRef> fields = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         for (ElementRef child : schema.children()) {
@@ -77,10 +78,14 @@ public final class StepPlan {
         if (!fields.isEmpty()) {
             steps.add(0, new Step(schema.metadata().label(), fields));
         }
-        if (steps.isEmpty()) {
-            throw new InvalidInputException(RenderError.STEP_EMPTY, 1);
-        }
         return new StepPlan(steps);
+    }
+
+    /** A schema without fields has nothing to render, whatever the plan: say so rather than blame the plan. */
+    private static void requireFields(FormSchema schema) {
+        if (schema.fields().isEmpty()) {
+            throw new InvalidInputException(RenderError.SCHEMA_WITHOUT_FIELDS, schema.id());
+        }
     }
 
     /** Starts an explicit plan for this schema. */
@@ -148,10 +153,11 @@ public final class StepPlan {
         /**
          * The plan.
          *
-         * @throws InvalidInputException ({@link RenderError}) when there is no step, an element is in no step or
-         *                               in two
+         * @throws InvalidInputException ({@link RenderError}) when the schema has no field, there is no step, an
+         *                               element is in no step or in two
          */
         public StepPlan build() {
+            requireFields(schema);
             if (titles.isEmpty()) {
                 throw new InvalidInputException(RenderError.STEP_EMPTY, 1);
             }

@@ -257,6 +257,10 @@ public final class FormValidator {
 
     private void validateGroup(Run run, FieldGroup group, Multiplicity multiplicity, List<FormData> instances,
                                DataPath path) {
+        if (group.children().isEmpty()) {
+            // nobody can fill a group without children (OZG-FIM-209 at import): never demand it
+            return;
+        }
         String id = group.id().id();
         List<Integer> filled = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {

@@ -71,7 +71,23 @@ class StepPlanTest {
         assertThatThrownBy(() -> StepPlan.builder(schema).step(LocalizedText.of("A")))
                 .hasMessageContaining("OZG-RENDER-105");
         assertThatThrownBy(() -> StepPlan.builder(schema).build()).hasMessageContaining("OZG-RENDER-105");
-        assertThatThrownBy(() -> StepPlan.byTopLevelGroups(schema("Leer")))
-                .hasMessageContaining("OZG-RENDER-105");
+    }
+
+    @Test
+    void blamesTheSchemaNotTheStepPlanWhenTheSchemaHasNoField() {
+        FormSchema empty = schema("Leer");
+        FormSchema onlyEmptyGroup = schema("Leer", at(group("G1", "Leere Gruppe"), "1:1"));
+
+        for (FormSchema withoutFields : List.of(empty, onlyEmptyGroup)) {
+            assertThatThrownBy(() -> StepPlan.byTopLevelGroups(withoutFields))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.code()).isEqualTo(RenderError.SCHEMA_WITHOUT_FIELDS);
+                        assertThat(e.userMessage(Locale.GERMAN)).contains("kein einziges Feld")
+                                .doesNotContain("Schrittplan ist leer");
+                        assertThat(e.userMessage(Locale.ENGLISH)).contains("has no field at all");
+                    });
+        }
+        assertThatThrownBy(() -> StepPlan.builder(onlyEmptyGroup).step(LocalizedText.of("A"), "G1").build())
+                .hasMessageContaining("OZG-RENDER-111");
     }
 }

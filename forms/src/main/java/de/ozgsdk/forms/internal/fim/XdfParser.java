@@ -28,6 +28,7 @@ import de.ozgsdk.forms.RuleType;
 import de.ozgsdk.forms.SchemaElement;
 import de.ozgsdk.forms.XdfVersion;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,8 @@ public final class XdfParser {
     }
 
     private static final Set<String> MESSAGE_CONTENT = Set.of("stammdatenschema", "datenfeldgruppe", "datenfeld");
+    /** The codes of urn:xoev-de:xprozess:codeliste:status (2020-03-19 and 2022-07-12), the XDF3 Freigabestatus. */
+    private static final Set<String> FREIGABESTATUS = Set.of("1", "2", "3", "4", "5", "6", "7", "8");
 
     private final XdfReader in;
     private final Options options;
@@ -100,6 +103,7 @@ public final class XdfParser {
         version = XdfVersion.ofNamespace(rootNamespace).orElseThrow(() -> in.error(FimError.UNKNOWN_NAMESPACE,
                 null, rootName, rootNamespace.isEmpty() ? "-" : rootNamespace));
         namespace = version.namespace();
+        in.checkConformance(version, this::deviation);
         ImportLocation rootLocation = in.location();
         SchemaDraft schema = MESSAGE_CONTENT.contains(rootName) ? content(null) : messageContent();
         if (schema == null) {
@@ -126,7 +130,7 @@ public final class XdfParser {
 
     private SchemaDraft content(SchemaDraft earlier) {
         if (earlier != null) {
-            problem(FimError.ELEMENT_REPEATED, in.location(), in.name());
+            // the XSD check has reported the second one
             in.skip();
             return earlier;
         }
@@ -156,8 +160,8 @@ public final class XdfParser {
                 continue;
             }
             switch (in.name()) {
-                case "bezeichnung" -> draft.inputLabel = once(draft).flatMap(this::localized);
-                case "hilfetext" -> draft.inputHelp = once(draft).flatMap(this::localized);
+                case "bezeichnung" -> draft.inputLabel = read().flatMap(this::localized);
+                case "hilfetext" -> draft.inputHelp = read().flatMap(this::localized);
                 case "regel" -> rules.add(rule());
                 case "struktur" -> children.add(structure());
                 default -> common(draft);
@@ -183,7 +187,7 @@ public final class XdfParser {
                 continue;
             }
             switch (in.name()) {
-                case "art" -> choice = once(draft).isPresent() && "X".equals(code().orElse(""));
+                case "art" -> choice = read().isPresent() && "X".equals(code().orElse(""));
                 case "regel" -> rules.add(rule());
                 case "struktur" -> children.add(structure());
                 default -> common(draft);
@@ -191,7 +195,8 @@ public final class XdfParser {
         }
         ElementMetadata metadata = metadata(draft, "datenfeldgruppe");
         if (children.isEmpty()) {
-            problem(FimError.MISSING_ELEMENT, in.closedLocation(Optional.of(metadata.id())), "struktur");
+            // XDatenfelder 2 allows it (the XSD check reports it for 3); the model treats it as not fillable
+            warn(FimError.GROUP_WITHOUT_CHILDREN, in.closedLocation(Optional.of(metadata.id())));
         }
         FieldGroup group = FieldGroup.builder(metadata).children(children).rules(rules).choice(choice).build();
         return register(group, draft.line);
@@ -210,14 +215,9 @@ public final class XdfParser {
         ElementMetadata metadata = metadata(draft, "datenfeld");
         // computed only when needed: building a path for every field would cost more than the rest of the field
         Supplier<ImportLocation> here = () -> in.closedLocation(Optional.of(metadata.id()));
-        FieldKind kind = draft.kind.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, here.get(), "feldart");
-            return FieldKind.INPUT;
-        });
-        DataType dataType = draft.dataType.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, here.get(), "datentyp");
-            return DataType.TEXT;
-        });
+        // a missing feldart or datentyp is reported by the XSD check; lenient mode goes on with a text input
+        FieldKind kind = draft.kind.orElse(FieldKind.INPUT);
+        DataType dataType = draft.dataType.orElse(DataType.TEXT);
         Field.Builder field = Field.builder(metadata, kind, dataType)
                 .precision(draft.precision)
                 .codeListColumns(new CodeListColumns(draft.codeKey, draft.nameKey, draft.helpKey))
@@ -237,23 +237,23 @@ public final class XdfParser {
 
     private void fieldChild(FieldDraft draft) {
         switch (in.name()) {
-            case "feldart" -> draft.kind = once(draft).isPresent() ? fieldKind() : draft.kind;
-            case "datentyp" -> draft.dataType = once(draft).isPresent() ? dataType() : draft.dataType;
+            case "feldart" -> draft.kind = read().isPresent() ? fieldKind() : draft.kind;
+            case "datentyp" -> draft.dataType = read().isPresent() ? dataType() : draft.dataType;
             case "praezisierung" -> {
-                if (once(draft).isPresent()) {
+                if (read().isPresent()) {
                     draft.precision = precision(draft.precision);
                 }
             }
-            case "inhalt" -> draft.content = once(draft).filter(s -> !s.isEmpty());
-            case "vorbefuellung" -> draft.prefill = once(draft).isPresent() ? code() : draft.prefill;
-            case "werte" -> draft.values = once(draft).isPresent() ? values() : draft.values;
-            case "codelisteReferenz" -> draft.codeList = once(draft).isPresent() ? codeListReference()
+            case "inhalt" -> draft.content = read().filter(s -> !s.isEmpty());
+            case "vorbefuellung" -> draft.prefill = read().isPresent() ? code() : draft.prefill;
+            case "werte" -> draft.values = read().isPresent() ? values() : draft.values;
+            case "codelisteReferenz" -> draft.codeList = read().isPresent() ? codeListReference()
                     : draft.codeList;
-            case "codeKey" -> draft.codeKey = once(draft).filter(s -> !s.isEmpty());
-            case "nameKey" -> draft.nameKey = once(draft).filter(s -> !s.isEmpty());
-            case "helpKey" -> draft.helpKey = once(draft).filter(s -> !s.isEmpty());
+            case "codeKey" -> draft.codeKey = read().filter(s -> !s.isEmpty());
+            case "nameKey" -> draft.nameKey = read().filter(s -> !s.isEmpty());
+            case "helpKey" -> draft.helpKey = read().filter(s -> !s.isEmpty());
             case "regel" -> draft.rules.add(rule());
-            case "maxSize" -> once(draft).ifPresent(text -> draft.precision = maxSize(draft.precision, text));
+            case "maxSize" -> read().ifPresent(text -> draft.precision = maxSize(draft.precision, text));
             case "mediaType" -> {
                 String mediaType = in.text();
                 if (!mediaType.isEmpty()) {
@@ -269,19 +269,14 @@ public final class XdfParser {
     private ElementRef structure() {
         Optional<Multiplicity> multiplicity = Optional.empty();
         SchemaElement element = null;
-        boolean seenAnzahl = false;
         while (in.nextChild()) {
             if (!isXdf()) {
                 in.skip();
             } else if ("anzahl".equals(in.name())) {
-                if (seenAnzahl) {
-                    problem(FimError.ELEMENT_REPEATED, in.location(), "anzahl");
-                }
-                seenAnzahl = true;
                 multiplicity = Optional.of(multiplicity(in.text()));
             } else if ("enthaelt".equals(in.name())) {
                 if (element != null) {
-                    problem(FimError.ELEMENT_REPEATED, in.location(), "enthaelt");
+                    // the XSD check has reported the second one
                     in.skip();
                 } else {
                     element = contained();
@@ -293,11 +288,8 @@ public final class XdfParser {
         if (element == null) {
             throw new FimImportException(FimError.MISSING_ELEMENT, in.closedLocation(), null, "enthaelt");
         }
-        Optional<FimId> id = Optional.of(element.id());
-        return new ElementRef(element, multiplicity.orElseGet(() -> {
-            problem(FimError.MISSING_ELEMENT, in.closedLocation(id), "anzahl");
-            return Multiplicity.EXACTLY_ONE;
-        }));
+        // a missing anzahl is reported by the XSD check
+        return new ElementRef(element, multiplicity.orElse(Multiplicity.EXACTLY_ONE));
     }
 
     private SchemaElement contained() {
@@ -305,7 +297,7 @@ public final class XdfParser {
         while (in.nextChild()) {
             boolean known = isXdf() && ("datenfeld".equals(in.name()) || "datenfeldgruppe".equals(in.name()));
             if (known && element != null) {
-                problem(FimError.ELEMENT_REPEATED, in.location(), in.name());
+                // the XSD check has reported the second one
                 in.skip();
             } else if (known) {
                 element = "datenfeld".equals(in.name()) ? field() : group();
@@ -331,9 +323,9 @@ public final class XdfParser {
                 continue;
             }
             switch (in.name()) {
-                case "freitextRegel" -> freeText = once(draft).filter(s -> !s.isEmpty());
-                case "typ" -> type = once(draft).isPresent() ? ruleType() : type;
-                case "script", "skript" -> script = once(draft).filter(s -> !s.isEmpty());
+                case "freitextRegel" -> freeText = read().filter(s -> !s.isEmpty());
+                case "typ" -> type = read().isPresent() ? ruleType() : type;
+                case "script", "skript" -> script = read().filter(s -> !s.isEmpty());
                 default -> common(draft);
             }
         }
@@ -347,79 +339,38 @@ public final class XdfParser {
     private void common(Draft draft) {
         switch (in.name()) {
             case "identifikation" -> {
-                if (once(draft).isPresent()) {
+                if (read().isPresent()) {
                     draft.id = identification();
                     draft.id.ifPresent(in::identify);
                 }
             }
-            case "name" -> draft.name = once(draft).filter(s -> !s.isEmpty());
-            case "bezeichnungEingabe" -> draft.inputLabel = once(draft).flatMap(this::localized);
-            case "bezeichnungAusgabe" -> draft.outputLabel = once(draft).flatMap(this::localized);
-            case "hilfetextEingabe" -> draft.inputHelp = once(draft).flatMap(this::localized);
-            case "hilfetextAusgabe" -> draft.outputHelp = once(draft).flatMap(this::localized);
-            case "beschreibung" -> draft.description = once(draft).filter(s -> !s.isEmpty());
-            case "definition" -> draft.definition = once(draft).filter(s -> !s.isEmpty());
+            case "name" -> draft.name = read().filter(s -> !s.isEmpty());
+            case "bezeichnungEingabe" -> draft.inputLabel = read().flatMap(this::localized);
+            case "bezeichnungAusgabe" -> draft.outputLabel = read().flatMap(this::localized);
+            case "hilfetextEingabe" -> draft.inputHelp = read().flatMap(this::localized);
+            case "hilfetextAusgabe" -> draft.outputHelp = read().flatMap(this::localized);
+            case "beschreibung" -> draft.description = read().filter(s -> !s.isEmpty());
+            case "definition" -> draft.definition = read().filter(s -> !s.isEmpty());
             case "bezug" -> {
                 String text = in.text();
                 if (!text.isEmpty()) {
                     draft.legalBasis.add(text);
                 }
             }
-            case "status", "freigabestatus" -> draft.status = once(draft).isPresent() ? status() : draft.status;
-            case "gueltigAb" -> draft.validFrom = once(draft).flatMap(this::date);
-            case "gueltigBis" -> draft.validUntil = once(draft).flatMap(this::date);
+            case "status", "freigabestatus" -> draft.status = read().isPresent() ? status() : draft.status;
+            case "gueltigAb" -> draft.validFrom = read().flatMap(this::date);
+            case "gueltigBis" -> draft.validUntil = read().flatMap(this::date);
             default -> in.skip();
         }
     }
 
     /**
-     * Marks the current child as seen (a repeated single-valued element is a problem) and, for the simple elements
-     * that call it as a value, reads its text. For complex elements the caller reads the element itself: the
-     * returned Optional then only says "go on" (present) and carries an empty string.
+     * For the simple elements that call it as a value, reads the current child's text. For complex elements the
+     * caller reads the element itself: the returned Optional then only says "go on" (present) and carries an empty
+     * string. A repeated single element is the XSD check's finding; the last one wins.
      */
-    private Optional<String> once(Draft draft) {
-        String name = in.name();
-        long bit = 1L << singleValuedIndex(name);
-        if ((draft.seen & bit) != 0) {
-            problem(FimError.ELEMENT_REPEATED, in.location(), name);
-        }
-        draft.seen |= bit;
-        return isComplex(name) ? Optional.of("") : Optional.of(in.text());
-    }
-
-    /** A bit per single-valued child element; a switch, since this runs for nearly every element of a file. */
-    private static int singleValuedIndex(String name) {
-        return switch (name) {
-            case "identifikation" -> 0;
-            case "name" -> 1;
-            case "bezeichnungEingabe" -> 2;
-            case "bezeichnungAusgabe" -> 3;
-            case "hilfetextEingabe" -> 4;
-            case "hilfetextAusgabe" -> 5;
-            case "beschreibung" -> 6;
-            case "definition" -> 7;
-            case "status", "freigabestatus" -> 8;
-            case "gueltigAb" -> 9;
-            case "gueltigBis" -> 10;
-            case "bezeichnung" -> 11;
-            case "hilfetext" -> 12;
-            case "art" -> 13;
-            case "feldart" -> 14;
-            case "datentyp" -> 15;
-            case "praezisierung" -> 16;
-            case "inhalt" -> 17;
-            case "vorbefuellung" -> 18;
-            case "werte" -> 19;
-            case "codelisteReferenz" -> 20;
-            case "codeKey" -> 21;
-            case "nameKey" -> 22;
-            case "helpKey" -> 23;
-            case "maxSize" -> 24;
-            case "freitextRegel" -> 25;
-            case "typ" -> 26;
-            case "script", "skript" -> 27;
-            default -> 63;
-        };
+    private Optional<String> read() {
+        return isComplex(in.name()) ? Optional.of("") : Optional.of(in.text());
     }
 
     private static boolean isComplex(String name) {
@@ -470,13 +421,19 @@ public final class XdfParser {
         }
         FimId fimId = new FimId(id, idVersion);
         if (!fimId.hasStandardShape(version)) {
-            warn(FimError.ID_SHAPE, in.closedLocation(Optional.of(fimId)),
-                    version == XdfVersion.XDF2 ? "F12345678 / 1.0" : "F12345678901 / 1.0.0");
+            warn(FimError.ID_SHAPE, in.closedLocation(Optional.of(fimId)), idExample(id));
         }
         if (idVersion.isEmpty()) {
             warn(FimError.VERSION_MISSING, in.closedLocation(Optional.of(fimId)));
         }
         return Optional.of(fimId);
+    }
+
+    /** An id of the standard's shape with the element's own prefix (S, G, F, R, C...), e.g. G12345678 / 1.0. */
+    private String idExample(String id) {
+        char first = id.isEmpty() ? 'F' : Character.toUpperCase(id.charAt(0));
+        char prefix = first >= 'A' && first <= 'Z' ? first : 'F';
+        return version == XdfVersion.XDF2 ? prefix + "12345678 / 1.0" : prefix + "12345678901 / 1.0.0";
     }
 
     /** Reads an XÖV code element ({@code <xdf:feldart listURI=".."><code>select</code></xdf:feldart>}). */
@@ -495,7 +452,13 @@ public final class XdfParser {
     private Optional<ReleaseStatus> status() {
         Optional<String> listUri = in.attribute("listURI");
         Optional<String> listVersion = in.attribute("listVersionID");
-        return code().map(code -> new ReleaseStatus(code, listUri, listVersion));
+        boolean freigabestatus = "freigabestatus".equals(in.name());
+        Optional<String> code = code();
+        if (freigabestatus && code.isPresent() && !FREIGABESTATUS.contains(code.get())) {
+            // the XSD types the code as any token (an external code list): not an XSD deviation, so only a warning
+            warn(FimError.RELEASE_STATUS_UNKNOWN, in.closedLocation(), code.get());
+        }
+        return code.map(value -> new ReleaseStatus(value, listUri, listVersion));
     }
 
     private Optional<FieldKind> fieldKind() {
@@ -506,7 +469,8 @@ public final class XdfParser {
         FieldKind kind = FieldKind.ofCode(code.get()).orElseThrow(() ->
                 new FimImportException(FimError.UNKNOWN_FIELD_KIND, in.closedLocation(), null, code.get()));
         if (!kind.isDefinedIn(version)) {
-            problem(FimError.CODE_NOT_IN_VERSION, in.closedLocation(), "Feldart", code.get());
+            // the XSD check refuses it in strict mode; this says which version has it
+            warn(FimError.CODE_NOT_IN_VERSION, in.closedLocation(), "Feldart", code.get());
         }
         return Optional.of(kind);
     }
@@ -519,7 +483,7 @@ public final class XdfParser {
         DataType type = DataType.ofCode(code.get()).orElseThrow(() ->
                 new FimImportException(FimError.UNKNOWN_DATA_TYPE, in.closedLocation(), null, code.get()));
         if (!type.isDefinedIn(version)) {
-            problem(FimError.CODE_NOT_IN_VERSION, in.closedLocation(), "Datentyp", code.get());
+            warn(FimError.CODE_NOT_IN_VERSION, in.closedLocation(), "Datentyp", code.get());
         }
         return Optional.of(type);
     }
@@ -546,9 +510,11 @@ public final class XdfParser {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text));
+            // xs:date allows a time zone: 2024-01-31+01:00
+            return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_DATE));
         } catch (DateTimeParseException e) {
-            problem(FimError.DATE_INVALID, in.closedLocation(), in.closedLocation().path(), text);
+            // an error by the XSD check in strict mode; only years beyond 9999 reach here in an XSD-valid file
+            warn(FimError.DATE_INVALID, in.closedLocation(), in.closedLocation().path(), text);
             return Optional.empty();
         }
     }
@@ -559,7 +525,8 @@ public final class XdfParser {
             if (isXdf() && "wert".equals(in.name())) {
                 InlineValue value = value();
                 if (values.putIfAbsent(value.code(), value) != null) {
-                    problem(FimError.ELEMENT_REPEATED, in.closedLocation(), "wert/code " + value.code());
+                    // XSD-valid, but a second wert with the same code can never be chosen
+                    warn(FimError.ELEMENT_REPEATED, in.closedLocation(), "wert/code " + value.code());
                 }
             } else {
                 in.skip();
@@ -643,7 +610,7 @@ public final class XdfParser {
         }
         if (!attributes.isEmpty() || version == XdfVersion.XDF3) {
             // XDF3: the attributes are the Präzisierung; the text content is commentary
-            apply(attributes, precision, here, !options.lenient());
+            apply(attributes, precision, here);
         } else if (!text.isEmpty()) {
             xdf2Precision(text, precision, here);
         }
@@ -656,7 +623,7 @@ public final class XdfParser {
         Optional<Map<String, String>> json = JsonishObject.parse(text);
         if (json.isPresent()) {
             // XDF2 declares the Präzisierung a plain string, so nothing in it can break the XSD: only warn
-            apply(json.get(), precision, here, false);
+            apply(json.get(), precision, here);
             return;
         }
         int dots = text.indexOf("..");
@@ -672,12 +639,11 @@ public final class XdfParser {
         warn(FimError.PRECISION_UNREADABLE, here.get(), text);
     }
 
-    private void apply(Map<String, String> entries, Precision.Builder precision, Supplier<ImportLocation> here,
-                       boolean strictNumbers) {
+    private void apply(Map<String, String> entries, Precision.Builder precision, Supplier<ImportLocation> here) {
         entries.forEach((key, value) -> {
             switch (key) {
-                case "minLength" -> length(value, here, strictNumbers).ifPresent(precision::minLength);
-                case "maxLength" -> length(value, here, strictNumbers).ifPresent(precision::maxLength);
+                case "minLength" -> length(value, here).ifPresent(precision::minLength);
+                case "maxLength" -> length(value, here).ifPresent(precision::maxLength);
                 case "minValue" -> precision.minValue(value.strip());
                 case "maxValue" -> precision.maxValue(value.strip());
                 case "pattern" -> {
@@ -691,14 +657,14 @@ public final class XdfParser {
         });
     }
 
-    private Optional<Integer> length(String value, Supplier<ImportLocation> here, boolean strict) {
+    /**
+     * A length of the Präzisierung; what is not a number up to 9 digits is only a warning: in XDatenfelder 3 the XSD
+     * check has refused a non-number in strict mode, in XDatenfelder 2 the Präzisierung is free text.
+     */
+    private Optional<Integer> length(String value, Supplier<ImportLocation> here) {
         String digits = value.strip();
         if (!digits.isEmpty() && digits.length() <= 9 && isDigits(digits)) {
             return Optional.of(Integer.parseInt(digits));
-        }
-        if (strict) {
-            throw new FimImportException(FimError.PRECISION_INVALID, here.get(), null, value,
-                    "not a non-negative integer");
         }
         warn(FimError.PRECISION_INVALID, here.get(), value, "not a non-negative integer");
         return Optional.empty();
@@ -709,7 +675,7 @@ public final class XdfParser {
         if (!digits.isEmpty() && digits.length() <= 18 && isDigits(digits)) {
             return sofar.toBuilder().maxSize(Long.parseLong(digits)).build();
         }
-        problem(FimError.PRECISION_INVALID, in.closedLocation(), text, "maxSize is not a positive integer");
+        warn(FimError.PRECISION_INVALID, in.closedLocation(), text, "maxSize is not a positive integer");
         return sofar;
     }
 
@@ -734,7 +700,8 @@ public final class XdfParser {
         if (earlier == null || earlier.element.equals(element)) {
             return earlier == null ? element : earlier.element;
         }
-        problem(FimError.DUPLICATE_ID, in.closedLocation(Optional.of(element.id())), earlier.line);
+        // XSD-valid, so strict mode accepts it too: the first definition is used everywhere
+        warn(FimError.DUPLICATE_ID, in.closedLocation(Optional.of(element.id())), earlier.line);
         return earlier.element;
     }
 
@@ -746,6 +713,16 @@ public final class XdfParser {
 
     private boolean isXdf() {
         return namespace.equals(in.namespace());
+    }
+
+    /** A finding of the XSD check: an error in strict mode, a warning in lenient mode. */
+    private void deviation(XdfConformance.Deviation deviation, String element, ImportLocation location) {
+        if (deviation.code() == FimError.XSD_VALUE_INVALID) {
+            problem(deviation.code(), location, element, deviation.rule(), deviation.value());
+        } else {
+            String expected = deviation.expected().isEmpty() ? "-" : String.join(", ", deviation.expected());
+            problem(deviation.code(), location, element, expected, deviation.rule());
+        }
     }
 
     /** An error in strict mode, a warning in lenient mode. */
@@ -786,7 +763,6 @@ public final class XdfParser {
     /** The common parts of an element while it is being read. */
     private static class Draft {
         final int line;
-        long seen;
         final List<String> legalBasis = new ArrayList<>();
         Optional<FimId> id = Optional.empty();
         Optional<String> name = Optional.empty();

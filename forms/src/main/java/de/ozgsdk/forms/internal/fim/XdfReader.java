@@ -5,6 +5,7 @@ import de.ozgsdk.forms.FimError;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImportException;
 import de.ozgsdk.forms.ImportLocation;
+import de.ozgsdk.forms.XdfVersion;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.xml.stream.Location;
@@ -39,6 +40,13 @@ final class XdfReader {
     private int closedIndex;
     private int closedLine;
     private int closedColumn;
+    private XdfConformance conformance;
+    private ConformanceSink sink;
+
+    /** Receives the deviations from the XSD with the location of the element they concern. */
+    interface ConformanceSink {
+        void deviation(XdfConformance.Deviation deviation, String element, ImportLocation location);
+    }
 
     XdfReader(XMLStreamReader reader, String source, int maxDepth) {
         this.reader = reader;
@@ -46,10 +54,26 @@ final class XdfReader {
         this.maxDepth = maxDepth;
     }
 
+    /**
+     * From the current (root) element on, passes every element and text to the XSD check of {@code version} and
+     * reports its findings to {@code sink}.
+     */
+    void checkConformance(XdfVersion version, ConformanceSink sink) {
+        this.sink = sink;
+        this.conformance = XdfConformance.start(version, reader);
+        report();
+    }
+
     /** Reads the next event; the hardened reader of core reports its refusals as {@link InvalidInputException}. */
     private int next() throws XMLStreamException {
         try {
-            return reader.next();
+            int event = reader.next();
+            if (conformance != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE)) {
+                conformance.characters();
+                report();
+            }
+            return event;
         } catch (FimImportException e) {
             throw e;
         } catch (InvalidInputException e) {
@@ -246,6 +270,19 @@ final class XdfReader {
         lines[depth] = at.getLineNumber();
         columns[depth] = at.getColumnNumber();
         depth++;
+        if (conformance != null) {
+            conformance.startElement();
+            report();
+        }
+    }
+
+    /** Hands the XSD check's findings to the sink while the element they concern is the current one. */
+    private void report() {
+        if (conformance.hasDeviations()) {
+            for (XdfConformance.Deviation deviation : conformance.drain()) {
+                sink.deviation(deviation, names[depth - 1], location());
+            }
+        }
     }
 
     /** Elements that may repeat under one parent; only these get an index in paths ({@code struktur[3]}). */
@@ -266,6 +303,10 @@ final class XdfReader {
     }
 
     private void close() {
+        if (conformance != null) {
+            conformance.endElement();
+            report();
+        }
         depth--;
         closedName = names[depth];
         closedIndex = indexes[depth];
