@@ -75,6 +75,8 @@ public final class SecureXml {
     private final int maxNameLength;
     private final int entityExpansionLimit;
     private final long maxDocumentBytes;
+    private final long maxTextLength;
+    private final long maxTotalCharacters;
     private final JaxpHardening hardening;
 
     private SecureXml(Builder builder) {
@@ -83,9 +85,11 @@ public final class SecureXml {
         this.maxNameLength = builder.maxNameLength;
         this.entityExpansionLimit = builder.entityExpansionLimit;
         this.maxDocumentBytes = builder.maxDocumentBytes;
+        this.maxTextLength = builder.maxTextLength;
+        this.maxTotalCharacters = builder.maxTotalCharacters;
         this.hardening = new JaxpHardening(
                 new XmlLimits(maxElementDepth, maxAttributesPerElement, maxNameLength, entityExpansionLimit),
-                maxDocumentBytes);
+                maxDocumentBytes, maxTextLength, maxTotalCharacters);
     }
 
     /** Hardened XML processing with the default limits documented on {@link Builder}. */
@@ -105,7 +109,9 @@ public final class SecureXml {
                 .maxAttributesPerElement(maxAttributesPerElement)
                 .maxNameLength(maxNameLength)
                 .entityExpansionLimit(entityExpansionLimit)
-                .maxDocumentBytes(maxDocumentBytes);
+                .maxDocumentBytes(maxDocumentBytes)
+                .maxTextLength(maxTextLength)
+                .maxTotalCharacters(maxTotalCharacters);
     }
 
     /** Maximum nesting depth of elements. */
@@ -131,6 +137,16 @@ public final class SecureXml {
     /** Maximum size of a document read by the convenience methods, in bytes (characters for character input). */
     public long maxDocumentBytes() {
         return maxDocumentBytes;
+    }
+
+    /** Maximum length of one text node read through a StAX reader of this class (and JAXB), in characters. */
+    public long maxTextLength() {
+        return maxTextLength;
+    }
+
+    /** Maximum number of text characters in a document read through a StAX reader of this class (and JAXB). */
+    public long maxTotalCharacters() {
+        return maxTotalCharacters;
     }
 
     // ---- DOM -------------------------------------------------------------------------------------------------------
@@ -390,6 +406,8 @@ public final class SecureXml {
         private int maxNameLength = 1000;
         private int entityExpansionLimit = 100;
         private long maxDocumentBytes = 64L * 1024 * 1024;
+        private long maxTextLength = 16L * 1024 * 1024;
+        private long maxTotalCharacters = 64L * 1024 * 1024;
 
         private Builder() {
         }
@@ -426,10 +444,29 @@ public final class SecureXml {
          * default 64 MiB.
          */
         public Builder maxDocumentBytes(long maxDocumentBytes) {
-            if (maxDocumentBytes < 1) {
-                throw new IllegalArgumentException("maxDocumentBytes must be at least 1, was " + maxDocumentBytes);
-            }
-            this.maxDocumentBytes = maxDocumentBytes;
+            this.maxDocumentBytes = positive("maxDocumentBytes", maxDocumentBytes);
+            return this;
+        }
+
+        /**
+         * Maximum length of one text node in characters (a text run between two tags, comments and CDATA sections
+         * included), checked by the StAX readers and JAXB unmarshallers of this class while they stream, before the
+         * text is in memory; a longer one fails with {@link XmlError#TEXT_TOO_LONG}. Default 16 Mi characters
+         * (16,777,216): room for base64 content of about 12 MB inside an XÖV message, far above any form text.
+         */
+        public Builder maxTextLength(long maxTextLength) {
+            this.maxTextLength = positive("maxTextLength", maxTextLength);
+            return this;
+        }
+
+        /**
+         * Maximum number of text characters in one document, all text nodes together, checked like
+         * {@link #maxTextLength(long)}; more fails with {@link XmlError#TOO_MANY_CHARACTERS}. It bounds what a
+         * consumer that keeps the text (JAXB, a DOM fragment) may hold, also for character input. Default 64 Mi
+         * characters (67,108,864).
+         */
+        public Builder maxTotalCharacters(long maxTotalCharacters) {
+            this.maxTotalCharacters = positive("maxTotalCharacters", maxTotalCharacters);
             return this;
         }
 
@@ -439,6 +476,13 @@ public final class SecureXml {
 
         private static int positive(String name, int value) {
             // The JDK reads 0 or a negative limit as "no limit", which is never what a caller of this means.
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+
+        private static long positive(String name, long value) {
             if (value < 1) {
                 throw new IllegalArgumentException(name + " must be at least 1, was " + value);
             }

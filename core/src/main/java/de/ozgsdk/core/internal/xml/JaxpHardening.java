@@ -41,10 +41,14 @@ public final class JaxpHardening {
 
     private final XmlLimits limits;
     private final long maxDocumentBytes;
+    private final long maxTextLength;
+    private final long maxTotalCharacters;
 
-    public JaxpHardening(XmlLimits limits, long maxDocumentBytes) {
+    public JaxpHardening(XmlLimits limits, long maxDocumentBytes, long maxTextLength, long maxTotalCharacters) {
         this.limits = limits;
         this.maxDocumentBytes = maxDocumentBytes;
+        this.maxTextLength = maxTextLength;
+        this.maxTotalCharacters = maxTotalCharacters;
     }
 
     /** A fresh, namespace-aware DOM factory that refuses DTDs and loads nothing external. */
@@ -137,12 +141,15 @@ public final class JaxpHardening {
 
     /**
      * A StAX reader over {@code in} that refuses a DOCTYPE with {@link XmlError#DTD_NOT_ALLOWED}, translates parse
-     * errors into SDK exceptions and stops after {@code maxDocumentBytes}.
+     * errors into SDK exceptions and stops after {@code maxDocumentBytes}, at a text node longer than
+     * {@code maxTextLength} or after {@code maxTotalCharacters} of text.
      */
     public XMLStreamReader newXmlStreamReader(InputStream in, String systemId) {
         InputStream limited = new SizeLimitedInputStream(in, maxDocumentBytes);
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
+            // decoded here, never by the JDK's StAX reader, which prints bad bytes to stderr (see XmlDecoding)
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(XmlDecoding.reader(limited)),
+                    systemId, maxTextLength, maxTotalCharacters);
         } catch (XMLStreamException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }
@@ -152,7 +159,8 @@ public final class JaxpHardening {
     public XMLStreamReader newXmlStreamReader(Reader in, String systemId) {
         Reader limited = new SizeLimitedReader(in, maxDocumentBytes);
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
+            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId,
+                    maxTextLength, maxTotalCharacters);
         } catch (XMLStreamException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }

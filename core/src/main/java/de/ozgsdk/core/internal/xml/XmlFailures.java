@@ -63,6 +63,10 @@ public final class XmlFailures {
             if (cause instanceof DocumentTooLargeException tooLarge) {
                 return new InvalidInputException(XmlError.DOCUMENT_TOO_LARGE, failure, systemId, tooLarge.maxBytes());
             }
+            if (cause instanceof XmlDecoding.InvalidBytesException invalid) {
+                return new InvalidInputException(XmlError.MALFORMED, failure, systemId, number(invalid.line()),
+                        number(invalid.column()), detail(invalid.getMessage()));
+            }
         }
         String message = position.message();
         if (message.contains(JaxpHardening.DISALLOW_DOCTYPE)) {
@@ -99,6 +103,24 @@ public final class XmlFailures {
     public static InvalidInputException dtdRefused(String systemId, Location location) {
         return dtdRefused(null, systemId, number(location == null ? -1 : location.getLineNumber()),
                 number(location == null ? -1 : location.getColumnNumber()));
+    }
+
+    /** The exception for a text node longer than {@code maxTextLength} characters, found at {@code location}. */
+    public static InvalidInputException textTooLong(String systemId, Location location, long maxTextLength) {
+        LOG.warn("Refused XML document {}: a text node at line {} is longer than {} characters", systemId,
+                number(location == null ? -1 : location.getLineNumber()), maxTextLength);
+        return new InvalidInputException(XmlError.TEXT_TOO_LONG, systemId,
+                number(location == null ? -1 : location.getLineNumber()),
+                number(location == null ? -1 : location.getColumnNumber()), maxTextLength);
+    }
+
+    /** The exception for more than {@code maxTotalCharacters} characters of text in a document. */
+    public static InvalidInputException tooManyCharacters(String systemId, Location location,
+                                                          long maxTotalCharacters) {
+        LOG.warn("Refused XML document {}: more than {} characters of text", systemId, maxTotalCharacters);
+        return new InvalidInputException(XmlError.TOO_MANY_CHARACTERS, systemId,
+                number(location == null ? -1 : location.getLineNumber()),
+                number(location == null ? -1 : location.getColumnNumber()), maxTotalCharacters);
     }
 
     /**
