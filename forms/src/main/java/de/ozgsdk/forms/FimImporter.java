@@ -40,6 +40,16 @@ public final class FimImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FimImporter.class);
 
+    /**
+     * Core's defaults with limits that fit XDatenfelder: real exports are below 1 MB with texts below 1,000
+     * characters, so a larger file or text is refused while it streams rather than risking the heap.
+     */
+    private static final SecureXml FIM_XML = SecureXml.defaults().toBuilder()
+            .maxTextLength(1024 * 1024)
+            .maxTotalCharacters(32L * 1024 * 1024)
+            .maxDocumentBytes(32L * 1024 * 1024)
+            .build();
+
     private final boolean lenient;
     private final CodeListAvailability codeLists;
     private final int maxDepth;
@@ -124,7 +134,7 @@ public final class FimImporter {
         private CodeListAvailability codeLists = CodeListAvailability.NO_CHECK;
         private int maxDepth = 64;
         private int maxElements = 100_000;
-        private SecureXml xml = SecureXml.defaults();
+        private SecureXml xml = FIM_XML;
 
         private Builder() {
         }
@@ -159,7 +169,13 @@ public final class FimImporter {
             return this;
         }
 
-        /** The hardened XML processing (document size and nesting limits). Default: {@link SecureXml#defaults()}. */
+        /**
+         * The hardened XML processing and its limits, checked while the file streams. Default: {@link SecureXml}
+         * defaults, but with files up to 32 MiB ({@link SecureXml.Builder#maxDocumentBytes(long)}), text nodes up to
+         * 1 Mi characters ({@link SecureXml.Builder#maxTextLength(long)}) and 32 Mi characters of text in all
+         * ({@link SecureXml.Builder#maxTotalCharacters(long)}); real exports stay far below (the largest known is
+         * 0.6 MB with texts below 1,000 characters). A file beyond a limit fails with {@link FimError#LIMIT_EXCEEDED}.
+         */
         public Builder xml(SecureXml xml) {
             this.xml = Objects.requireNonNull(xml, "xml");
             return this;
