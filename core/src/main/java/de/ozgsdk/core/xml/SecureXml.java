@@ -263,7 +263,7 @@ public final class SecureXml {
      * A fresh W3C XML Schema factory that refuses DTDs in schema documents and loads no external schema: an
      * {@code xs:import}, {@code xs:include} or {@code xs:redefine} with a {@code schemaLocation} fails. Pass all
      * schema documents of a schema set to {@link SchemaFactory#newSchema(javax.xml.transform.Source[])} yourself,
-     * imported ones first. Every schema warning is treated as an error. On JDK 22 and newer, a schema document
+     * imported ones first, or let {@link #newSchema(SchemaResources, String)} load them from local resources. Every schema warning is treated as an error. On JDK 22 and newer, a schema document
      * with a DOCTYPE given as a {@code StreamSource} may fail with an entity expansion limit error rather than the
      * DOCTYPE error, because the JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)}
      * reads through the hardened parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
@@ -288,6 +288,41 @@ public final class SecureXml {
             return schemaFactory().newSchema(source);
         } catch (SAXException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.SCHEMA);
+        }
+    }
+
+    /**
+     * A schema factory like {@link #schemaFactory()} whose {@code xs:import}, {@code xs:include} and
+     * {@code xs:redefine} are served from {@code resources} only; a reference outside them fails with
+     * {@link XmlError#SCHEMA_RESOURCE_NOT_ALLOWED}. Give it sources with the system ids of
+     * {@link #newSchema(SchemaResources, String)}, or use that method.
+     */
+    public SchemaFactory schemaFactory(SchemaResources resources) {
+        SchemaFactory factory = hardening.schemaFactory();
+        factory.setResourceResolver(Objects.requireNonNull(resources, "resources").resolver());
+        return factory;
+    }
+
+    /**
+     * Compiles a schema set: the schema document at {@code location} in {@code resources} and every document it
+     * imports or includes, each loaded from {@code resources} (by relative location inside its folder, by a mapped
+     * location, or by namespace), never from the network or another file.
+     *
+     * @param location path of the main schema document inside the folder of {@code resources}, e.g.
+     *                 {@code "xbau-nachrichten.xsd"}
+     * @throws InvalidInputException with {@link XmlError#SCHEMA_RESOURCE_NOT_ALLOWED} for a reference outside the
+     *                               set, or a code of {@link #newSchema(InputStream, String)}
+     */
+    public Schema newSchema(SchemaResources resources, String location) {
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(location, "location");
+        try (InputStream in = resources.open(location, location)) {
+            InputSource input = inputSource(in, location);
+            input.setSystemId(SchemaResources.systemId(location));
+            // the main document through our own hardened reader (see newSchema(InputStream, String))
+            return schemaFactory(resources).newSchema(new SAXSource(newXmlReader(), input));
+        } catch (SAXException | IOException | RuntimeException e) {
+            throw XmlFailures.translate(e, location, XmlFailures.Context.SCHEMA);
         }
     }
 
