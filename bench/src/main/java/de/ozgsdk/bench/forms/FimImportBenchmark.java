@@ -65,7 +65,7 @@ public class FimImportBenchmark {
     private XMLInputFactory jdkFactory;
     private XMLInputFactory woodstox;
 
-    private static final XdfParser.Options OPTIONS = new XdfParser.Options(false, CodeListAvailability.NO_CHECK, 64,
+    static final XdfParser.Options OPTIONS = new XdfParser.Options(false, CodeListAvailability.NO_CHECK, 64,
             100_000);
 
     @Setup

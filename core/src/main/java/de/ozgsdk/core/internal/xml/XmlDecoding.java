@@ -108,31 +108,15 @@ final class XmlDecoding {
 
         private static final long serialVersionUID = 1L;
 
-        private final int line;
-        private final int column;
-
         InvalidBytesException(String message) {
-            this(message, 1, 1);
-        }
-
-        InvalidBytesException(String message, int line, int column) {
             super(message);
-            this.line = line;
-            this.column = column;
-        }
-
-        int line() {
-            return line;
-        }
-
-        int column() {
-            return column;
         }
     }
 
     /**
      * Decodes on demand; at bytes that do not belong to the encoding it first hands out the characters before them,
-     * then fails naming the encoding, line and column of the first bad character.
+     * then fails naming the encoding, so that the StAX reader has consumed everything before the bad bytes and its
+     * location (line, column) points at them.
      */
     private static final class DecodingReader extends Reader {
 
@@ -141,8 +125,6 @@ final class XmlDecoding {
         private CharsetDecoder decoder;
         private boolean endOfInput;
         private CoderResult pendingError;
-        private int line = 1;
-        private int column = 1;
 
         DecodingReader(InputStream in) {
             this.in = new BufferedInputStream(in, 8192);
@@ -177,9 +159,7 @@ final class XmlDecoding {
                     }
                 }
             }
-            int n = target.position() - offset;
-            advance(buffer, offset, n);
-            return n;
+            return target.position() - offset;
         }
 
         private void fill() throws IOException {
@@ -195,19 +175,7 @@ final class XmlDecoding {
 
         private InvalidBytesException invalid() {
             return new InvalidBytesException("Invalid byte sequence for the encoding " + decoder.charset().name()
-                    + ".", line, column);
-        }
-
-        /** Keeps line and column of the next character, for the error above. */
-        private void advance(char[] buffer, int offset, int n) {
-            int lastBreak = -1;
-            for (int i = offset; i < offset + n; i++) {
-                if (buffer[i] == '\n') {
-                    line++;
-                    lastBreak = i;
-                }
-            }
-            column = lastBreak < 0 ? column + n : offset + n - lastBreak;
+                    + ".");
         }
 
         /** Leaves the caller's stream open, as {@link javax.xml.stream.XMLStreamReader#close()} promises. */

@@ -63,10 +63,6 @@ public final class XmlFailures {
             if (cause instanceof DocumentTooLargeException tooLarge) {
                 return new InvalidInputException(XmlError.DOCUMENT_TOO_LARGE, failure, systemId, tooLarge.maxBytes());
             }
-            if (cause instanceof XmlDecoding.InvalidBytesException invalid) {
-                return new InvalidInputException(XmlError.MALFORMED, failure, systemId, number(invalid.line()),
-                        number(invalid.column()), detail(invalid.getMessage()));
-            }
         }
         String message = position.message();
         if (message.contains(JaxpHardening.DISALLOW_DOCTYPE)) {
@@ -81,7 +77,8 @@ public final class XmlFailures {
                     position.column(), detail(message));
         }
         if (!position.located() && hasCause(failure, IOException.class)
-                && !hasCause(failure, CharConversionException.class)) {
+                && !hasCause(failure, CharConversionException.class)
+                && !hasCause(failure, XmlDecoding.InvalidBytesException.class)) {
             return new ProcessingException(XmlError.READ_FAILED, failure, systemId,
                     rootCause(failure).getClass().getSimpleName());
         }
