@@ -16,19 +16,29 @@ import java.util.Arrays;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Text-node length and total characters are limited while the StAX reader streams, before the text is in memory. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class TextLimitsTest {
+
+    private final Stax stax;
+
+    TextLimitsTest(Stax stax) {
+        this.stax = stax;
+    }
 
     @Test
     void defaultsAreDocumented() {
-        assertThat(SecureXml.defaults().maxTextLength()).isEqualTo(16L * 1024 * 1024);
-        assertThat(SecureXml.defaults().maxTotalCharacters()).isEqualTo(64L * 1024 * 1024);
+        assertThat(stax.defaults().maxTextLength()).isEqualTo(16L * 1024 * 1024);
+        assertThat(stax.defaults().maxTotalCharacters()).isEqualTo(64L * 1024 * 1024);
     }
 
     @Test
     void longTextNodeIsRefusedAfterReadingLittleMoreThanTheLimit() {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
         CountingText input = new CountingText("<a><b>", 100_000_000, "</b></a>");
 
         assertThatThrownBy(() -> readAll(xml.newXmlStreamReader(input, "long.xml")))
@@ -42,7 +52,7 @@ class TextLimitsTest {
 
     @Test
     void textAtTheLimitIsRead() {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
 
         assertThatCode(() -> readAll(xml.newXmlStreamReader(in("<a>" + "x".repeat(1000) + "</a>"), "ok.xml")))
                 .doesNotThrowAnyException();
@@ -50,7 +60,7 @@ class TextLimitsTest {
 
     @Test
     void textSplitByCommentsAndCdataCountsAsOneRun() {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
         String split = "<a>" + "x".repeat(400) + "<!-- c -->" + "y".repeat(400) + "<![CDATA[" + "z".repeat(400)
                 + "]]></a>";
 
@@ -61,7 +71,7 @@ class TextLimitsTest {
 
     @Test
     void textOfSiblingElementsCountsPerElement() {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
         String siblings = "<a>" + ("<b>" + "x".repeat(900) + "</b>").repeat(10) + "</a>";
 
         assertThatCode(() -> readAll(xml.newXmlStreamReader(in(siblings), "siblings.xml")))
@@ -70,7 +80,7 @@ class TextLimitsTest {
 
     @Test
     void moreTextThanTheTotalIsRefused() {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).maxTotalCharacters(5000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).maxTotalCharacters(5000).build();
         String many = "<a>" + ("<b>" + "x".repeat(900) + "</b>").repeat(10) + "</a>";
 
         assertThatThrownBy(() -> readAll(xml.newXmlStreamReader(in(many), "many.xml")))
@@ -82,7 +92,7 @@ class TextLimitsTest {
 
     @Test
     void getElementTextStopsAtTheLimit() throws Exception {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
         CountingText input = new CountingText("<a>", 100_000_000, "</a>");
         XMLStreamReader reader = xml.newXmlStreamReader(input, "element-text.xml");
         reader.nextTag();
@@ -95,11 +105,11 @@ class TextLimitsTest {
 
     @Test
     void getElementTextStillJoinsTextAndRefusesChildElements() throws Exception {
-        XMLStreamReader joined = SecureXml.defaults().newXmlStreamReader(in("<a>x<!--c-->y<![CDATA[z]]></a>"), "j");
+        XMLStreamReader joined = stax.defaults().newXmlStreamReader(in("<a>x<!--c-->y<![CDATA[z]]></a>"), "j");
         joined.nextTag();
         assertThat(joined.getElementText()).isEqualTo("xyz");
 
-        XMLStreamReader nested = SecureXml.defaults().newXmlStreamReader(in("<a>x<b/></a>"), "nested.xml");
+        XMLStreamReader nested = stax.defaults().newXmlStreamReader(in("<a>x<b/></a>"), "nested.xml");
         nested.nextTag();
         assertThatThrownBy(nested::getElementText).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.code()).isEqualTo(XmlError.MALFORMED));
@@ -107,7 +117,7 @@ class TextLimitsTest {
 
     @Test
     void jaxbUnmarshallingStopsAtTheLimit() throws Exception {
-        SecureXml xml = SecureXml.builder().maxTextLength(1000).build();
+        SecureXml xml = stax.builder().maxTextLength(1000).build();
         JAXBContext context = JAXBContext.newInstance(AntragBinding.class);
         CountingText input = new CountingText("<antrag xmlns=\"" + TestDocuments.NAMESPACE + "\"><aktenzeichen>",
                 100_000_000, "</aktenzeichen></antrag>");
@@ -120,15 +130,15 @@ class TextLimitsTest {
 
     @Test
     void limitsMustBePositive() {
-        assertThatThrownBy(() -> SecureXml.builder().maxTextLength(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> stax.builder().maxTextLength(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxTextLength");
-        assertThatThrownBy(() -> SecureXml.builder().maxTotalCharacters(0))
+        assertThatThrownBy(() -> stax.builder().maxTotalCharacters(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxTotalCharacters");
     }
 
     @Test
     void toBuilderKeepsTheTextLimits() {
-        SecureXml xml = SecureXml.builder().maxTextLength(10).maxTotalCharacters(20).build().toBuilder().build();
+        SecureXml xml = stax.builder().maxTextLength(10).maxTotalCharacters(20).build().toBuilder().build();
 
         assertThat(xml.maxTextLength()).isEqualTo(10);
         assertThat(xml.maxTotalCharacters()).isEqualTo(20);

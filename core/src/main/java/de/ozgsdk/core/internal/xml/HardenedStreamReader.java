@@ -24,14 +24,18 @@ final class HardenedStreamReader extends StreamReaderDelegate {
     private final String systemId;
     private final long maxTextLength;
     private final long maxTotalCharacters;
+    private final int maxNameLength;
     private long textRun;
     private long totalCharacters;
 
-    HardenedStreamReader(XMLStreamReader reader, String systemId, long maxTextLength, long maxTotalCharacters) {
+    /** @param maxNameLength checked here for implementations without such a limit; 0 leaves it to the parser */
+    HardenedStreamReader(XMLStreamReader reader, String systemId, long maxTextLength, long maxTotalCharacters,
+                         int maxNameLength) {
         super(reader);
         this.systemId = systemId;
         this.maxTextLength = maxTextLength;
         this.maxTotalCharacters = maxTotalCharacters;
+        this.maxNameLength = maxNameLength;
     }
 
     @Override
@@ -40,7 +44,7 @@ final class HardenedStreamReader extends StreamReaderDelegate {
         try {
             event = super.next();
         } catch (XMLStreamException | RuntimeException e) {
-            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT, getLocation());
         }
         if (event == XMLStreamConstants.DTD) {
             throw XmlFailures.dtdRefused(systemId, getLocation());
@@ -62,7 +66,11 @@ final class HardenedStreamReader extends StreamReaderDelegate {
                     throw XmlFailures.tooManyCharacters(systemId, getLocation(), maxTotalCharacters);
                 }
             }
-            case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> textRun = 0;
+            case XMLStreamConstants.START_ELEMENT -> {
+                textRun = 0;
+                checkNames();
+            }
+            case XMLStreamConstants.END_ELEMENT -> textRun = 0;
             default -> {
                 // comments and processing instructions neither end nor extend a text run
             }
@@ -93,6 +101,22 @@ final class HardenedStreamReader extends StreamReaderDelegate {
             return super.hasNext();
         } catch (XMLStreamException | RuntimeException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+        }
+    }
+
+    private void checkNames() {
+        if (maxNameLength == 0) {
+            return;
+        }
+        int longest = getLocalName().length();
+        for (int i = 0; i < getAttributeCount(); i++) {
+            longest = Math.max(longest, getAttributeLocalName(i).length());
+        }
+        if (longest > maxNameLength) {
+            throw new InvalidInputException(XmlError.LIMIT_EXCEEDED, systemId,
+                    XmlFailures.number(getLocation().getLineNumber()),
+                    XmlFailures.number(getLocation().getColumnNumber()),
+                    "a name is longer than " + maxNameLength + " characters.");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.SourceLocator;
@@ -36,6 +37,9 @@ public final class XmlFailures {
     private static final String UNKNOWN = "?";
     private static final int MAX_DETAIL_LENGTH = 300;
     private static final int MAX_CHAIN = 16;
+    /** Woodstox names its limits so: "Maximum Element Depth limit (3) Exceeded", "Attribute limit (2) exceeded". */
+    private static final Pattern WOODSTOX_LIMIT = Pattern.compile("limit \\(\\d+\\) exceeded",
+            Pattern.CASE_INSENSITIVE);
 
     /** What was being processed, which decides how an otherwise unrecognised error is reported. */
     public enum Context {
@@ -52,7 +56,19 @@ public final class XmlFailures {
 
     /** The SDK exception for {@code failure}, which happened while processing the document {@code systemId}. */
     public static OzgException translate(Throwable failure, String systemId, Context context) {
+        return translate(failure, systemId, context, null);
+    }
+
+    /**
+     * As {@link #translate(Throwable, String, Context)}, with the reader's own location for failures that carry
+     * none (Woodstox reports bytes invalid in the encoding without a position).
+     */
+    static OzgException translate(Throwable failure, String systemId, Context context, Location readerLocation) {
         Position position = Position.of(failure);
+        if (!position.located() && readerLocation != null && readerLocation.getLineNumber() > 0) {
+            position = new Position(number(readerLocation.getLineNumber()),
+                    number(readerLocation.getColumnNumber()), position.message(), true);
+        }
         for (Throwable cause : chain(failure)) {
             if (cause instanceof OzgException ozg) {
                 return ozg;
@@ -72,7 +88,7 @@ public final class XmlFailures {
         if (externalKind != null) {
             return externalReference(failure, systemId, position, externalKind);
         }
-        if (message.contains("JAXP0001")) {
+        if (message.contains("JAXP0001") || WOODSTOX_LIMIT.matcher(message).find()) {
             return new InvalidInputException(XmlError.LIMIT_EXCEEDED, failure, systemId, position.line(),
                     position.column(), detail(message));
         }
