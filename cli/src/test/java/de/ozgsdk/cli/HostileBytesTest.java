@@ -56,8 +56,8 @@ class HostileBytesTest {
         CliRun result = run("fim", "inspect", "--locale", "en", file.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-        assertThat(result.err()).startsWith("ozg: [OZG-FIM-101] ").contains("line 4")
-                .contains("Invalid byte sequence for the encoding UTF-8").doesNotContain("\tat ");
+        assertThat(result.err()).startsWith("ozg: [OZG-FIM-101] ").contains("line 4").contains("UTF-8")
+                .doesNotContain("\tat ");
         assertThat(processErr.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -185,13 +185,11 @@ public final class JaxpHardening {
     public XMLStreamReader newXmlStreamReader(InputStream in, String systemId) {
         InputStream limited = new SizeLimitedInputStream(in, maxDocumentBytes);
         XMLInputFactory factory = xmlInputFactory();
-        boolean jdk = isJdk(factory);
         try {
-            // the JDK's reader gets characters decoded here: it prints bad bytes to stderr (see XmlDecoding)
-            XMLStreamReader reader = jdk ? factory.createXMLStreamReader(XmlDecoding.reader(limited))
-                    : factory.createXMLStreamReader(limited);
+            // Characters decoded here: the JDK's reader prints bad bytes to stderr, Woodstox's locates them poorly.
+            XMLStreamReader reader = factory.createXMLStreamReader(XmlDecoding.reader(limited));
             return new HardenedStreamReader(reader, systemId, maxTextLength, maxTotalCharacters,
-                    jdk ? 0 : limits.maxNameLength());
+                    isJdk(factory) ? 0 : limits.maxNameLength());
         } catch (XMLStreamException | RuntimeException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }

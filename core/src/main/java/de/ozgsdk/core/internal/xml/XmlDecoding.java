@@ -18,12 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes the bytes of an XML document into characters for the JDK's StAX reader, which is then never given bytes.
+ * Decodes the bytes of an XML document into characters for the StAX reader, which is then never given bytes.
  *
  * <p>Why: when the JDK's StAX reader decodes bytes itself and meets an invalid byte sequence, its error reporter
  * prints {@code [Fatal Error] :-1:-1: Invalid byte 2 of 2-byte UTF-8 sequence.} to {@code System.err} (its StAX error
- * reporter lacks the override that would route that report to an {@code XMLReporter}), before it throws. No setting
- * of {@code XMLInputFactory} reaches that path. Decoding here reports the invalid bytes as an exception only.
+ * reporter lacks the override that would route that report to an {@code XMLReporter}), before it throws; no setting
+ * of {@code XMLInputFactory} reaches that path. Woodstox prints nothing but reports the bad bytes at the start of the
+ * buffer it decoded ahead. Decoded here, the bad bytes are an exception only, and since the characters before them
+ * are handed out first, the reader's location points at them.
  *
  * <p>The encoding is found as the XML specification (appendix F) describes: a byte order mark, else the
  * {@code encoding} of the XML declaration, else UTF-8.

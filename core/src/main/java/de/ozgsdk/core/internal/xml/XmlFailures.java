@@ -284,11 +284,14 @@ public final class XmlFailures {
             return null;
         }
 
-        /** StAX puts the location in front of the parser's message; it is reported separately. */
+        /** StAX puts the location in front of (JDK) or after (Woodstox) the message; it is reported separately. */
         private static String staxMessage(XMLStreamException stax) {
             String message = messageOf(stax);
             int start = message.indexOf("Message: ");
-            return start >= 0 ? message.substring(start + "Message: ".length()) : message;
+            String text = start >= 0 ? message.substring(start + "Message: ".length()) : message;
+            // Woodstox puts it after the message: "... at [row,col {unknown-source}]: [5,12]"
+            int woodstox = text.indexOf(" at [row,col");
+            return woodstox >= 0 ? text.substring(0, woodstox) : text;
         }
 
         private static String messageOf(Throwable failure) {
