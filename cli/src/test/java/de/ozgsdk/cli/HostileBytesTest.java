@@ -25,7 +25,8 @@ class HostileBytesTest {
     private static final String START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf=\"urn:xoev-de:fim:standard:xdatenfelder_3.0.0\">\n"
             + "  <xdf:header>\n    <xdf:nachrichtID>";
-    private static final String END = "</xdf:nachrichtID>\n  </xdf:header>\n</xdf:xdatenfelder.stammdatenschema.0102>\n";
+    private static final String END = "</xdf:nachrichtID>\n  </xdf:header>\n"
+            + "</xdf:xdatenfelder.stammdatenschema.0102>\n";
 
     @TempDir
     Path directory;

@@ -69,8 +69,8 @@ public final class LowHeapLargeInput {
                 Samples.kopfSerializer().read(withHugeText(kopf, "<produkt>"), "huge-kopf.xml");
             }
             case "application-message" -> ApplicationMessageReader.create().read(
-                    withHugeText(resource("message/message.xml"), "<produkt>"), "huge-message.xml", (number, name, type) ->
-                            OutputStream.nullOutputStream());
+                    withHugeText(resource("message/message.xml"), "<produkt>"), "huge-message.xml",
+                    (number, name, type) -> OutputStream.nullOutputStream());
             default -> throw new IllegalArgumentException("unknown reader " + reader);
         }
     }

@@ -91,7 +91,8 @@ final class HardenedStreamReader extends StreamReaderDelegate {
     }
 
     private InvalidInputException malformed(String detail) {
-        return new InvalidInputException(XmlError.MALFORMED, systemId, XmlFailures.number(getLocation().getLineNumber()),
+        return new InvalidInputException(XmlError.MALFORMED, systemId,
+                XmlFailures.number(getLocation().getLineNumber()),
                 XmlFailures.number(getLocation().getColumnNumber()), detail);
     }
 
