@@ -1,6 +1,5 @@
 package de.ozgsdk.forms;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.internal.fim.XdfParser;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.slf4j.Logger;
@@ -40,14 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class FimImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FimImporter.class);
+    private static final String WOODSTOX = "com.ctc.wstx.stax.WstxInputFactory";
 
     /**
      * Core's defaults with limits that fit XDatenfelder: real exports are below 1 MB with texts below 1,000
-     * characters, so a larger file or text is refused while it streams rather than risking the heap. Read with
-     * Woodstox, hardened by core like the JDK's parser, which takes about twice as long for the same file.
+     * characters, so a larger file or text is refused while it streams rather than risking the heap.
      */
-    private static final SecureXml FIM_XML = SecureXml.defaults().toBuilder()
-            .staxFactory(WstxInputFactory::new)
+    private static final SecureXml FIM_XML = woodstoxIfPresent(SecureXml.defaults().toBuilder())
             .maxTextLength(1024 * 1024)
             .maxTotalCharacters(32L * 1024 * 1024)
             .maxDocumentBytes(32L * 1024 * 1024)
@@ -65,6 +64,28 @@ public final class FimImporter {
         this.maxDepth = builder.maxDepth;
         this.maxElements = builder.maxElements;
         this.xml = builder.xml;
+    }
+
+    /**
+     * Reads with Woodstox (hardened by core like the JDK's parser, which takes about twice as long for the same file)
+     * when the application has {@code com.fasterxml.woodstox:woodstox-core} on its class path; forms declares it
+     * optional, so that it never replaces the StAX implementation of an application that did not choose it.
+     */
+    private static SecureXml.Builder woodstoxIfPresent(SecureXml.Builder builder) {
+        Class<?> woodstox;
+        try {
+            woodstox = Class.forName(WOODSTOX, false, FimImporter.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debug("Woodstox not on the class path; the FIM import reads with the JDK's StAX");
+            return builder;
+        }
+        return builder.staxFactory(() -> {
+            try {
+                return (XMLInputFactory) woodstox.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + WOODSTOX, e);
+            }
+        });
     }
 
     /** Starts a strict importer without code list check. */

@@ -43,8 +43,9 @@ import org.xml.sax.XMLReader;
  * <p>It uses the JDK's built-in implementations, so that a Xerces, Saxon or Woodstox on the class path cannot
  * silently weaken the settings; only for StAX a caller may choose Woodstox explicitly
  * ({@link Builder#staxFactory(Supplier)}), which gets the same hardening. Every {@code ...Factory()} method returns
- * a fresh factory (JAXP factories are not thread-safe); changing the security settings of a returned factory voids the guarantees. The convenience methods
- * ({@link #parse(InputStream, String)}, {@link #newXmlStreamReader(InputStream, String)}, {@link #validate},
+ * a fresh factory (JAXP factories are not thread-safe); changing the security settings of a returned factory voids
+ * the guarantees. The convenience methods ({@link #parse(InputStream, String)},
+ * {@link #newXmlStreamReader(InputStream, String)}, {@link #validate},
  * {@link #unmarshal(JAXBContext, Class, InputStream, String)}) also limit the document size and report every problem
  * as an {@link de.ozgsdk.core.OzgException} with an {@link XmlError} code, line and column, for example
  * {@link XmlError#DTD_NOT_ALLOWED} as an {@link InvalidInputException}.
@@ -270,9 +271,10 @@ public final class SecureXml {
      * {@code xs:import}, {@code xs:include} or {@code xs:redefine} with a {@code schemaLocation} fails. Pass all
      * schema documents of a schema set to {@link SchemaFactory#newSchema(javax.xml.transform.Source[])} yourself,
      * imported ones first, or let {@link #newSchema(SchemaResources, String)} load them from local resources. Every
-     * schema warning is treated as an error. On JDK 22 and newer, a schema document with a DOCTYPE given as a {@code StreamSource} may fail with an entity expansion limit error rather than the
-     * DOCTYPE error, because the JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)}
-     * reads through the hardened parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
+     * schema warning is treated as an error. On JDK 22 and newer, a schema document with a DOCTYPE given as a
+     * {@code StreamSource} may fail with an entity expansion limit error rather than the DOCTYPE error, because the
+     * JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)} reads through the hardened
+     * parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
      */
     public SchemaFactory schemaFactory() {
         return hardening.schemaFactory();
