@@ -1,13 +1,23 @@
 package de.ozgsdk.bench.forms;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.CodeListAvailability;
+import de.ozgsdk.forms.internal.fim.XdfParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,6 +62,11 @@ public class FimImportBenchmark {
     private byte[] bytes;
     private FimImporter importer;
     private DocumentBuilderFactory domFactory;
+    private XMLInputFactory jdkFactory;
+    private XMLInputFactory woodstox;
+
+    static final XdfParser.Options OPTIONS = new XdfParser.Options(false, CodeListAvailability.NO_CHECK, 64,
+            100_000);
 
     @Setup
     public void readFixture() throws IOException {
@@ -59,11 +74,64 @@ public class FimImportBenchmark {
         importer = FimImporter.builder().build();
         domFactory = DocumentBuilderFactory.newInstance();
         domFactory.setNamespaceAware(true);
+        jdkFactory = SecureXml.defaults().xmlInputFactory();
+        woodstox = hardenedWoodstox();
+    }
+
+    /** Woodstox with the settings core gives the JDK's factory, in Woodstox's own property names. */
+    static XMLInputFactory hardenedWoodstox() {
+        WstxInputFactory factory = new WstxInputFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 256);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 256);
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, 1024 * 1024);
+        factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, 32L * 1024 * 1024);
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 100L);
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external reference refused");
+        });
+        return factory;
+    }
+
+    /** Refuses the DOCTYPE Woodstox reports as an event when DTD support is off, as core's reader does. */
+    static final class RefusingDtd extends StreamReaderDelegate {
+        RefusingDtd(XMLStreamReader reader) {
+            super(reader);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new XMLStreamException("DOCTYPE refused", getLocation());
+            }
+            return event;
+        }
     }
 
     @Benchmark
     public FormSchema fimImport() {
         return importer.importSchema(new ByteArrayInputStream(bytes), "bench.xml");
+    }
+
+    /**
+     * The importer's parser over the JDK's StAX reader decoding the bytes itself, without core's reader around it:
+     * the reading path before the SDK decoded the input itself and counted text (for the before/after ratio).
+     */
+    @Benchmark
+    public FormSchema fimImportJdkStaxBare() throws Exception {
+        XMLStreamReader reader = jdkFactory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        return new XdfParser(reader, "bench.xml", OPTIONS).parse();
+    }
+
+    /** Candidate: the importer's parser over Woodstox 7, hardened the same way (no DTD, limits). */
+    @Benchmark
+    public FormSchema fimImportWoodstox() throws Exception {
+        XMLStreamReader reader = new RefusingDtd(woodstox.createXMLStreamReader(new ByteArrayInputStream(bytes)));
+        return new XdfParser(reader, "bench.xml", OPTIONS).parse();
     }
 
     @Benchmark

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParser;
@@ -39,10 +40,12 @@ import org.xml.sax.XMLReader;
  * entities, DTDs, schemas, stylesheets, no XInclude, no {@code xsi:schemaLocation} hints), secure processing is on
  * and the {@code jdk.xml.*} processing limits are set.
  *
- * <p>It always uses the JDK's built-in implementations, so that a Xerces, Saxon or Woodstox on the class path cannot
- * silently weaken the settings. Every {@code ...Factory()} method returns a fresh factory (JAXP factories are not
- * thread-safe); changing the security settings of a returned factory voids the guarantees. The convenience methods
- * ({@link #parse(InputStream, String)}, {@link #newXmlStreamReader(InputStream, String)}, {@link #validate},
+ * <p>It uses the JDK's built-in implementations, so that a Xerces, Saxon or Woodstox on the class path cannot
+ * silently weaken the settings; only for StAX a caller may choose Woodstox explicitly
+ * ({@link Builder#staxFactory(Supplier)}), which gets the same hardening. Every {@code ...Factory()} method returns
+ * a fresh factory (JAXP factories are not thread-safe); changing the security settings of a returned factory voids
+ * the guarantees. The convenience methods ({@link #parse(InputStream, String)},
+ * {@link #newXmlStreamReader(InputStream, String)}, {@link #validate},
  * {@link #unmarshal(JAXBContext, Class, InputStream, String)}) also limit the document size and report every problem
  * as an {@link de.ozgsdk.core.OzgException} with an {@link XmlError} code, line and column, for example
  * {@link XmlError#DTD_NOT_ALLOWED} as an {@link InvalidInputException}.
@@ -75,6 +78,9 @@ public final class SecureXml {
     private final int maxNameLength;
     private final int entityExpansionLimit;
     private final long maxDocumentBytes;
+    private final long maxTextLength;
+    private final long maxTotalCharacters;
+    private final Supplier<? extends XMLInputFactory> staxFactory;
     private final JaxpHardening hardening;
 
     private SecureXml(Builder builder) {
@@ -83,9 +89,12 @@ public final class SecureXml {
         this.maxNameLength = builder.maxNameLength;
         this.entityExpansionLimit = builder.entityExpansionLimit;
         this.maxDocumentBytes = builder.maxDocumentBytes;
+        this.maxTextLength = builder.maxTextLength;
+        this.maxTotalCharacters = builder.maxTotalCharacters;
+        this.staxFactory = builder.staxFactory;
         this.hardening = new JaxpHardening(
                 new XmlLimits(maxElementDepth, maxAttributesPerElement, maxNameLength, entityExpansionLimit),
-                maxDocumentBytes);
+                maxDocumentBytes, maxTextLength, maxTotalCharacters, staxFactory);
     }
 
     /** Hardened XML processing with the default limits documented on {@link Builder}. */
@@ -100,12 +109,16 @@ public final class SecureXml {
 
     /** A builder seeded with this instance's limits. */
     public Builder toBuilder() {
-        return new Builder()
+        Builder builder = new Builder();
+        builder.staxFactory = staxFactory;
+        return builder
                 .maxElementDepth(maxElementDepth)
                 .maxAttributesPerElement(maxAttributesPerElement)
                 .maxNameLength(maxNameLength)
                 .entityExpansionLimit(entityExpansionLimit)
-                .maxDocumentBytes(maxDocumentBytes);
+                .maxDocumentBytes(maxDocumentBytes)
+                .maxTextLength(maxTextLength)
+                .maxTotalCharacters(maxTotalCharacters);
     }
 
     /** Maximum nesting depth of elements. */
@@ -131,6 +144,16 @@ public final class SecureXml {
     /** Maximum size of a document read by the convenience methods, in bytes (characters for character input). */
     public long maxDocumentBytes() {
         return maxDocumentBytes;
+    }
+
+    /** Maximum length of one text node read through a StAX reader of this class (and JAXB), in characters. */
+    public long maxTextLength() {
+        return maxTextLength;
+    }
+
+    /** Maximum number of text characters in a document read through a StAX reader of this class (and JAXB). */
+    public long maxTotalCharacters() {
+        return maxTotalCharacters;
     }
 
     // ---- DOM -------------------------------------------------------------------------------------------------------
@@ -247,10 +270,11 @@ public final class SecureXml {
      * A fresh W3C XML Schema factory that refuses DTDs in schema documents and loads no external schema: an
      * {@code xs:import}, {@code xs:include} or {@code xs:redefine} with a {@code schemaLocation} fails. Pass all
      * schema documents of a schema set to {@link SchemaFactory#newSchema(javax.xml.transform.Source[])} yourself,
-     * imported ones first. Every schema warning is treated as an error. On JDK 22 and newer, a schema document
-     * with a DOCTYPE given as a {@code StreamSource} may fail with an entity expansion limit error rather than the
-     * DOCTYPE error, because the JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)}
-     * reads through the hardened parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
+     * imported ones first, or let {@link #newSchema(SchemaResources, String)} load them from local resources. Every
+     * schema warning is treated as an error. On JDK 22 and newer, a schema document with a DOCTYPE given as a
+     * {@code StreamSource} may fail with an entity expansion limit error rather than the DOCTYPE error, because the
+     * JDK consults its built-in catalog first; {@link #newSchema(InputStream, String)} reads through the hardened
+     * parser and reports {@link XmlError#DTD_NOT_ALLOWED} on every JDK.
      */
     public SchemaFactory schemaFactory() {
         return hardening.schemaFactory();
@@ -272,6 +296,41 @@ public final class SecureXml {
             return schemaFactory().newSchema(source);
         } catch (SAXException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.SCHEMA);
+        }
+    }
+
+    /**
+     * A schema factory like {@link #schemaFactory()} whose {@code xs:import}, {@code xs:include} and
+     * {@code xs:redefine} are served from {@code resources} only; a reference outside them fails with
+     * {@link XmlError#SCHEMA_RESOURCE_NOT_ALLOWED}. Give it sources with the system ids of
+     * {@link #newSchema(SchemaResources, String)}, or use that method.
+     */
+    public SchemaFactory schemaFactory(SchemaResources resources) {
+        SchemaFactory factory = hardening.schemaFactory();
+        factory.setResourceResolver(Objects.requireNonNull(resources, "resources").resolver());
+        return factory;
+    }
+
+    /**
+     * Compiles a schema set: the schema document at {@code location} in {@code resources} and every document it
+     * imports or includes, each loaded from {@code resources} (by relative location inside its folder, by a mapped
+     * location, or by namespace), never from the network or another file.
+     *
+     * @param location path of the main schema document inside the folder of {@code resources}, e.g.
+     *                 {@code "xbau-nachrichten.xsd"}
+     * @throws InvalidInputException with {@link XmlError#SCHEMA_RESOURCE_NOT_ALLOWED} for a reference outside the
+     *                               set, or a code of {@link #newSchema(InputStream, String)}
+     */
+    public Schema newSchema(SchemaResources resources, String location) {
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(location, "location");
+        try (InputStream in = resources.open(location, location)) {
+            InputSource input = inputSource(in, location);
+            input.setSystemId(SchemaResources.systemId(location));
+            // the main document through our own hardened reader (see newSchema(InputStream, String))
+            return schemaFactory(resources).newSchema(new SAXSource(newXmlReader(), input));
+        } catch (SAXException | IOException | RuntimeException e) {
+            throw XmlFailures.translate(e, location, XmlFailures.Context.SCHEMA);
         }
     }
 
@@ -390,6 +449,9 @@ public final class SecureXml {
         private int maxNameLength = 1000;
         private int entityExpansionLimit = 100;
         private long maxDocumentBytes = 64L * 1024 * 1024;
+        private long maxTextLength = 16L * 1024 * 1024;
+        private long maxTotalCharacters = 64L * 1024 * 1024;
+        private Supplier<? extends XMLInputFactory> staxFactory;
 
         private Builder() {
         }
@@ -426,10 +488,43 @@ public final class SecureXml {
          * default 64 MiB.
          */
         public Builder maxDocumentBytes(long maxDocumentBytes) {
-            if (maxDocumentBytes < 1) {
-                throw new IllegalArgumentException("maxDocumentBytes must be at least 1, was " + maxDocumentBytes);
-            }
-            this.maxDocumentBytes = maxDocumentBytes;
+            this.maxDocumentBytes = positive("maxDocumentBytes", maxDocumentBytes);
+            return this;
+        }
+
+        /**
+         * Maximum length of one text node in characters (a text run between two tags, comments and CDATA sections
+         * included), checked by the StAX readers and JAXB unmarshallers of this class while they stream, before the
+         * text is in memory; a longer one fails with {@link XmlError#TEXT_TOO_LONG}. Default 16 Mi characters
+         * (16,777,216): room for base64 content of about 12 MB inside an XÖV message, far above any form text.
+         */
+        public Builder maxTextLength(long maxTextLength) {
+            this.maxTextLength = positive("maxTextLength", maxTextLength);
+            return this;
+        }
+
+        /**
+         * Maximum number of text characters in one document, all text nodes together, checked like
+         * {@link #maxTextLength(long)}; more fails with {@link XmlError#TOO_MANY_CHARACTERS}. It bounds what a
+         * consumer that keeps the text (JAXB, a DOM fragment) may hold, also for character input. Default 64 Mi
+         * characters (67,108,864).
+         */
+        public Builder maxTotalCharacters(long maxTotalCharacters) {
+            this.maxTotalCharacters = positive("maxTotalCharacters", maxTotalCharacters);
+            return this;
+        }
+
+        /**
+         * The StAX implementation of {@link #newXmlStreamReader(InputStream, String)} and the JAXB methods, e.g.
+         * {@code WstxInputFactory::new} for Woodstox 7, which reads FIM files in about half the time of the JDK's
+         * (bench {@code FimImportPairBenchmark}). Core has no dependency on it: the caller brings the library. It
+         * gets the same hardening: no DTD, no external entities, a resolver that refuses everything, and the limits
+         * of this builder in Woodstox's own properties ({@code com.ctc.wstx.max*}) or checked by the SDK's reader.
+         * Only the JDK's and Woodstox are accepted; another implementation fails with
+         * {@link XmlError#HARDENING_UNSUPPORTED} when a reader is created. Default: the JDK's.
+         */
+        public Builder staxFactory(Supplier<? extends XMLInputFactory> staxFactory) {
+            this.staxFactory = Objects.requireNonNull(staxFactory, "staxFactory");
             return this;
         }
 
@@ -439,6 +534,13 @@ public final class SecureXml {
 
         private static int positive(String name, int value) {
             // The JDK reads 0 or a negative limit as "no limit", which is never what a caller of this means.
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+
+        private static long positive(String name, long value) {
             if (value < 1) {
                 throw new IllegalArgumentException(name + " must be at least 1, was " + value);
             }

@@ -25,7 +25,13 @@ public enum XmlError implements ErrorCode {
     /** The JDK's XML implementation refused a hardening setting; the SDK does not run XML processing unhardened. */
     HARDENING_UNSUPPORTED("OZG-XML-110"),
     /** No JAXB unmarshaller could be created for a context (no JAXB implementation on the class path). */
-    UNMARSHALLER_UNAVAILABLE("OZG-XML-111");
+    UNMARSHALLER_UNAVAILABLE("OZG-XML-111"),
+    /** A text node is longer than {@link SecureXml.Builder#maxTextLength(long)} characters. */
+    TEXT_TOO_LONG("OZG-XML-112"),
+    /** The text of a document has more than {@link SecureXml.Builder#maxTotalCharacters(long)} characters. */
+    TOO_MANY_CHARACTERS("OZG-XML-113"),
+    /** A schema document refers to another one that is not among the local resources the caller allowed. */
+    SCHEMA_RESOURCE_NOT_ALLOWED("OZG-XML-114");
 
     private final String code;
 

@@ -8,12 +8,23 @@ import de.ozgsdk.core.InvalidInputException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** The "billion laughs" entity expansion is refused before any entity is expanded. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class EntityExpansionTest {
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
+
+    private final Stax stax;
+
+    EntityExpansionTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
+    }
 
     @Test
     void domParseRefusesBillionLaughs() {

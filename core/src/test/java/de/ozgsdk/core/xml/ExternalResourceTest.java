@@ -23,12 +23,16 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Nothing external is loaded: DTDs, parameter entities, imported and included schemas, {@code xsi:schemaLocation}
  * hints and XSLT {@code document()} targets on a real HTTP server are never requested.
  */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class ExternalResourceTest {
 
     private static final String OTHER_SCHEMA = """
@@ -37,9 +41,16 @@ class ExternalResourceTest {
             </xs:schema>
             """;
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
     private MockWebServer server;
     private String baseUrl;
+
+    private final Stax stax;
+
+    ExternalResourceTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
+    }
 
     @BeforeEach
     void startServer() throws Exception {

@@ -10,14 +10,25 @@ import jakarta.xml.bind.JAXBContext;
 import javax.xml.validation.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A self-contained schema compiles and validates; violations name the rule and position, never the value. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class SchemaValidationTest {
 
     private static final String PERSONAL_VALUE = "Erika Mustermann";
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
     private Schema schema;
+
+    private final Stax stax;
+
+    SchemaValidationTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
+    }
 
     @BeforeEach
     void compileSchema() {

@@ -11,13 +11,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The processing limits are applied, configurable, and checked when configured. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class SecureXmlLimitsTest {
+
+    private final Stax stax;
+
+    SecureXmlLimitsTest(Stax stax) {
+        this.stax = stax;
+    }
 
     @Test
     void defaultsAreDocumented() {
-        SecureXml xml = SecureXml.defaults();
+        SecureXml xml = stax.defaults();
 
         assertThat(xml.maxElementDepth()).isEqualTo(256);
         assertThat(xml.maxAttributesPerElement()).isEqualTo(256);
@@ -28,7 +38,7 @@ class SecureXmlLimitsTest {
 
     @Test
     void documentDeeperThanTheDefaultIsRefused() {
-        assertThatThrownBy(() -> SecureXml.defaults().parse(in(TestDocuments.nested(257)), "deep.xml"))
+        assertThatThrownBy(() -> stax.defaults().parse(in(TestDocuments.nested(257)), "deep.xml"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.code()).isEqualTo(XmlError.LIMIT_EXCEEDED);
                     assertThat(e.arguments().get(3)).contains("257", "256");
@@ -37,13 +47,13 @@ class SecureXmlLimitsTest {
 
     @Test
     void documentAtTheDefaultDepthParses() {
-        assertThatCode(() -> SecureXml.defaults().parse(in(TestDocuments.nested(256)), "deep.xml"))
+        assertThatCode(() -> stax.defaults().parse(in(TestDocuments.nested(256)), "deep.xml"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void configuredDepthAppliesToStax() {
-        SecureXml xml = SecureXml.builder().maxElementDepth(3).build();
+        SecureXml xml = stax.builder().maxElementDepth(3).build();
         XMLStreamReader reader = xml.newXmlStreamReader(in(TestDocuments.nested(4)), "deep.xml");
 
         assertThatThrownBy(() -> {
@@ -56,7 +66,7 @@ class SecureXmlLimitsTest {
 
     @Test
     void configuredAttributeLimitAppliesToSax() {
-        SecureXml xml = SecureXml.builder().maxAttributesPerElement(2).build();
+        SecureXml xml = stax.builder().maxAttributesPerElement(2).build();
 
         assertThatThrownBy(() -> xml.parse(in("<e a=\"1\" b=\"2\" c=\"3\"/>"), "attrs.xml",
                 new org.xml.sax.helpers.DefaultHandler()))
@@ -66,7 +76,7 @@ class SecureXmlLimitsTest {
 
     @Test
     void configuredNameLengthAppliesToDom() {
-        SecureXml xml = SecureXml.builder().maxNameLength(10).build();
+        SecureXml xml = stax.builder().maxNameLength(10).build();
 
         assertThatThrownBy(() -> xml.parse(in("<" + "n".repeat(11) + "/>"), "name.xml"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -75,7 +85,7 @@ class SecureXmlLimitsTest {
 
     @Test
     void documentLargerThanTheConfiguredSizeIsRefused() {
-        SecureXml xml = SecureXml.builder().maxDocumentBytes(100).build();
+        SecureXml xml = stax.builder().maxDocumentBytes(100).build();
         String large = "<e>" + "x".repeat(200) + "</e>";
 
         assertThatThrownBy(() -> xml.parse(in(large), "large.xml"))
@@ -87,11 +97,12 @@ class SecureXmlLimitsTest {
 
     @Test
     void documentLargerThanTheConfiguredSizeIsRefusedByStax() {
-        SecureXml xml = SecureXml.builder().maxDocumentBytes(100).build();
+        SecureXml xml = stax.builder().maxDocumentBytes(100).build();
         String large = "<e>" + "<x/>".repeat(5000) + "</e>";
-        XMLStreamReader reader = xml.newXmlStreamReader(in(large), "large.xml");
 
+        // the reader reads its first buffer when it is created, so the refusal may come from there already
         assertThatThrownBy(() -> {
+            XMLStreamReader reader = xml.newXmlStreamReader(in(large), "large.xml");
             while (reader.hasNext()) {
                 reader.next();
             }
@@ -108,28 +119,28 @@ class SecureXmlLimitsTest {
             }
         };
 
-        assertThatThrownBy(() -> SecureXml.defaults().parse(failing, "remote.xml"))
+        assertThatThrownBy(() -> stax.defaults().parse(failing, "remote.xml"))
                 .isInstanceOfSatisfying(ProcessingException.class,
                         e -> assertThat(e.code()).isEqualTo(XmlError.READ_FAILED));
     }
 
     @Test
     void builderRejectsZeroBecauseTheJdkWouldReadItAsNoLimit() {
-        assertThatThrownBy(() -> SecureXml.builder().maxElementDepth(0))
+        assertThatThrownBy(() -> stax.builder().maxElementDepth(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxElementDepth");
     }
 
     @Test
     void builderRejectsNonPositiveDocumentSize() {
-        assertThatThrownBy(() -> SecureXml.builder().maxDocumentBytes(-1))
+        assertThatThrownBy(() -> stax.builder().maxDocumentBytes(-1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxDocumentBytes");
     }
 
     @Test
     void toBuilderCopiesEveryLimit() {
-        SecureXml original = SecureXml.builder().maxElementDepth(7).maxAttributesPerElement(8).maxNameLength(9)
+        SecureXml original = stax.builder().maxElementDepth(7).maxAttributesPerElement(8).maxNameLength(9)
                 .entityExpansionLimit(10).maxDocumentBytes(11).build();
 
         SecureXml copy = original.toBuilder().build();

@@ -20,21 +20,32 @@ import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** Normal documents with namespaces still parse with every API, and broken ones are reported with their position. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class WellFormedDocumentsTest {
 
     private static JAXBContext context;
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
 
     @BeforeAll
     static void createContext() throws Exception {
         context = JAXBContext.newInstance(AntragBinding.class);
+    }
+
+    private final Stax stax;
+
+    WellFormedDocumentsTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
     }
 
     @Test

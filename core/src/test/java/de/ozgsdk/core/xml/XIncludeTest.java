@@ -9,16 +9,27 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 
 /** An {@code xi:include} is left as an ordinary element; the included file is never read. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class XIncludeTest {
 
     private static final String SECRET = "geheim-xinclude-91b2";
     private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
     private String document;
+
+    private final Stax stax;
+
+    XIncludeTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
+    }
 
     @BeforeEach
     void writeSecret(@TempDir Path dir) throws Exception {

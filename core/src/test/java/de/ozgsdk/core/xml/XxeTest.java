@@ -17,16 +17,27 @@ import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** An external entity that reads a local file (XXE) is refused by every parser, and the file's content never leaks. */
+@ParameterizedClass
+@EnumSource(Stax.class)
 class XxeTest {
 
     private static final String SECRET = "geheim-7c1f3a";
 
-    private final SecureXml xml = SecureXml.defaults();
+    private final SecureXml xml;
     private String attack;
+
+    private final Stax stax;
+
+    XxeTest(Stax stax) {
+        this.stax = stax;
+        this.xml = stax.defaults();
+    }
 
     @BeforeEach
     void writeSecret(@TempDir Path dir) throws Exception {

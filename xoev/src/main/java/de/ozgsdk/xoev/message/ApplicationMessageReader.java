@@ -48,11 +48,14 @@ public final class ApplicationMessageReader {
     private final Path spoolDirectory;
 
     private ApplicationMessageReader(Builder builder) {
-        SecureXml xml = builder.xml.toBuilder().maxDocumentBytes(builder.maxMessageBytes).build();
+        // Attachment content is one long text node: the hardened reader lets text pass up to the message size, the
+        // caller's text-node limit applies to everything else (CheckedStreamReader).
+        SecureXml xml = builder.xml.toBuilder().maxDocumentBytes(builder.maxMessageBytes)
+                .maxTextLength(builder.maxMessageBytes).maxTotalCharacters(builder.maxMessageBytes).build();
         Schema schema = builder.validate ? MessageSchemas.compile(Optional.ofNullable(builder.fachdatenSchemas))
                 : null;
         this.reader = new MessageStaxReader(xml, MessageStaxWriter.newJaxbContext(), schema, builder.maxAttachments,
-                builder.maxFachdatenChars);
+                builder.maxFachdatenChars, builder.xml.maxTextLength());
         this.spoolDirectory = builder.spoolDirectory;
     }
 
@@ -133,7 +136,9 @@ public final class ApplicationMessageReader {
 
         /**
          * The hardened XML factories and limits (depth, names) to parse with; default {@link SecureXml#defaults()}.
-         * Its document size limit is replaced by {@link #maxMessageBytes(long)}.
+         * Its document size limit is replaced by {@link #maxMessageBytes(long)}; its text-node limit
+         * ({@link SecureXml.Builder#maxTextLength(long)}, default 16 Mi characters) applies to every text but the
+         * attachment content, which is bounded by the message size only.
          */
         public Builder secureXml(SecureXml xml) {
             this.xml = Objects.requireNonNull(xml, "xml");

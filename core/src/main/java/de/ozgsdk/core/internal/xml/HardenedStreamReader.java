@@ -13,14 +13,29 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * <p>StAX has no "disallow DOCTYPE" switch: with DTD support off, the JDK skips the DTD and reports it as an event.
  * This reader turns that event into {@link XmlError#DTD_NOT_ALLOWED}, so that StAX refuses the same documents as
  * DOM and SAX. The checked {@link XMLStreamException}s of the reader methods become unchecked SDK exceptions.
+ *
+ * <p>It also counts the characters of text content as the events pass: the JDK's reader hands a long text node over
+ * in chunks of a few kilobytes (it is not coalescing), so a text node longer than {@code maxTextLength}, or more text
+ * than {@code maxTotalCharacters} in the document, is refused before a consumer can gather it in memory. A text run
+ * counts from one element tag to the next, across comments and CDATA sections, because consumers join those.
  */
 final class HardenedStreamReader extends StreamReaderDelegate {
 
     private final String systemId;
+    private final long maxTextLength;
+    private final long maxTotalCharacters;
+    private final int maxNameLength;
+    private long textRun;
+    private long totalCharacters;
 
-    HardenedStreamReader(XMLStreamReader reader, String systemId) {
+    /** @param maxNameLength checked here for implementations without such a limit; 0 leaves it to the parser */
+    HardenedStreamReader(XMLStreamReader reader, String systemId, long maxTextLength, long maxTotalCharacters,
+                         int maxNameLength) {
         super(reader);
         this.systemId = systemId;
+        this.maxTextLength = maxTextLength;
+        this.maxTotalCharacters = maxTotalCharacters;
+        this.maxNameLength = maxNameLength;
     }
 
     @Override
@@ -29,12 +44,37 @@ final class HardenedStreamReader extends StreamReaderDelegate {
         try {
             event = super.next();
         } catch (XMLStreamException | RuntimeException e) {
-            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT, getLocation());
         }
         if (event == XMLStreamConstants.DTD) {
             throw XmlFailures.dtdRefused(systemId, getLocation());
         }
+        count(event);
         return event;
+    }
+
+    private void count(int event) {
+        switch (event) {
+            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                int length = getTextLength();
+                textRun += length;
+                totalCharacters += length;
+                if (textRun > maxTextLength) {
+                    throw XmlFailures.textTooLong(systemId, getLocation(), maxTextLength);
+                }
+                if (totalCharacters > maxTotalCharacters) {
+                    throw XmlFailures.tooManyCharacters(systemId, getLocation(), maxTotalCharacters);
+                }
+            }
+            case XMLStreamConstants.START_ELEMENT -> {
+                textRun = 0;
+                checkNames();
+            }
+            case XMLStreamConstants.END_ELEMENT -> textRun = 0;
+            default -> {
+                // comments and processing instructions neither end nor extend a text run
+            }
+        }
     }
 
     /** Skips like the JDK does, but through {@link #next()}, so that a DOCTYPE cannot pass unchecked. */
@@ -45,11 +85,15 @@ final class HardenedStreamReader extends StreamReaderDelegate {
             event = next();
         }
         if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-            throw new InvalidInputException(XmlError.MALFORMED, systemId,
-                    XmlFailures.number(getLocation().getLineNumber()),
-                    XmlFailures.number(getLocation().getColumnNumber()), "expected start or end tag.");
+            throw malformed("expected start or end tag.");
         }
         return event;
+    }
+
+    private InvalidInputException malformed(String detail) {
+        return new InvalidInputException(XmlError.MALFORMED, systemId,
+                XmlFailures.number(getLocation().getLineNumber()),
+                XmlFailures.number(getLocation().getColumnNumber()), detail);
     }
 
     @Override
@@ -61,13 +105,47 @@ final class HardenedStreamReader extends StreamReaderDelegate {
         }
     }
 
+    private void checkNames() {
+        if (maxNameLength == 0) {
+            return;
+        }
+        int longest = getLocalName().length();
+        for (int i = 0; i < getAttributeCount(); i++) {
+            longest = Math.max(longest, getAttributeLocalName(i).length());
+        }
+        if (longest > maxNameLength) {
+            throw new InvalidInputException(XmlError.LIMIT_EXCEEDED, systemId,
+                    XmlFailures.number(getLocation().getLineNumber()),
+                    XmlFailures.number(getLocation().getColumnNumber()),
+                    "a name is longer than " + maxNameLength + " characters.");
+        }
+    }
+
+    /**
+     * As specified by {@link XMLStreamReader#getElementText()}, but through {@link #next()}: the JDK's own version
+     * reads the whole text with its internal reader, past the limits.
+     */
     @Override
     public String getElementText() {
-        try {
-            return super.getElementText();
-        } catch (XMLStreamException | RuntimeException e) {
-            throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
+        if (getEventType() != XMLStreamConstants.START_ELEMENT) {
+            throw malformed("getElementText() needs a start tag.");
         }
+        StringBuilder text = new StringBuilder();
+        int event = next();
+        while (event != XMLStreamConstants.END_ELEMENT) {
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE ->
+                        text.append(getTextCharacters(), getTextStart(), getTextLength());
+                case XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> {
+                    // not part of the text
+                }
+                case XMLStreamConstants.START_ELEMENT -> throw malformed("expected text only, found a start tag.");
+                default -> throw malformed("expected text only, found the end of the document.");
+            }
+            event = next();
+        }
+        return text.toString();
     }
 
     @Override

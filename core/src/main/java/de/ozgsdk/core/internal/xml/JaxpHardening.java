@@ -4,6 +4,7 @@ import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.xml.XmlError;
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -39,12 +40,22 @@ public final class JaxpHardening {
     private static final String EXTENSION_FUNCTIONS =
             "http://www.oracle.com/xml/jaxp/properties/enableExtensionFunctions";
 
+    private static final String WOODSTOX_MAX_ELEMENT_DEPTH = "com.ctc.wstx.maxElementDepth";
+
     private final XmlLimits limits;
     private final long maxDocumentBytes;
+    private final long maxTextLength;
+    private final long maxTotalCharacters;
+    private final Supplier<? extends XMLInputFactory> staxFactory;
 
-    public JaxpHardening(XmlLimits limits, long maxDocumentBytes) {
+    /** @param staxFactory the StAX implementation to harden, or {@code null} for the JDK's */
+    public JaxpHardening(XmlLimits limits, long maxDocumentBytes, long maxTextLength, long maxTotalCharacters,
+                         Supplier<? extends XMLInputFactory> staxFactory) {
         this.limits = limits;
         this.maxDocumentBytes = maxDocumentBytes;
+        this.maxTextLength = maxTextLength;
+        this.maxTotalCharacters = maxTotalCharacters;
+        this.staxFactory = staxFactory;
     }
 
     /** A fresh, namespace-aware DOM factory that refuses DTDs and loads nothing external. */
@@ -115,10 +126,14 @@ public final class JaxpHardening {
         return reader;
     }
 
-    /** A fresh, namespace-aware StAX factory without DTD support and without external entities. */
+    /**
+     * A fresh, namespace-aware StAX factory without DTD support and without external entities, with the limits set
+     * in the implementation's own terms: the JDK's {@code jdk.xml.*} properties, or Woodstox's
+     * {@code com.ctc.wstx.max*} properties. Any other implementation is refused, since its limits are unknown.
+     */
     public XMLInputFactory xmlInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        String component = "XMLInputFactory";
+        XMLInputFactory factory = staxFactory == null ? XMLInputFactory.newDefaultFactory() : staxFactory.get();
+        String component = factory.getClass().getName();
         apply(component, XMLInputFactory.SUPPORT_DTD, () -> factory.setProperty(XMLInputFactory.SUPPORT_DTD, false));
         apply(component, XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, () ->
                 factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false));
@@ -126,24 +141,56 @@ public final class JaxpHardening {
                 factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true));
         apply(component, XMLInputFactory.IS_VALIDATING, () ->
                 factory.setProperty(XMLInputFactory.IS_VALIDATING, false));
-        apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
-        for (String[] limit : limits.asJdkProperties()) {
-            apply(component, limit[0], () -> factory.setProperty(limit[0], limit[1]));
+        if (isJdk(factory)) {
+            apply(component, XMLConstants.ACCESS_EXTERNAL_DTD, () ->
+                    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, ""));
+            for (String[] limit : limits.asJdkProperties()) {
+                apply(component, limit[0], () -> factory.setProperty(limit[0], limit[1]));
+            }
+        } else if (factory.isPropertySupported(WOODSTOX_MAX_ELEMENT_DEPTH)) {
+            for (Object[] limit : woodstoxLimits()) {
+                apply(component, (String) limit[0], () -> factory.setProperty((String) limit[0], limit[1]));
+            }
+        } else {
+            throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, null, "processing limits", component);
         }
         factory.setXMLResolver(RefusingResolver.INSTANCE);
         return factory;
     }
 
     /**
+     * Woodstox's equivalents of the JDK limits; text length and total characters are counted by
+     * {@link HardenedStreamReader} for every implementation, name lengths too where the implementation has no limit.
+     */
+    private Object[][] woodstoxLimits() {
+        return new Object[][] {
+            {WOODSTOX_MAX_ELEMENT_DEPTH, limits.maxElementDepth()},
+            {"com.ctc.wstx.maxAttributesPerElement", limits.maxAttributesPerElement()},
+            {"com.ctc.wstx.maxAttributeSize", (int) Math.min(Integer.MAX_VALUE, maxTextLength)},
+            {"com.ctc.wstx.maxEntityCount", (long) limits.entityExpansionLimit()},
+            // parse each event in next(), not when its text is asked for: errors then come from next() with a location
+            {"com.ctc.wstx.lazyParsing", false},
+        };
+    }
+
+    private static boolean isJdk(XMLInputFactory factory) {
+        return factory.getClass().getName().startsWith("com.sun.xml.internal.stream.");
+    }
+
+    /**
      * A StAX reader over {@code in} that refuses a DOCTYPE with {@link XmlError#DTD_NOT_ALLOWED}, translates parse
-     * errors into SDK exceptions and stops after {@code maxDocumentBytes}.
+     * errors into SDK exceptions and stops after {@code maxDocumentBytes}, at a text node longer than
+     * {@code maxTextLength} or after {@code maxTotalCharacters} of text.
      */
     public XMLStreamReader newXmlStreamReader(InputStream in, String systemId) {
         InputStream limited = new SizeLimitedInputStream(in, maxDocumentBytes);
+        XMLInputFactory factory = xmlInputFactory();
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
-        } catch (XMLStreamException e) {
+            // Characters decoded here: the JDK's reader prints bad bytes to stderr, Woodstox's locates them poorly.
+            XMLStreamReader reader = factory.createXMLStreamReader(XmlDecoding.reader(limited));
+            return new HardenedStreamReader(reader, systemId, maxTextLength, maxTotalCharacters,
+                    isJdk(factory) ? 0 : limits.maxNameLength());
+        } catch (XMLStreamException | RuntimeException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }
     }
@@ -151,9 +198,11 @@ public final class JaxpHardening {
     /** Like {@link #newXmlStreamReader(InputStream, String)} for a character stream. */
     public XMLStreamReader newXmlStreamReader(Reader in, String systemId) {
         Reader limited = new SizeLimitedReader(in, maxDocumentBytes);
+        XMLInputFactory factory = xmlInputFactory();
         try {
-            return new HardenedStreamReader(xmlInputFactory().createXMLStreamReader(limited), systemId);
-        } catch (XMLStreamException e) {
+            return new HardenedStreamReader(factory.createXMLStreamReader(limited), systemId, maxTextLength,
+                    maxTotalCharacters, isJdk(factory) ? 0 : limits.maxNameLength());
+        } catch (XMLStreamException | RuntimeException e) {
             throw XmlFailures.translate(e, systemId, XmlFailures.Context.DOCUMENT);
         }
     }

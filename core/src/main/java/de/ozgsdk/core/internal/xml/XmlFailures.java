@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.SourceLocator;
@@ -36,6 +37,9 @@ public final class XmlFailures {
     private static final String UNKNOWN = "?";
     private static final int MAX_DETAIL_LENGTH = 300;
     private static final int MAX_CHAIN = 16;
+    /** Woodstox names its limits so: "Maximum Element Depth limit (3) Exceeded", "Attribute limit (2) exceeded". */
+    private static final Pattern WOODSTOX_LIMIT = Pattern.compile("limit \\(\\d+\\) exceeded",
+            Pattern.CASE_INSENSITIVE);
 
     /** What was being processed, which decides how an otherwise unrecognised error is reported. */
     public enum Context {
@@ -52,7 +56,19 @@ public final class XmlFailures {
 
     /** The SDK exception for {@code failure}, which happened while processing the document {@code systemId}. */
     public static OzgException translate(Throwable failure, String systemId, Context context) {
+        return translate(failure, systemId, context, null);
+    }
+
+    /**
+     * As {@link #translate(Throwable, String, Context)}, with the reader's own location for failures that carry
+     * none (Woodstox reports bytes invalid in the encoding without a position).
+     */
+    static OzgException translate(Throwable failure, String systemId, Context context, Location readerLocation) {
         Position position = Position.of(failure);
+        if (!position.located() && readerLocation != null && readerLocation.getLineNumber() > 0) {
+            position = new Position(number(readerLocation.getLineNumber()),
+                    number(readerLocation.getColumnNumber()), position.message(), true);
+        }
         for (Throwable cause : chain(failure)) {
             if (cause instanceof OzgException ozg) {
                 return ozg;
@@ -72,12 +88,13 @@ public final class XmlFailures {
         if (externalKind != null) {
             return externalReference(failure, systemId, position, externalKind);
         }
-        if (message.contains("JAXP0001")) {
+        if (message.contains("JAXP0001") || WOODSTOX_LIMIT.matcher(message).find()) {
             return new InvalidInputException(XmlError.LIMIT_EXCEEDED, failure, systemId, position.line(),
                     position.column(), detail(message));
         }
         if (!position.located() && hasCause(failure, IOException.class)
-                && !hasCause(failure, CharConversionException.class)) {
+                && !hasCause(failure, CharConversionException.class)
+                && !hasCause(failure, XmlDecoding.InvalidBytesException.class)) {
             return new ProcessingException(XmlError.READ_FAILED, failure, systemId,
                     rootCause(failure).getClass().getSimpleName());
         }
@@ -99,6 +116,24 @@ public final class XmlFailures {
     public static InvalidInputException dtdRefused(String systemId, Location location) {
         return dtdRefused(null, systemId, number(location == null ? -1 : location.getLineNumber()),
                 number(location == null ? -1 : location.getColumnNumber()));
+    }
+
+    /** The exception for a text node longer than {@code maxTextLength} characters, found at {@code location}. */
+    public static InvalidInputException textTooLong(String systemId, Location location, long maxTextLength) {
+        LOG.warn("Refused XML document {}: a text node at line {} is longer than {} characters", systemId,
+                number(location == null ? -1 : location.getLineNumber()), maxTextLength);
+        return new InvalidInputException(XmlError.TEXT_TOO_LONG, systemId,
+                number(location == null ? -1 : location.getLineNumber()),
+                number(location == null ? -1 : location.getColumnNumber()), maxTextLength);
+    }
+
+    /** The exception for more than {@code maxTotalCharacters} characters of text in a document. */
+    public static InvalidInputException tooManyCharacters(String systemId, Location location,
+                                                          long maxTotalCharacters) {
+        LOG.warn("Refused XML document {}: more than {} characters of text", systemId, maxTotalCharacters);
+        return new InvalidInputException(XmlError.TOO_MANY_CHARACTERS, systemId,
+                number(location == null ? -1 : location.getLineNumber()),
+                number(location == null ? -1 : location.getColumnNumber()), maxTotalCharacters);
     }
 
     /**
@@ -249,11 +284,14 @@ public final class XmlFailures {
             return null;
         }
 
-        /** StAX puts the location in front of the parser's message; it is reported separately. */
+        /** StAX puts the location in front of (JDK) or after (Woodstox) the message; it is reported separately. */
         private static String staxMessage(XMLStreamException stax) {
             String message = messageOf(stax);
             int start = message.indexOf("Message: ");
-            return start >= 0 ? message.substring(start + "Message: ".length()) : message;
+            String text = start >= 0 ? message.substring(start + "Message: ".length()) : message;
+            // Woodstox puts it after the message: "... at [row,col {unknown-source}]: [5,12]"
+            int woodstox = text.indexOf(" at [row,col");
+            return woodstox >= 0 ? text.substring(0, woodstox) : text;
         }
 
         private static String messageOf(Throwable failure) {

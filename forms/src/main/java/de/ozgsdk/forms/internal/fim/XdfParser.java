@@ -89,7 +89,16 @@ public final class XdfParser {
         if (e.code() == XmlError.DTD_NOT_ALLOWED || e.code() == XmlError.EXTERNAL_REFERENCE_NOT_ALLOWED) {
             return new FimImportException(FimError.XML_DTD_FORBIDDEN, location, e);
         }
-        if (e.code() == XmlError.LIMIT_EXCEEDED || e.code() == XmlError.DOCUMENT_TOO_LARGE) {
+        if (e.code() == XmlError.TEXT_TOO_LONG || e.code() == XmlError.TOO_MANY_CHARACTERS) {
+            String limit = e.code() == XmlError.TEXT_TOO_LONG ? "maxTextLength" : "maxTotalCharacters";
+            return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, "SecureXml." + limit,
+                    e.arguments().get(3));
+        }
+        if (e.code() == XmlError.DOCUMENT_TOO_LARGE) {
+            return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, "SecureXml.maxDocumentBytes",
+                    e.arguments().get(1));
+        }
+        if (e.code() == XmlError.LIMIT_EXCEEDED) {
             return new FimImportException(FimError.LIMIT_EXCEEDED, location, e, e.code().code(), "SecureXml");
         }
         return new FimImportException(FimError.XML_MALFORMED, location, e, e);

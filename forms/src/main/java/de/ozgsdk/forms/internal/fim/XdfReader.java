@@ -1,12 +1,14 @@
 package de.ozgsdk.forms.internal.fim;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.xml.XmlError;
 import de.ozgsdk.forms.FimError;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FimImportException;
 import de.ozgsdk.forms.ImportLocation;
 import de.ozgsdk.forms.XdfVersion;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -77,8 +79,24 @@ final class XdfReader {
         } catch (FimImportException e) {
             throw e;
         } catch (InvalidInputException e) {
-            throw XdfParser.translate(e, currentPosition());
+            throw XdfParser.translate(e, positionOf(e));
         }
+    }
+
+    /** Where core's reader found the problem, if it says so; else where the reader is. */
+    private ImportLocation positionOf(InvalidInputException e) {
+        ImportLocation here = currentPosition();
+        List<String> arguments = e.arguments();
+        if (e.code() == XmlError.DOCUMENT_TOO_LARGE || arguments.size() < 3 || !isNumber(arguments.get(1))
+                || !isNumber(arguments.get(2))) {
+            return here;
+        }
+        return new ImportLocation(source, Integer.parseInt(arguments.get(1)), Integer.parseInt(arguments.get(2)),
+                here.path(), here.elementId());
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.length() < 10 && text.chars().allMatch(Character::isDigit);
     }
 
     private ImportLocation currentPosition() {

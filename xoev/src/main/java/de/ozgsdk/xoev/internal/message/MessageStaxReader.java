@@ -58,6 +58,7 @@ public final class MessageStaxReader {
     private final Pool<Unmarshaller> unmarshallers;
     private final int maxAttachments;
     private final long maxFachdatenChars;
+    private final long maxTextLength;
 
     /** The parts of a message read. */
     public record Result(Nachrichtenkopf header, ApplicationMetadata metadata, Element fachdaten,
@@ -65,10 +66,15 @@ public final class MessageStaxReader {
     }
 
 
-    /** @param schema the message schema, or {@code null} for no validation */
+    /**
+     * @param schema        the message schema, or {@code null} for no validation
+     * @param maxTextLength the most characters of one text node outside attachment content; {@code xml} itself must
+     *                      let attachment content pass
+     */
     public MessageStaxReader(SecureXml xml, JAXBContext jaxb, Schema schema, int maxAttachments,
-            long maxFachdatenChars) {
+            long maxFachdatenChars, long maxTextLength) {
         this.xml = xml;
+        this.maxTextLength = maxTextLength;
         this.jaxb = jaxb;
         this.checks = schema == null ? null : new Pool<>(32, () -> new SchemaCheck(schema));
         this.unmarshallers = new Pool<>(32, this::newUnmarshaller);
@@ -111,7 +117,8 @@ public final class MessageStaxReader {
                 public void close() {
                 }
             };
-            reader = new CheckedStreamReader(xml.newXmlStreamReader(unclosable, systemId), check);
+            reader = new CheckedStreamReader(xml.newXmlStreamReader(unclosable, systemId), check, systemId,
+                    maxTextLength);
             unmarshaller = unmarshallers.take();
             try {
                 Result result = readDocument();

@@ -1,0 +1,189 @@
+package de.ozgsdk.core.internal.xml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes the bytes of an XML document into characters for the StAX reader, which is then never given bytes.
+ *
+ * <p>Why: when the JDK's StAX reader decodes bytes itself and meets an invalid byte sequence, its error reporter
+ * prints {@code [Fatal Error] :-1:-1: Invalid byte 2 of 2-byte UTF-8 sequence.} to {@code System.err} (its StAX error
+ * reporter lacks the override that would route that report to an {@code XMLReporter}), before it throws; no setting
+ * of {@code XMLInputFactory} reaches that path. Woodstox prints nothing but reports the bad bytes at the start of the
+ * buffer it decoded ahead. Decoded here, the bad bytes are an exception only, and since the characters before them
+ * are handed out first, the reader's location points at them.
+ *
+ * <p>The encoding is found as the XML specification (appendix F) describes: a byte order mark, else the
+ * {@code encoding} of the XML declaration, else UTF-8.
+ */
+final class XmlDecoding {
+
+    private static final int PROLOG_BYTES = 1024;
+    private static final Pattern ENCODING = Pattern.compile(
+            "^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
+
+    private XmlDecoding() {
+    }
+
+    /**
+     * A reader over the characters of {@code in}, which fails with {@link InvalidBytesException} on bad bytes. It
+     * looks at the first bytes on its first read, so that creating it reads nothing.
+     */
+    static Reader reader(InputStream in) {
+        return new DecodingReader(in);
+    }
+
+
+    private static CharsetDecoder open(BufferedInputStream buffered) throws IOException {
+        buffered.mark(PROLOG_BYTES);
+        byte[] prolog = buffered.readNBytes(PROLOG_BYTES);
+        buffered.reset();
+        Charset charset = charset(prolog);
+        long bom = bomLength(prolog);
+        if (bom > 0) {
+            buffered.skipNBytes(bom);
+        }
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static Charset charset(byte[] prolog) throws InvalidBytesException {
+        if (startsWith(prolog, 0xEF, 0xBB, 0xBF)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (startsWith(prolog, 0xFE, 0xFF) || startsWith(prolog, 0x00, 0x3C, 0x00, 0x3F)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (startsWith(prolog, 0xFF, 0xFE) || startsWith(prolog, 0x3C, 0x00, 0x3F, 0x00)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        Matcher declared = ENCODING.matcher(new String(prolog, StandardCharsets.ISO_8859_1));
+        if (!declared.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = declared.group(1);
+        try {
+            Charset charset = Charset.forName(name);
+            // a UTF-16 document without byte order mark was caught above; "UTF-16" here means a wrong declaration
+            return name.toUpperCase(Locale.ROOT).startsWith("UTF-16") ? StandardCharsets.UTF_8 : charset;
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new InvalidBytesException("the declared encoding " + name + " is not supported");
+        }
+    }
+
+    private static long bomLength(byte[] prolog) {
+        if (startsWith(prolog, 0xEF, 0xBB, 0xBF)) {
+            return 3;
+        }
+        return startsWith(prolog, 0xFE, 0xFF) || startsWith(prolog, 0xFF, 0xFE) ? 2 : 0;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Invalid bytes for the document's encoding; an {@link IOException} so that the StAX reader passes it on. */
+    static final class InvalidBytesException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidBytesException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Decodes on demand; at bytes that do not belong to the encoding it first hands out the characters before them,
+     * then fails naming the encoding, so that the StAX reader has consumed everything before the bad bytes and its
+     * location (line, column) points at them.
+     */
+    private static final class DecodingReader extends Reader {
+
+        private final BufferedInputStream in;
+        private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+        private CharsetDecoder decoder;
+        private boolean endOfInput;
+        private CoderResult pendingError;
+
+        DecodingReader(InputStream in) {
+            this.in = new BufferedInputStream(in, 8192);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (decoder == null) {
+                decoder = open(in);
+            }
+            if (length == 0) {
+                return 0;
+            }
+            CharBuffer target = CharBuffer.wrap(buffer, offset, length);
+            while (target.position() == offset) {
+                if (pendingError != null) {
+                    throw invalid();
+                }
+                CoderResult result = decoder.decode(bytes, target, endOfInput);
+                if (result.isError()) {
+                    pendingError = result;
+                } else if (result.isUnderflow()) {
+                    if (endOfInput) {
+                        if (decoder.flush(target).isError()) {
+                            throw invalid();
+                        }
+                        if (target.position() == offset) {
+                            return -1;
+                        }
+                    } else {
+                        fill();
+                    }
+                }
+            }
+            return target.position() - offset;
+        }
+
+        private void fill() throws IOException {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                endOfInput = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+        }
+
+        private InvalidBytesException invalid() {
+            return new InvalidBytesException("Invalid byte sequence for the encoding " + decoder.charset().name()
+                    + ".");
+        }
+
+        /** Leaves the caller's stream open, as {@link javax.xml.stream.XMLStreamReader#close()} promises. */
+        @Override
+        public void close() {
+            // the caller closes the stream it gave
+        }
+    }
+}
