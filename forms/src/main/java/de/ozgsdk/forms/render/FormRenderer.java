@@ -138,7 +138,7 @@ public final class FormRenderer {
     }
 
     private RenderedPage page(FormPages.Output output) {
-        return new RenderedPage(output.fragment(), theme, output.page());
+        return new RenderedPage(output.fragment().complete(), theme, output.page());
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
 
 /**
@@ -48,6 +49,7 @@ public final class FormPages {
     /** The parameter of the "submit application" button. */
     public static final String SUBMIT = "_submit";
     private static final int TEXTAREA_FROM = 256;
+    private static final int MIN_BUFFER = 8192;
     private static final Set<Theme.InputKind> FOCUSABLE = Set.of(Theme.InputKind.TEXT, Theme.InputKind.TEXTAREA,
             Theme.InputKind.SELECT, Theme.InputKind.MULTI_SELECT, Theme.InputKind.FILE);
 
@@ -85,25 +87,31 @@ public final class FormPages {
     /**
      * A rendered page.
      *
-     * @param fragment the form markup
+     * @param fragment the form markup, complete (all elements closed), not written to any more
      * @param page     the page shell's view
      */
-    public record Output(String fragment, Theme.Page page) {
+    public record Output(HtmlWriter fragment, Theme.Page page) {
     }
 
     private final Settings settings;
     private final Theme theme;
     private final Map<Field, List<Choice>> choices;
+    /**
+     * The length of the body last rendered per page (steps, then the check-answers page): only a capacity hint, so
+     * that the next rendering of the page writes into a buffer that need not grow (each growth copies the page).
+     */
+    private final AtomicIntegerArray bodyLengths;
 
     public FormPages(Settings settings) {
         this.settings = settings;
         this.theme = settings.theme();
         this.choices = Collections.unmodifiableMap(new IdentityHashMap<>(settings.choices()));
+        this.bodyLengths = new AtomicIntegerArray(settings.plan().size() + 1);
     }
 
     /** Renders step {@code index} (checked by the caller). */
     public Output step(int index, RenderRequest request) {
-        Call call = new Call(request);
+        Call call = new Call(request, index);
         StepPlan.Step step = settings.plan().steps().get(index);
         Theme.Text stepTitle = call.stepTitle(step);
         call.step(step, index, stepTitle);
@@ -119,7 +127,7 @@ public final class FormPages {
 
     /** Renders the check-answers page. */
     public Output review(RenderRequest request) {
-        Call call = new Call(request);
+        Call call = new Call(request, settings.plan().size());
         List<StepPlan.Step> steps = settings.plan().steps();
         for (int i = 0; i < steps.size(); i++) {
             call.reviewStep(steps.get(i), i);
@@ -138,7 +146,9 @@ public final class FormPages {
     private final class Call {
         private final RenderRequest request;
         private final UiTexts ui;
-        private final HtmlWriter body = new HtmlWriter();
+        private final int page;
+        private final StringBuilder bodyText;
+        private final HtmlWriter body;
         private final List<Theme.ErrorLink> summary = new ArrayList<>();
         private final Map<String, List<Violation>> violationsByElement = new HashMap<>();
         private final Set<Violation> shown = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -146,8 +156,11 @@ public final class FormPages {
         private boolean multipart;
         private boolean focused;
 
-        Call(RenderRequest request) {
+        Call(RenderRequest request, int page) {
             this.request = request;
+            this.page = page;
+            this.bodyText = Buffers.forPage(Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
             for (Violation violation : request.violations()) {
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
@@ -163,7 +176,8 @@ public final class FormPages {
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            HtmlWriter out = new HtmlWriter(new StringBuilder(16_384));
+            bodyLengths.set(page, bodyText.length());
+            HtmlWriter out = new HtmlWriter(Buffers.forPage(bodyText.length() + MIN_BUFFER + 512 * summary.size()));
             Theme.Progress progress = progress(current);
             theme.form(out, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
                     Optional.of(defaultButton)), () -> {
@@ -177,7 +191,7 @@ public final class FormPages {
                     });
             String title = (summary.isEmpty() ? "" : ui.get("title.error") + " ") + heading.value() + " – "
                     + progress.label().value() + " – " + formTitle.value();
-            return new Output(out.toHtml(), new Theme.Page(ui.language(), ui.direction(), title,
+            return new Output(out, new Theme.Page(ui.language(), ui.direction(), title,
                     settings.stylesheetUrl(), theme.css()));
         }
 
