@@ -1,7 +1,7 @@
 package de.ozgsdk.xoev.internal.fim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgsdk.forms.DataType;
+import de.ozgsdk.forms.internal.data.ValueParser;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The values of form data in XML: written from the typed JSON form of {@code FormDataJson} (so XML and JSON agree on
- * every value), read back into the text {@code FormDataJson} would read from that JSON. Time and date-time carry
+ * The values of form data in XML: written as the typed JSON form of {@code FormDataJson} holds them (the same
+ * {@code ValueParser} of forms decides, so XML and JSON agree on every value), read back into the text {@code FormDataJson} would read from that JSON. Time and date-time carry
  * seconds in XML ({@code xs:time} requires them) and lose zero seconds on the way back, as the JSON form does.
  */
 public final class LexicalValues {
@@ -35,18 +35,28 @@ public final class LexicalValues {
     private LexicalValues() {
     }
 
-    /** The XML text of one value of the JSON form (number, boolean or string). */
-    public static String toXml(DataType type, JsonNode value) {
-        if (value.isBigDecimal() || value.isFloatingPointNumber()) {
-            return value.decimalValue().toPlainString();
+    /**
+     * The XML text of a value as entered: the value of the JSON form of {@code FormDataJson} (typed where the text
+     * parses as the Datentyp: plain decimals, integers, booleans, ISO dates and times; else the text as entered), with
+     * the seconds {@code xs:time} and {@code xs:dateTime} require.
+     */
+    public static String toXml(DataType type, String raw) {
+        Optional<Object> value = raw.isBlank() ? Optional.empty() : ValueParser.parse(type, raw);
+        if (value.isEmpty()) {
+            return withSeconds(type, raw);
         }
-        if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+        Object typed = value.get();
+        if (typed instanceof BigDecimal d) {
+            return d.toPlainString();
         }
-        if (value.isBoolean()) {
-            return Boolean.toString(value.booleanValue());
+        if (typed instanceof BigInteger || typed instanceof Boolean) {
+            return typed.toString();
         }
-        String text = value.asText();
+        boolean asEntered = type.isText() || type == DataType.FILE || type == DataType.OBJ;
+        return withSeconds(type, asEntered ? raw : ValueParser.canonical(typed));
+    }
+
+    private static String withSeconds(DataType type, String text) {
         if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
             return text + ":00";
         }
