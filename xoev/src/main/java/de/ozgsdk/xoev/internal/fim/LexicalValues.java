@@ -41,6 +41,72 @@ public final class LexicalValues {
      * the seconds {@code xs:time} and {@code xs:dateTime} require.
      */
     public static String toXml(DataType type, String raw) {
+        switch (type) {
+            case TEXT, TEXT_LATIN, FILE, OBJ -> {
+                return raw; // kept as entered
+            }
+            case NUM, NUM_CURRENCY, NUM_INT -> {
+                if (isCanonicalNumber(raw, type != DataType.NUM_INT)) {
+                    return raw;
+                }
+            }
+            case DATE -> {
+                if (hasShape(raw, "0000-00-00")) {
+                    return raw; // a valid date reads back as it is, an invalid one stays as entered
+                }
+            }
+            case TIME -> {
+                if (hasShape(raw, "00:00")) {
+                    return raw + ":00";
+                }
+                if (hasShape(raw, "00:00:00")) {
+                    return raw;
+                }
+            }
+            default -> {
+                // date-times: the general way
+            }
+        }
+        return typedToXml(type, raw);
+    }
+
+    /**
+     * Whether the text is a number in the form its {@code BigDecimal} or {@code BigInteger} writes it: digits without
+     * a leading zero (or one zero), with {@code fraction} a point and 1 to 20 digits; at most 30 integer digits.
+     */
+    private static boolean isCanonicalNumber(String text, boolean fraction) {
+        int length = text.length();
+        int point = fraction ? text.indexOf('.') : -1;
+        int integerDigits = point < 0 ? length : point;
+        if (integerDigits < 1 || integerDigits > 30 || integerDigits > 1 && text.charAt(0) == '0'
+                || point >= 0 && (length - point - 1 < 1 || length - point - 1 > 20)) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && i != point) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text has the shape, {@code 0} standing for any ASCII digit. */
+    private static boolean hasShape(String text, String shape) {
+        if (text.length() != shape.length()) {
+            return false;
+        }
+        for (int i = 0; i < shape.length(); i++) {
+            char c = text.charAt(i);
+            if (shape.charAt(i) == '0' ? c < '0' || c > '9' : c != shape.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The general way: parsed as {@code FormDataJson} parses it, written in the canonical form of the type. */
+    private static String typedToXml(DataType type, String raw) {
         Optional<Object> value = raw.isBlank() ? Optional.empty() : ValueParser.parse(type, raw);
         if (value.isEmpty()) {
             return withSeconds(type, raw);
