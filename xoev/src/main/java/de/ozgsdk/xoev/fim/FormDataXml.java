@@ -15,6 +15,7 @@ import de.ozgsdk.forms.data.FormDataJson;
 import de.ozgsdk.xoev.internal.fim.FormDataDocument;
 import de.ozgsdk.xoev.internal.fim.FormDataWalk;
 import de.ozgsdk.xoev.internal.fim.LexicalValues;
+import de.ozgsdk.xoev.internal.xml.Utf8;
 import de.ozgsdk.xoev.internal.fim.XmlRendering;
 import de.ozgsdk.xoev.internal.fim.XmlTree;
 import de.ozgsdk.xoev.internal.serial.ValidatingReader;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,9 +145,9 @@ public final class FormDataXml {
 
     /** Writes the data as an XML document (UTF-8) to the stream, which stays open; see {@link #write(FormData)}. */
     public void write(FormData data, OutputStream out) {
-        byte[] bytes = write(data).getBytes(StandardCharsets.UTF_8);
+        StringBuilder text = document(data, true, true);
         try {
-            out.write(bytes);
+            Utf8.write(text, out);
             out.flush();
         } catch (IOException e) {
             throw new ProcessingException(FimXmlError.WRITE_FAILED, e, e.getClass().getSimpleName());

@@ -10,7 +10,9 @@ import de.ozgsdk.forms.FieldGroup;
 import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -35,7 +37,10 @@ class FormDataXmlWriteEquivalenceTest {
         "x\u0001y", "\uD83D\uDE00 ok", "dackel", "000", "DE12345678901234567890", "1234567890123456789012345678901",
         "x".repeat(300), "007", "0", "00", "-0.0", "+5", "0.50", "1.", ".5", "1.2.3", "12.345678901234567890123",
         "1".repeat(31), "2024-1-31", "2024-02-29", "0000-01-01", "14:30:00", "00:00", "24:00", "12:60:00", " 14:30",
-        "2024-01-31T14:30:00", "2024-01-31T14:30:00.5"};
+        "2024-01-31T14:30:00", "2024-01-31T14:30:00.5", "2024-01-31T14:30:00Z", "2024-01-31T14:30:15+01:00",
+        "2024-01-31T14:30:00+00:00", "2024-01-31T14:30:00-00:00", "2024-01-31T14:30:00+18:01", "2024-02-30T14:30:00Z",
+        "2024-01-31T14:30:60+01:00", "2024-01-31T24:00:00-05:30", "2024-01-31T14:30:00+0100", "2024-01-31T14:30+01:00",
+        "2024-01-31T14:30:00+01:60"};
 
     @Property(tries = 300)
     void writesTheSameDocumentAndViolationsAsTheTreeWriter(@ForAll @IntRange(min = 0, max = 4) int schemaIndex,
@@ -51,6 +56,7 @@ class FormDataXmlWriteEquivalenceTest {
 
         assertThat(outcome(() -> xml.write(data))).isEqualTo(outcome(() -> oracle.write(data)));
         assertThat(outcome(() -> stax(xml, data))).isEqualTo(outcome(() -> oracle.writeToStax(data)));
+        assertThat(outcome(() -> bytes(xml, data))).isEqualTo(outcome(() -> oracle.write(data)));
     }
 
     @Test
@@ -105,6 +111,12 @@ class FormDataXmlWriteEquivalenceTest {
             };
         }
         return RAW[random.nextInt(RAW.length)];
+    }
+
+    private static String bytes(FormDataXml xml, FormData data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        xml.write(data, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String stax(FormDataXml xml, FormData data) throws Exception {

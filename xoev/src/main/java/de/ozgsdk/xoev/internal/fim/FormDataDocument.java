@@ -64,10 +64,12 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
         if (validator != null) {
             validator.setErrorHandler(new Collector());
             validator.setDocumentLocator(this);
-            sax(() -> {
+            try {
                 validator.startDocument();
                 validator.startPrefixMapping("", namespace);
-            });
+            } catch (SAXException e) {
+                throw new Stopped(e);
+            }
         }
     }
 
@@ -109,7 +111,11 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
                 characters = new char[Math.max(length, characters.length * 2)];
             }
             text.getChars(0, length, characters, 0);
-            sax(() -> validator.characters(characters, 0, length));
+            try {
+                validator.characters(characters, 0, length);
+            } catch (SAXException e) {
+                throw new Stopped(e);
+            }
         }
     }
 
@@ -128,7 +134,11 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
             out.append("</").append(localName).append('>');
         }
         if (validator != null) {
-            sax(() -> validator.endElement(namespace, localName, localName));
+            try {
+                validator.endElement(namespace, localName, localName);
+            } catch (SAXException e) {
+                throw new Stopped(e);
+            }
         }
         depth--;
         if (depth == 0) {
@@ -141,10 +151,12 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
             newLine();
         }
         if (validator != null) {
-            sax(() -> {
+            try {
                 validator.endPrefixMapping("");
                 validator.endDocument();
-            });
+            } catch (SAXException e) {
+                throw new Stopped(e);
+            }
         }
     }
 
@@ -164,7 +176,11 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
     /** A parser reports a start tag once it has read all of it, so the validator sees it only then. */
     private void reportStart(String localName) {
         if (validator != null) {
-            sax(() -> validator.startElement(namespace, localName, localName, noAttributes));
+            try {
+                validator.startElement(namespace, localName, localName, noAttributes);
+            } catch (SAXException e) {
+                throw new Stopped(e);
+            }
         }
     }
 
@@ -215,18 +231,6 @@ public final class FormDataDocument implements FormDataWalk.Sink, Locator {
     @Override
     public String getSystemId() {
         return null;
-    }
-
-    private interface SaxStep {
-        void run() throws SAXException;
-    }
-
-    private void sax(SaxStep step) {
-        try {
-            step.run();
-        } catch (SAXException e) {
-            throw new Stopped(e);
-        }
     }
 
     /** Ends the walk when the validator throws (a fatal error: {@link #violations()} has it, else a failure). */

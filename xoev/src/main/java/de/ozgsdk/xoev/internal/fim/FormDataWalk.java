@@ -117,7 +117,7 @@ public final class FormDataWalk {
                 }
                 for (int i = 0; i < instances.size(); i++) {
                     FormData instance = instances.get(i);
-                    boolean written = sink != null && !instance.isBlank();
+                    boolean written = sink != null && !isBlank(instance);
                     if (written) {
                         sink.start(id, i);
                     }
@@ -129,6 +129,23 @@ public final class FormDataWalk {
                 }
             }
         }
+    }
+
+    /** Whether no non-blank value exists in the instance ({@link FormData#isBlank()} without its streams). */
+    private static boolean isBlank(FormData data) {
+        for (String id : data.ids()) {
+            for (String value : data.values(id)) {
+                if (!value.isBlank()) {
+                    return false;
+                }
+            }
+            for (FormData instance : data.groups(id)) {
+                if (!isBlank(instance)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void values(Field field, String id, List<String> values, String prefix, Sink sink,

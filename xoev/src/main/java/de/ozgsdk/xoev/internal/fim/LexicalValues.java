@@ -63,8 +63,18 @@ public final class LexicalValues {
                     return raw;
                 }
             }
+            case DATETIME -> {
+                if (hasShape(raw, "0000-00-00T00:00")) {
+                    return raw + ":00";
+                }
+                if (hasShape(raw, "0000-00-00T00:00:00") || raw.length() == 20 && raw.charAt(19) == 'Z'
+                        && hasShape(raw.substring(0, 19), "0000-00-00T00:00:00")
+                        || hasShape(raw, "0000-00-00T00:00:00+00:00") && !raw.endsWith("00:00")) {
+                    return raw; // with seconds (and a non-zero offset, which stays as written): as it reads back
+                }
+            }
             default -> {
-                // date-times: the general way
+                // the general way
             }
         }
         return typedToXml(type, raw);
@@ -91,14 +101,19 @@ public final class LexicalValues {
         return true;
     }
 
-    /** Whether the text has the shape, {@code 0} standing for any ASCII digit. */
+    /**
+     * Whether the text has the shape: {@code 0} stands for any ASCII digit, {@code +} for a plus or minus sign, any
+     * other character for itself.
+     */
     private static boolean hasShape(String text, String shape) {
         if (text.length() != shape.length()) {
             return false;
         }
         for (int i = 0; i < shape.length(); i++) {
             char c = text.charAt(i);
-            if (shape.charAt(i) == '0' ? c < '0' || c > '9' : c != shape.charAt(i)) {
+            char s = shape.charAt(i);
+            boolean fits = s == '0' ? c >= '0' && c <= '9' : s == '+' ? c == '+' || c == '-' : c == s;
+            if (!fits) {
                 return false;
             }
         }
