@@ -251,7 +251,7 @@ public final class FormPages {
             if (group.isChoice()) {
                 hints.add(ui.text("hint.choice"));
             }
-            List<Violation> violations = violationsByElement.getOrDefault(elementKey(path), List.of());
+            List<Violation> violations = violationsAt(path);
             if (!multiplicity.isRepeatable()) {
                 DataPath instancePath = path.withIndex(0);
                 FormData data = instances.isEmpty() ? FormData.empty() : instances.get(0);
@@ -298,6 +298,12 @@ public final class FormPages {
             });
         }
 
+        /** The violations of the element at the path (most elements have none: then no key is built). */
+        private List<Violation> violationsAt(DataPath path) {
+            return violationsByElement.isEmpty() ? List.of()
+                    : violationsByElement.getOrDefault(elementKey(path), List.of());
+        }
+
         /** A violation about the group itself, not about a field of the same id deeper down. */
         private boolean isElementLevel(Violation violation, FieldGroup group) {
             return violation.elementId().equals(group.id().id());
@@ -313,8 +319,9 @@ public final class FormPages {
 
         private void field(ElementRef ref, Field field, DataPath path, List<String> values) {
             Multiplicity multiplicity = ref.multiplicity();
-            List<Violation> violations = violationsByElement.getOrDefault(elementKey(path), List.of()).stream()
-                    .filter(v -> v.elementId().equals(field.id().id())).toList();
+            List<Violation> atPath = violationsAt(path);
+            List<Violation> violations = atPath.isEmpty() ? atPath
+                    : atPath.stream().filter(v -> v.elementId().equals(field.id().id())).toList();
             Theme.InputKind kind = kindOf(field, multiplicity);
             if (kind == Theme.InputKind.FILE) {
                 multipart = true;
@@ -723,8 +730,8 @@ public final class FormPages {
 
     /** The key of a path's element: middle segments with index (0 when absent), the last one without. */
     static String elementKey(DataPath path) {
-        StringBuilder key = new StringBuilder(48);
         List<DataPath.Segment> segments = path.segments();
+        StringBuilder key = new StringBuilder(16 * segments.size());
         for (int i = 0; i < segments.size(); i++) {
             if (i > 0) {
                 key.append('.');
