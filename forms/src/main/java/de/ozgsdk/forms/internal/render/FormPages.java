@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +152,8 @@ public final class FormPages {
         private final HtmlWriter body;
         private final List<Theme.ErrorLink> summary = new ArrayList<>();
         private final Map<String, List<Violation>> violationsByElement = new HashMap<>();
+        /** The last ids of the violations' paths: an element whose id is not among them has none. */
+        private final Set<String> violatedIds = new HashSet<>();
         private final Set<Violation> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Theme.ReviewRow> pendingRows = new ArrayList<>();
         private boolean multipart;
@@ -163,6 +166,7 @@ public final class FormPages {
             this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
             for (Violation violation : request.violations()) {
+                violatedIds.add(violation.path().last().id());
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
                         .add(violation);
             }
@@ -300,8 +304,8 @@ public final class FormPages {
 
         /** The violations of the element at the path (most elements have none: then no key is built). */
         private List<Violation> violationsAt(DataPath path) {
-            return violationsByElement.isEmpty() ? List.of()
-                    : violationsByElement.getOrDefault(elementKey(path), List.of());
+            return violatedIds.contains(path.last().id())
+                    ? violationsByElement.getOrDefault(elementKey(path), List.of()) : List.of();
         }
 
         /** A violation about the group itself, not about a field of the same id deeper down. */
