@@ -138,6 +138,7 @@ public final class FormRenderer {
     }
 
     private RenderedPage page(FormPages.Output output) {
+        output.shell().complete();
         return new RenderedPage(output.fragment().complete(), theme, output.page());
     }
 

@@ -88,10 +88,12 @@ public final class FormPages {
     /**
      * A rendered page.
      *
-     * @param fragment the form markup, complete (all elements closed), not written to any more
+     * @param fragment the form markup, not written to any more
+     * @param shell    the writer the theme wrote the form around the content with (to check that it closed all its
+     *                 elements)
      * @param page     the page shell's view
      */
-    public record Output(HtmlWriter fragment, Theme.Page page) {
+    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page) {
     }
 
     private final Settings settings;
@@ -180,23 +182,41 @@ public final class FormPages {
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            bodyLengths.set(page, bodyText.length());
-            HtmlWriter out = new HtmlWriter(Buffers.forPage(bodyText.length() + MIN_BUFFER + 512 * summary.size()));
+            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            int[] bodyAt = {-1};
             Theme.Progress progress = progress(current);
-            theme.form(out, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
+            theme.form(shell, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
                     Optional.of(defaultButton)), () -> {
-                        theme.progress(out, progress);
+                        theme.progress(shell, progress);
                         if (!summary.isEmpty()) {
-                            theme.errorSummary(out, new Theme.ErrorSummary("ozg-error-summary",
+                            theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
                                     ui.text("errorSummary.heading"), List.copyOf(summary)));
                         }
-                        out.append(body);
-                        theme.navigation(out, buttons);
+                        if (bodyAt[0] < 0) {
+                            shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
+                            bodyAt[0] = shellText.length();
+                        } else {
+                            shell.append(body); // a theme that writes the content twice
+                        }
+                        theme.navigation(shell, buttons);
                     });
+            HtmlWriter fragment = bodyAt[0] < 0 ? shell : aroundBody(shellText, bodyAt[0]);
             String title = (summary.isEmpty() ? "" : ui.get("title.error") + " ") + heading.value() + " – "
                     + progress.label().value() + " – " + formTitle.value();
-            return new Output(out, new Theme.Page(ui.language(), ui.direction(), title,
+            return new Output(fragment, shell, new Theme.Page(ui.language(), ui.direction(), title,
                     settings.stylesheetUrl(), theme.css()));
+        }
+
+        /**
+         * The body with the shell around it: the shell's text up to where the theme placed the content goes before
+         * the body, the rest after it, in the body's own buffer (sized for that last time), so that the body is not
+         * copied into another page-sized buffer.
+         */
+        private HtmlWriter aroundBody(StringBuilder shellText, int bodyAt) {
+            bodyText.insert(0, shellText.substring(0, bodyAt)).append(shellText, bodyAt, shellText.length());
+            bodyLengths.set(page, bodyText.length());
+            return body;
         }
 
         private Theme.Progress progress(int current) {
