@@ -20,8 +20,8 @@ import java.util.Deque;
  */
 public final class HtmlWriter {
 
-    /** Printable ASCII characters that stand for themselves ({@code & < > " '} do not). */
-    private static final boolean[] PLAIN_ASCII = plainAscii();
+    /** Latin-1 characters that stand for themselves (not {@code & < > " '}, CR and the other control characters). */
+    private static final boolean[] PLAIN_LATIN1 = plainLatin1();
 
     private final StringBuilder out;
     private final Deque<String> open = new ArrayDeque<>();
@@ -193,10 +193,10 @@ public final class HtmlWriter {
         };
     }
 
-    private static boolean[] plainAscii() {
-        boolean[] plain = new boolean[0x80];
-        for (char c = 0x20; c < 0x7F; c++) {
-            plain[c] = "&<>\"'".indexOf(c) < 0;
+    private static boolean[] plainLatin1() {
+        boolean[] plain = new boolean[0x100];
+        for (char c = 0; c < 0x100; c++) {
+            plain[c] = c >= 0x20 && c < 0x7F && "&<>\"'".indexOf(c) < 0 || c == '\n' || c == '\t' || c >= 0xA0;
         }
         return plain;
     }
@@ -245,10 +245,7 @@ public final class HtmlWriter {
 
     /** Whether the character is kept as it is without looking at its neighbours (the common case, decided fast). */
     private static boolean isPlain(char c) {
-        if (c < 0x80) {
-            return c >= 0x20 && c < 0x7F ? PLAIN_ASCII[c] : c == '\n' || c == '\t';
-        }
-        return c >= 0xA0 && c < 0xD800 || c >= 0xE000 && c < 0xFDD0 || c > 0xFDEF && c < 0xFFFE;
+        return c < 0x100 ? PLAIN_LATIN1[c] : c < 0xD800 || c >= 0xE000 && c < 0xFDD0 || c > 0xFDEF && c < 0xFFFE;
     }
 
     private static String replacement(String text, int i, char c) {
