@@ -1,5 +1,6 @@
 package de.ozgsdk.forms;
 
+import de.ozgsdk.forms.internal.data.ValueParser;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +55,16 @@ public enum DataType {
     /** Whether values of this type are text ({@code text}, {@code text_latin}). */
     public boolean isText() {
         return this == TEXT || this == TEXT_LATIN;
+    }
+
+    /**
+     * The canonical text of a value of this Datentyp as a user typed or a system sent it, the form in which the SDK
+     * writes it (ISO dates and times, plain decimals with a point, {@code true}/{@code false}, text stripped); empty
+     * when the text is not a value of this type (e.g. {@code 31.02.2024} for {@code date}). German notation such as
+     * {@code 31.01.2024} or {@code 1,5} is read as well.
+     */
+    public Optional<String> canonical(String text) {
+        return ValueParser.parse(this, text).map(ValueParser::canonical);
     }
 
     /** The Datentyp with this code, or empty when the code is unknown. */

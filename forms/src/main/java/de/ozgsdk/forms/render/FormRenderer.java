@@ -138,7 +138,8 @@ public final class FormRenderer {
     }
 
     private RenderedPage page(FormPages.Output output) {
-        return new RenderedPage(output.fragment(), theme, output.page());
+        output.shell().complete();
+        return new RenderedPage(output.fragment().complete(), theme, output.page());
     }
 
     @Override

@@ -20,6 +20,9 @@ import java.util.Deque;
  */
 public final class HtmlWriter {
 
+    /** Latin-1 characters that stand for themselves (not {@code & < > " '}, CR and the other control characters). */
+    private static final boolean[] PLAIN_LATIN1 = plainLatin1();
+
     private final StringBuilder out;
     private final Deque<String> open = new ArrayDeque<>();
     private boolean inStartTag;
@@ -139,6 +142,19 @@ public final class HtmlWriter {
         return out.toString();
     }
 
+    /** This writer, after checking that all its elements are closed. */
+    HtmlWriter complete() {
+        if (!open.isEmpty() || inStartTag) {
+            throw misuse("elements still open: " + open);
+        }
+        return this;
+    }
+
+    /** The number of characters written. */
+    int length() {
+        return out.length();
+    }
+
     private void finishStartTag() {
         if (inStartTag) {
             out.append('>');
@@ -147,6 +163,9 @@ public final class HtmlWriter {
     }
 
     private static void checkName(String name) {
+        if (isKnownName(name)) {
+            return;
+        }
         if (name.isEmpty() || name.length() > 40) {
             throw misuse("bad name \"" + name + "\"");
         }
@@ -159,16 +178,50 @@ public final class HtmlWriter {
         }
     }
 
+    /** The names the standard theme writes: checked once here instead of character by character on every call. */
+    private static boolean isKnownName(String name) {
+        return switch (name) {
+            case "a", "accept", "action", "aria-current", "aria-describedby", "aria-invalid", "aria-label",
+                    "aria-labelledby", "aria-required", "autocomplete", "autofocus", "body", "br", "button", "charset",
+                    "checked", "class", "content", "dd", "dir", "disabled", "div", "dl", "dt", "enctype", "fieldset",
+                    "for", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hidden", "href", "html", "id",
+                    "input", "inputmode", "label", "lang", "legend", "li", "link", "main", "maxlength", "meta",
+                    "method", "multiple", "name", "nav", "novalidate", "ol", "option", "p", "readonly", "rel", "role",
+                    "rows", "select", "selected", "size", "span", "style", "tabindex", "textarea", "title", "type",
+                    "ul", "value" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean[] plainLatin1() {
+        boolean[] plain = new boolean[0x100];
+        for (char c = 0; c < 0x100; c++) {
+            plain[c] = c >= 0x20 && c < 0x7F && "&<>\"'".indexOf(c) < 0 || c == '\n' || c == '\t' || c >= 0xA0;
+        }
+        return plain;
+    }
+
     private static ProcessingException misuse(String what) {
         return new ProcessingException(RenderError.MARKUP_MISUSE, what);
     }
 
-    /** Escapes for text and double-quoted attribute contexts alike. */
+    /**
+     * Escapes for text and double-quoted attribute contexts alike. Most texts need nothing: they are appended whole
+     * (one array copy), and a text that needs something is appended in runs between the replacements.
+     */
     static void escape(String text, StringBuilder out) {
         int length = text.length();
+        int first = firstToReplace(text, 0, length);
+        if (first == length) {
+            out.append(text);
+            return;
+        }
         int start = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = first; i < length; i++) {
             char c = text.charAt(i);
+            if (isPlain(c)) {
+                continue;
+            }
             String replacement = replacement(text, i, c);
             if (replacement != null) {
                 out.append(text, start, i).append(replacement);
@@ -178,6 +231,21 @@ public final class HtmlWriter {
             }
         }
         out.append(text, start, length);
+    }
+
+    /** The index of the first character that {@link #isPlain} does not pass, or {@code end}. */
+    private static int firstToReplace(String text, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (!isPlain(text.charAt(i))) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Whether the character is kept as it is without looking at its neighbours (the common case, decided fast). */
+    private static boolean isPlain(char c) {
+        return c < 0x100 ? PLAIN_LATIN1[c] : c < 0xD800 || c >= 0xE000 && c < 0xFDD0 || c > 0xFDEF && c < 0xFFFE;
     }
 
     private static String replacement(String text, int i, char c) {

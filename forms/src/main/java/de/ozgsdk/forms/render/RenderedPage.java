@@ -1,5 +1,6 @@
 package de.ozgsdk.forms.render;
 
+import de.ozgsdk.forms.internal.render.Buffers;
 import java.util.Objects;
 
 /**
@@ -8,11 +9,14 @@ import java.util.Objects;
  */
 public final class RenderedPage {
 
-    private final String fragment;
+    /** The complete form markup; never written to again, so that reading it from any thread is safe. */
+    private final HtmlWriter fragment;
     private final Theme theme;
     private final Theme.Page page;
+    /** The fragment as a string, made on first use: a portal that takes the whole page never needs it. */
+    private volatile String fragmentText;
 
-    RenderedPage(String fragment, Theme theme, Theme.Page page) {
+    RenderedPage(HtmlWriter fragment, Theme theme, Theme.Page page) {
         this.fragment = Objects.requireNonNull(fragment, "fragment");
         this.theme = theme;
         this.page = page;
@@ -24,13 +28,18 @@ public final class RenderedPage {
      * document the {@link #title()} and include the style sheet ({@link FormRenderer#css()}).
      */
     public String fragment() {
-        return fragment;
+        String text = fragmentText;
+        if (text == null) {
+            text = fragment.toString();
+            fragmentText = text;
+        }
+        return text;
     }
 
     /** The whole document: {@code <!DOCTYPE html><html lang dir>}, head with title and style sheet, the form. */
     public String page() {
-        HtmlWriter out = new HtmlWriter(new StringBuilder(fragment.length() + page.css().length() + 512));
-        theme.page(out, page, () -> out.trustedMarkup(fragment));
+        HtmlWriter out = new HtmlWriter(Buffers.forPage(fragment.length() + page.css().length() + 512));
+        theme.page(out, page, () -> out.append(fragment));
         return out.toHtml();
     }
 

@@ -2,18 +2,21 @@ package de.ozgsdk.forms.validation;
 
 import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.data.DataPath;
+import de.ozgsdk.forms.internal.text.MessageTemplate;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One thing wrong with form data: where ({@link #path()}), what ({@link #code()}), which element with which label,
@@ -29,11 +32,17 @@ import java.util.Set;
 public final class Violation {
 
     /** The languages of the SDK's own violation messages (bundles {@code messages_<language>.properties}). */
-    private static final Set<String> MESSAGE_LANGUAGES = Set.of("de", "en", "tr", "uk", "ar");
+    private static final Map<String, Locale> MESSAGE_LOCALES = Stream.of("de", "en", "tr", "uk", "ar")
+            .collect(Collectors.toUnmodifiableMap(language -> language, Locale::forLanguageTag));
+    /** Message patterns by bundle, language and code, parsed once (the set of keys is small and fixed). */
+    private static final Map<TemplateKey, Optional<MessageTemplate>> TEMPLATES = new ConcurrentHashMap<>();
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
     private static final DateTimeFormatter GERMAN_DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
+
+    private record TemplateKey(ViolationCode code, Locale language) {
+    }
 
     private final DataPath path;
     private final ViolationCode code;
@@ -107,12 +116,18 @@ public final class Violation {
         for (int i = 0; i < arguments.size(); i++) {
             args[i + 1] = display(arguments.get(i), english);
         }
+        Optional<MessageTemplate> template = TEMPLATES.computeIfAbsent(new TemplateKey(code, language),
+                key -> template(code, language));
+        return template.isPresent() ? template.get().format(args) : code.code() + " " + path;
+    }
+
+    /** The code's message pattern in the language, parsed once; empty when the bundle lacks it. */
+    private static Optional<MessageTemplate> template(ViolationCode code, Locale language) {
         try {
-            String template = ResourceBundle.getBundle(code.bundleBaseName(), language, NO_FALLBACK)
-                    .getString(code.code());
-            return new MessageFormat(template, language).format(args);
+            return Optional.of(MessageTemplate.of(ResourceBundle.getBundle(code.bundleBaseName(), language,
+                    NO_FALLBACK).getString(code.code()), language));
         } catch (MissingResourceException e) {
-            return code.code() + " " + path;
+            return Optional.empty();
         }
     }
 
@@ -122,8 +137,7 @@ public final class Violation {
      * German message on a Turkish page with {@code lang="de"}.
      */
     public Locale messageLanguage(Locale locale) {
-        String language = MESSAGE_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "de";
-        Locale candidate = Locale.forLanguageTag(language);
+        Locale candidate = MESSAGE_LOCALES.getOrDefault(locale.getLanguage(), Locale.GERMAN);
         if (ruleMessage.isPresent() && ruleMessage.get().find(candidate).isEmpty()) {
             return Locale.GERMAN;
         }

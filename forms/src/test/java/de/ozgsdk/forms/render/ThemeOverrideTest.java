@@ -88,4 +88,66 @@ class ThemeOverrideTest {
         assertThatThrownBy(() -> renderer.renderStep(0, FormData.empty(), List.of(), Locale.GERMAN))
                 .hasMessageContaining("OZG-RENDER-109");
     }
+
+    @Test
+    void placesTheContentWhereTheFormRunsItEvenInsideAnOpenStartTag() {
+        Theme portal = new Theme() {
+            @Override
+            public void form(HtmlWriter out, Form form, Runnable content) {
+                out.open("form").attr("method", "post").attr("class", "portal");
+                content.run(); // no element in between: the start tag is still open here
+                out.open("p").text("Ende").close("p").close("form");
+            }
+
+            @Override
+            public void progress(HtmlWriter out, Progress progress) {
+                // no progress: the content starts right inside the open start tag
+            }
+        };
+        String html = FormRenderer.builder(schema).theme(portal).build()
+                .renderStep(0, FormData.empty(), List.of(), Locale.GERMAN).fragment();
+
+        assertThat(html).startsWith("<form method=\"post\" class=\"portal\"><fieldset id=\"step-0\"")
+                .endsWith("</fieldset><div class=\"ozg-navigation\"><button type=\"submit\" name=\"_next\" value=\"next\""
+                        + " class=\"ozg-button ozg-button-primary\">Weiter zur Überprüfung</button></div><p>Ende</p></form>");
+    }
+
+    @Test
+    void writesTheContentAsOftenAsTheFormRunsIt() {
+        Theme twice = new Theme() {
+            @Override
+            public void form(HtmlWriter out, Form form, Runnable content) {
+                content.run();
+                content.run();
+            }
+        };
+        Theme never = new Theme() {
+            @Override
+            public void form(HtmlWriter out, Form form, Runnable content) {
+                out.open("p").text("Wartung").close("p");
+            }
+        };
+
+        assertThat(FormRenderer.builder(schema).theme(twice).build()
+                .renderStep(0, FormData.empty(), List.of(), Locale.GERMAN).fragment().split("<fieldset id=\"step-0\"", -1))
+                .hasSize(3);
+        assertThat(FormRenderer.builder(schema).theme(never).build()
+                .renderStep(0, FormData.empty(), List.of(), Locale.GERMAN).fragment()).isEqualTo("<p>Wartung</p>");
+    }
+
+    @Test
+    void refusesAThemeThatLeavesAnElementOpenInTheForm() {
+        Theme unbalanced = new Theme() {
+            @Override
+            public void fieldset(HtmlWriter out, Fieldset fieldset, Runnable content) {
+                out.open("div");
+                content.run();
+            }
+        };
+
+        assertThatThrownBy(() -> FormRenderer.builder(schema).theme(unbalanced).build()
+                .renderStep(0, FormData.empty(), List.of(), Locale.GERMAN))
+                .isInstanceOfSatisfying(de.ozgsdk.core.ProcessingException.class,
+                        e -> assertThat(e.code()).isEqualTo(RenderError.MARKUP_MISUSE));
+    }
 }

@@ -1,7 +1,5 @@
 package de.ozgsdk.xoev.fim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.ProcessingException;
@@ -14,17 +12,20 @@ import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.DataLimits;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
+import de.ozgsdk.xoev.internal.fim.FormDataDocument;
+import de.ozgsdk.xoev.internal.fim.FormDataWalk;
 import de.ozgsdk.xoev.internal.fim.LexicalValues;
+import de.ozgsdk.xoev.internal.xml.Utf8;
 import de.ozgsdk.xoev.internal.fim.XmlRendering;
 import de.ozgsdk.xoev.internal.fim.XmlTree;
-import de.ozgsdk.xoev.internal.xml.XmlChars;
+import de.ozgsdk.xoev.internal.serial.ValidatingReader;
+import de.ozgsdk.xoev.internal.xml.Pool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -79,6 +81,7 @@ public final class FormDataXml {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormDataXml.class);
     private static final int MAX_VIOLATIONS = 100;
+    private static final int POOL_SIZE = 4;
 
     private final FormSchema schema;
     private final GeneratedXsd xsd;
@@ -86,7 +89,11 @@ public final class FormDataXml {
     private final boolean validation;
     private final DataLimits limits;
     private final SecureXml xml;
-    private final FormDataJson json;
+    private final FormDataWalk walk;
+    /** Validator handlers for written documents (creating one sets up the whole schema processor). */
+    private final Pool<ValidatorHandler> validators;
+    /** The length of the document written last: only a capacity hint for the next one. */
+    private volatile int lastLength;
 
     private FormDataXml(Builder b, GeneratedXsd xsd) {
         this.schema = b.schema;
@@ -94,12 +101,13 @@ public final class FormDataXml {
         this.validation = b.validation;
         this.limits = b.limits;
         this.xml = b.xml;
-        this.json = FormDataJson.of(schema, limits);
+        this.walk = new FormDataWalk(schema);
         try {
             this.compiled = xml.newSchema(new ByteArrayInputStream(xsd.bytes()), xsd.schemaId() + ".xsd");
         } catch (InvalidInputException e) {
             throw new ProcessingException(FimXmlError.SCHEMA_NOT_COMPILABLE, e, xsd.schemaId(), e.getMessage());
         }
+        this.validators = new Pool<>(POOL_SIZE, () -> ValidatingReader.newHandler(compiled));
     }
 
     /** XML for the schema with a default {@link FimXsdGenerator}, validation on. */
@@ -132,15 +140,14 @@ public final class FormDataXml {
      * @throws InvalidInputException  (forms {@code OZG-DATA-102/103}) when the data hold an id the schema lacks
      */
     public String write(FormData data) {
-        XmlRendering rendering = render(data, true);
-        return rendering.text();
+        return document(data, true, true).toString();
     }
 
     /** Writes the data as an XML document (UTF-8) to the stream, which stays open; see {@link #write(FormData)}. */
     public void write(FormData data, OutputStream out) {
-        byte[] bytes = write(data).getBytes(StandardCharsets.UTF_8);
+        StringBuilder text = document(data, true, true);
         try {
-            out.write(bytes);
+            Utf8.write(text, out);
             out.flush();
         } catch (IOException e) {
             throw new ProcessingException(FimXmlError.WRITE_FAILED, e, e.getClass().getSimpleName());
@@ -150,104 +157,101 @@ public final class FormDataXml {
     /**
      * Writes exactly one element, the root element of the data, to a writer positioned where it belongs (for
      * embedding in another document, whose prefixes do not matter: the element declares its namespace as default
-     * namespace). Validated as {@link #write(FormData)}.
+     * namespace). Validated as {@link #write(FormData)}, before anything reaches the writer.
      */
     public void write(FormData data, XMLStreamWriter writer) {
         Objects.requireNonNull(writer, "writer");
-        XmlTree root = tree(data);
-        check(XmlRendering.of(root, false, false), false);
+        document(data, false, false);
         try {
-            replay(root, writer, true);
-        } catch (XMLStreamException e) {
-            throw new ProcessingException(FimXmlError.WRITE_FAILED, e, e.getClass().getSimpleName());
+            walk.walk(data, xsd.rootElement(), new StaxEvents(writer, xsd.targetNamespace()));
+        } catch (StaxEvents.Failed e) {
+            throw new ProcessingException(FimXmlError.WRITE_FAILED, e.getCause(),
+                    e.getCause().getClass().getSimpleName());
         }
     }
 
-    private XmlRendering render(FormData data, boolean pretty) {
-        XmlRendering rendering = XmlRendering.of(tree(data), pretty, true);
-        check(rendering, false);
-        return rendering;
-    }
-
-    private static void replay(XmlTree element, XMLStreamWriter writer, boolean root) throws XMLStreamException {
-        writer.writeStartElement("", element.localName(), element.namespace());
-        if (root) {
-            writer.writeDefaultNamespace(element.namespace());
-        }
-        if (element.textLength() > 0) {
-            writer.writeCharacters(element.text());
-        }
-        for (XmlTree child : element.children()) {
-            replay(child, writer, false);
-        }
-        writer.writeEndElement();
-    }
-
-    /** The element tree of the data, values from the JSON form; label values and non-XML characters collected. */
-    private XmlTree tree(FormData data) {
+    /**
+     * The text of the data's document, written straight from the data and validated from the same events as it is
+     * written (validation on), or the first reason not to write it: the data do not fit the schema, values that
+     * cannot be written, violations of the XSD.
+     */
+    private StringBuilder document(FormData data, boolean pretty, boolean declaration) {
         Objects.requireNonNull(data, "data");
-        ObjectNode tree = json.toTree(data);
-        XmlTree root = new XmlTree(xsd.targetNamespace(), xsd.rootElement(), "/", 0, 0);
-        List<FimDataViolation> problems = new ArrayList<>();
-        fill(root, tree, schema.children(), "", problems);
+        StringBuilder text = new StringBuilder(Math.max(1024, lastLength + lastLength / 8));
+        ValidatorHandler handler = validation ? validators.take() : null;
+        FormDataDocument document = new FormDataDocument(text, pretty, declaration, xsd.targetNamespace(), handler);
+        List<FormDataWalk.Problem> problems;
+        try {
+            problems = walk.walk(data, xsd.rootElement(), document);
+        } catch (FormDataDocument.Stopped e) {
+            if (document.violations().isEmpty()) {
+                throw new ProcessingException(FimXmlError.WRITE_FAILED, e.getCause(),
+                        e.getCause().getClass().getSimpleName());
+            }
+            throw new FimDataException(xsd.schemaId(), document.violations());
+        }
         if (!problems.isEmpty()) {
-            throw new FimDataException(xsd.schemaId(), problems);
+            throw new FimDataException(xsd.schemaId(), problems.stream()
+                    .map(problem -> violation(problem.code(), problem.path())).toList());
         }
-        return root;
+        if (!document.violations().isEmpty()) {
+            throw new FimDataException(xsd.schemaId(), document.violations());
+        }
+        if (handler != null) {
+            validators.give(handler);
+        }
+        lastLength = text.length();
+        return text;
     }
 
-    private void fill(XmlTree parent, ObjectNode node, List<ElementRef> children, String prefix,
-                      List<FimDataViolation> problems) {
-        for (Map.Entry<String, ElementRef> place : placesById(children).entrySet()) {
-            String id = place.getKey();
-            JsonNode value = node.get(id);
-            if (value == null) {
-                continue;
-            }
-            List<JsonNode> items = new ArrayList<>();
-            if (value.isArray()) {
-                value.forEach(items::add);
-            } else {
-                items.add(value);
-            }
-            for (int i = 0; i < items.size(); i++) {
-                String path = prefix + id + "[" + i + "]";
-                JsonNode item = items.get(i);
-                if (isBlank(item)) {
-                    continue;
-                }
-                if (place.getValue().element() instanceof Field field) {
-                    if (field.kind() == FieldKind.LABEL) {
-                        problems.add(violation(FimXmlError.LABEL_HOLDS_VALUE, path));
-                        continue;
-                    }
-                    String text = LexicalValues.toXml(field.dataType(), item);
-                    if (!XmlChars.isXmlText(text)) {
-                        problems.add(violation(FimXmlError.CHARACTER_NOT_XML, path));
-                        continue;
-                    }
-                    parent.add(new XmlTree(xsd.targetNamespace(), id, path, 0, 0)).appendText(text);
-                } else if (place.getValue().element() instanceof FieldGroup group && item.isObject()) {
-                    XmlTree instance = parent.add(new XmlTree(xsd.targetNamespace(), id, path, 0, 0));
-                    fill(instance, (ObjectNode) item, group.children(), path + ".", problems);
-                }
-            }
-        }
-    }
+    /** Hands the elements of a {@link FormDataWalk} to a caller's StAX writer. */
+    private static final class StaxEvents implements FormDataWalk.Sink {
+        private final XMLStreamWriter writer;
+        private final String namespace;
 
-    private static boolean isBlank(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().isBlank();
+        StaxEvents(XMLStreamWriter writer, String namespace) {
+            this.writer = writer;
+            this.namespace = namespace;
         }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (!isBlank(child)) {
-                    return false;
+
+        @Override
+        public void start(String localName, int index) {
+            try {
+                writer.writeStartElement("", localName, namespace);
+                if (index < 0) {
+                    writer.writeDefaultNamespace(namespace);
                 }
+            } catch (XMLStreamException e) {
+                throw new Failed(e);
             }
-            return true;
         }
-        return node.isNull();
+
+        @Override
+        public void text(String text) {
+            try {
+                writer.writeCharacters(text);
+            } catch (XMLStreamException e) {
+                throw new Failed(e);
+            }
+        }
+
+        @Override
+        public void end() {
+            try {
+                writer.writeEndElement();
+            } catch (XMLStreamException e) {
+                throw new Failed(e);
+            }
+        }
+
+        /** The writer failed. */
+        static final class Failed extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Failed(XMLStreamException cause) {
+                super(cause.getClass().getSimpleName(), cause, false, false);
+            }
+        }
     }
 
     /** The first place of each id at one level, in schema order (as the XSD declares them). */

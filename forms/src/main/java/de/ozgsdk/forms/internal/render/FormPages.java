@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
 
 /**
@@ -48,6 +50,7 @@ public final class FormPages {
     /** The parameter of the "submit application" button. */
     public static final String SUBMIT = "_submit";
     private static final int TEXTAREA_FROM = 256;
+    private static final int MIN_BUFFER = 8192;
     private static final Set<Theme.InputKind> FOCUSABLE = Set.of(Theme.InputKind.TEXT, Theme.InputKind.TEXTAREA,
             Theme.InputKind.SELECT, Theme.InputKind.MULTI_SELECT, Theme.InputKind.FILE);
 
@@ -85,25 +88,33 @@ public final class FormPages {
     /**
      * A rendered page.
      *
-     * @param fragment the form markup
+     * @param fragment the form markup, not written to any more
+     * @param shell    the writer the theme wrote the form around the content with (to check that it closed all its
+     *                 elements)
      * @param page     the page shell's view
      */
-    public record Output(String fragment, Theme.Page page) {
+    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page) {
     }
 
     private final Settings settings;
     private final Theme theme;
     private final Map<Field, List<Choice>> choices;
+    /**
+     * The length of the body last rendered per page (steps, then the check-answers page): only a capacity hint, so
+     * that the next rendering of the page writes into a buffer that need not grow (each growth copies the page).
+     */
+    private final AtomicIntegerArray bodyLengths;
 
     public FormPages(Settings settings) {
         this.settings = settings;
         this.theme = settings.theme();
         this.choices = Collections.unmodifiableMap(new IdentityHashMap<>(settings.choices()));
+        this.bodyLengths = new AtomicIntegerArray(settings.plan().size() + 1);
     }
 
     /** Renders step {@code index} (checked by the caller). */
     public Output step(int index, RenderRequest request) {
-        Call call = new Call(request);
+        Call call = new Call(request, index);
         StepPlan.Step step = settings.plan().steps().get(index);
         Theme.Text stepTitle = call.stepTitle(step);
         call.step(step, index, stepTitle);
@@ -119,7 +130,7 @@ public final class FormPages {
 
     /** Renders the check-answers page. */
     public Output review(RenderRequest request) {
-        Call call = new Call(request);
+        Call call = new Call(request, settings.plan().size());
         List<StepPlan.Step> steps = settings.plan().steps();
         for (int i = 0; i < steps.size(); i++) {
             call.reviewStep(steps.get(i), i);
@@ -138,18 +149,26 @@ public final class FormPages {
     private final class Call {
         private final RenderRequest request;
         private final UiTexts ui;
-        private final HtmlWriter body = new HtmlWriter();
+        private final int page;
+        private final StringBuilder bodyText;
+        private final HtmlWriter body;
         private final List<Theme.ErrorLink> summary = new ArrayList<>();
         private final Map<String, List<Violation>> violationsByElement = new HashMap<>();
+        /** The last ids of the violations' paths: an element whose id is not among them has none. */
+        private final Set<String> violatedIds = new HashSet<>();
         private final Set<Violation> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Theme.ReviewRow> pendingRows = new ArrayList<>();
         private boolean multipart;
         private boolean focused;
 
-        Call(RenderRequest request) {
+        Call(RenderRequest request, int page) {
             this.request = request;
+            this.page = page;
+            this.bodyText = Buffers.forPage(Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
             for (Violation violation : request.violations()) {
+                violatedIds.add(violation.path().last().id());
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
                         .add(violation);
             }
@@ -163,22 +182,41 @@ public final class FormPages {
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            HtmlWriter out = new HtmlWriter(new StringBuilder(16_384));
+            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            int[] bodyAt = {-1};
             Theme.Progress progress = progress(current);
-            theme.form(out, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
+            theme.form(shell, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
                     Optional.of(defaultButton)), () -> {
-                        theme.progress(out, progress);
+                        theme.progress(shell, progress);
                         if (!summary.isEmpty()) {
-                            theme.errorSummary(out, new Theme.ErrorSummary("ozg-error-summary",
+                            theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
                                     ui.text("errorSummary.heading"), List.copyOf(summary)));
                         }
-                        out.append(body);
-                        theme.navigation(out, buttons);
+                        if (bodyAt[0] < 0) {
+                            shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
+                            bodyAt[0] = shellText.length();
+                        } else {
+                            shell.append(body); // a theme that writes the content twice
+                        }
+                        theme.navigation(shell, buttons);
                     });
+            HtmlWriter fragment = bodyAt[0] < 0 ? shell : aroundBody(shellText, bodyAt[0]);
             String title = (summary.isEmpty() ? "" : ui.get("title.error") + " ") + heading.value() + " – "
                     + progress.label().value() + " – " + formTitle.value();
-            return new Output(out.toHtml(), new Theme.Page(ui.language(), ui.direction(), title,
+            return new Output(fragment, shell, new Theme.Page(ui.language(), ui.direction(), title,
                     settings.stylesheetUrl(), theme.css()));
+        }
+
+        /**
+         * The body with the shell around it: the shell's text up to where the theme placed the content goes before
+         * the body, the rest after it, in the body's own buffer (sized for that last time), so that the body is not
+         * copied into another page-sized buffer.
+         */
+        private HtmlWriter aroundBody(StringBuilder shellText, int bodyAt) {
+            bodyText.insert(0, shellText.substring(0, bodyAt)).append(shellText, bodyAt, shellText.length());
+            bodyLengths.set(page, bodyText.length());
+            return body;
         }
 
         private Theme.Progress progress(int current) {
@@ -237,7 +275,7 @@ public final class FormPages {
             if (group.isChoice()) {
                 hints.add(ui.text("hint.choice"));
             }
-            List<Violation> violations = violationsByElement.getOrDefault(elementKey(path), List.of());
+            List<Violation> violations = violationsAt(path);
             if (!multiplicity.isRepeatable()) {
                 DataPath instancePath = path.withIndex(0);
                 FormData data = instances.isEmpty() ? FormData.empty() : instances.get(0);
@@ -284,6 +322,12 @@ public final class FormPages {
             });
         }
 
+        /** The violations of the element at the path (most elements have none: then no key is built). */
+        private List<Violation> violationsAt(DataPath path) {
+            return violatedIds.contains(path.last().id())
+                    ? violationsByElement.getOrDefault(elementKey(path), List.of()) : List.of();
+        }
+
         /** A violation about the group itself, not about a field of the same id deeper down. */
         private boolean isElementLevel(Violation violation, FieldGroup group) {
             return violation.elementId().equals(group.id().id());
@@ -299,8 +343,9 @@ public final class FormPages {
 
         private void field(ElementRef ref, Field field, DataPath path, List<String> values) {
             Multiplicity multiplicity = ref.multiplicity();
-            List<Violation> violations = violationsByElement.getOrDefault(elementKey(path), List.of()).stream()
-                    .filter(v -> v.elementId().equals(field.id().id())).toList();
+            List<Violation> atPath = violationsAt(path);
+            List<Violation> violations = atPath.isEmpty() ? atPath
+                    : atPath.stream().filter(v -> v.elementId().equals(field.id().id())).toList();
             Theme.InputKind kind = kindOf(field, multiplicity);
             if (kind == Theme.InputKind.FILE) {
                 multipart = true;
@@ -709,8 +754,8 @@ public final class FormPages {
 
     /** The key of a path's element: middle segments with index (0 when absent), the last one without. */
     static String elementKey(DataPath path) {
-        StringBuilder key = new StringBuilder(48);
         List<DataPath.Segment> segments = path.segments();
+        StringBuilder key = new StringBuilder(16 * segments.size());
         for (int i = 0; i < segments.size(); i++) {
             if (i > 0) {
                 key.append('.');

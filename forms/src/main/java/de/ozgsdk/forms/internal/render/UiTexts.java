@@ -1,10 +1,11 @@
 package de.ozgsdk.forms.internal.render;
 
 import de.ozgsdk.core.LocalizedText;
+import de.ozgsdk.forms.internal.text.MessageTemplate;
 import de.ozgsdk.forms.render.Theme;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -28,11 +29,15 @@ public final class UiTexts {
     private final String language;
     private final Locale locale;
     private final ResourceBundle bundle;
+    /** The bundle's patterns parsed once (a page formats dozens of numbered labels and button texts). */
+    private final Map<String, MessageTemplate> templates;
 
     private UiTexts(String language) {
         this.language = language;
         this.locale = Locale.forLanguageTag(language);
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        this.templates = bundle.keySet().stream().collect(Collectors.toUnmodifiableMap(key -> key,
+                key -> MessageTemplate.of(bundle.getString(key), locale)));
     }
 
     /** The texts for a locale: its language if supported, else German. */
@@ -61,7 +66,11 @@ public final class UiTexts {
         if (arguments.length == 0) {
             return bundle.getString(key);
         }
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        MessageTemplate template = templates.get(key);
+        if (template == null) {
+            throw new MissingResourceException("no UI text " + key, BUNDLE, key);
+        }
+        return template.format(arguments);
     }
 
     /** A UI text as a view text (always in the page language). */

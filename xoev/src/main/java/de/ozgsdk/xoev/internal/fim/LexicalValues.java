@@ -1,6 +1,5 @@
 package de.ozgsdk.xoev.internal.fim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgsdk.forms.DataType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The values of form data in XML: written from the typed JSON form of {@code FormDataJson} (so XML and JSON agree on
- * every value), read back into the text {@code FormDataJson} would read from that JSON. Time and date-time carry
+ * The values of form data in XML: written as the typed JSON form of {@code FormDataJson} holds them (the same
+ * {@code ValueParser} of forms decides, so XML and JSON agree on every value), read back into the text {@code FormDataJson} would read from that JSON. Time and date-time carry
  * seconds in XML ({@code xs:time} requires them) and lose zero seconds on the way back, as the JSON form does.
  */
 public final class LexicalValues {
@@ -36,22 +35,104 @@ public final class LexicalValues {
     private LexicalValues() {
     }
 
-    /** The XML text of one value of the JSON form (number, boolean or string). */
-    public static String toXml(DataType type, JsonNode value) {
-        if (value.isBigDecimal() || value.isFloatingPointNumber()) {
-            return value.decimalValue().toPlainString();
+    /**
+     * The XML text of a value as entered: the value of the JSON form of {@code FormDataJson} (typed where the text
+     * parses as the Datentyp: plain decimals, integers, booleans, ISO dates and times; else the text as entered), with
+     * the seconds {@code xs:time} and {@code xs:dateTime} require.
+     */
+    public static String toXml(DataType type, String entered) {
+        String raw = asValidated(type, entered);
+        switch (type) {
+            case TEXT, TEXT_LATIN, FILE, OBJ -> {
+                return raw; // as entered, stripped (Latin text in NFC)
+            }
+            case NUM, NUM_CURRENCY, NUM_INT -> {
+                if (isCanonicalNumber(raw, type != DataType.NUM_INT)) {
+                    return raw;
+                }
+            }
+            case DATE -> {
+                if (hasShape(raw, "0000-00-00")) {
+                    return raw; // a valid date reads back as it is, an invalid one stays as entered
+                }
+            }
+            case TIME -> {
+                if (hasShape(raw, "00:00")) {
+                    return raw + ":00";
+                }
+                if (hasShape(raw, "00:00:00")) {
+                    return raw;
+                }
+            }
+            case DATETIME -> {
+                if (hasShape(raw, "0000-00-00T00:00")) {
+                    return raw + ":00";
+                }
+                if (hasShape(raw, "0000-00-00T00:00:00") || raw.length() == 20 && raw.charAt(19) == 'Z'
+                        && hasShape(raw.substring(0, 19), "0000-00-00T00:00:00")
+                        || hasShape(raw, "0000-00-00T00:00:00+00:00") && !raw.endsWith("00:00")) {
+                    return raw; // with seconds (and a non-zero offset, which stays as written): as it reads back
+                }
+            }
+            default -> {
+                // the general way
+            }
         }
-        if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+        return typedToXml(type, raw);
+    }
+
+    /** Written as the validator checks it: stripped (XML Schema keeps the white space of strings), Latin in NFC. */
+    private static String asValidated(DataType type, String entered) {
+        String text = entered.strip();
+        return type == DataType.TEXT_LATIN ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
+    }
+
+    /**
+     * Whether the text is a number in the form its {@code BigDecimal} or {@code BigInteger} writes it: digits without
+     * a leading zero (or one zero), with {@code fraction} a point and 1 to 20 digits; at most 30 integer digits.
+     */
+    private static boolean isCanonicalNumber(String text, boolean fraction) {
+        int length = text.length();
+        int point = fraction ? text.indexOf('.') : -1;
+        int integerDigits = point < 0 ? length : point;
+        if (integerDigits < 1 || integerDigits > 30 || integerDigits > 1 && text.charAt(0) == '0'
+                || point >= 0 && (length - point - 1 < 1 || length - point - 1 > 20)) {
+            return false;
         }
-        if (value.isBoolean()) {
-            return Boolean.toString(value.booleanValue());
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && i != point) {
+                return false;
+            }
         }
-        // written as the validator checks it: stripped, Latin text in NFC (XML Schema keeps white space of strings)
-        String text = value.asText().strip();
-        if (type == DataType.TEXT_LATIN) {
-            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return true;
+    }
+
+    /**
+     * Whether the text has the shape: {@code 0} stands for any ASCII digit, {@code +} for a plus or minus sign, any
+     * other character for itself.
+     */
+    private static boolean hasShape(String text, String shape) {
+        if (text.length() != shape.length()) {
+            return false;
         }
+        for (int i = 0; i < shape.length(); i++) {
+            char c = text.charAt(i);
+            char s = shape.charAt(i);
+            boolean fits = s == '0' ? c >= '0' && c <= '9' : s == '+' ? c == '+' || c == '-' : c == s;
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The general way: parsed as {@code FormDataJson} parses it, written in the canonical form of the type. */
+    private static String typedToXml(DataType type, String raw) {
+        return withSeconds(type, raw.isBlank() ? raw : type.canonical(raw).orElse(raw));
+    }
+
+    private static String withSeconds(DataType type, String text) {
         if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
             return text + ":00";
         }

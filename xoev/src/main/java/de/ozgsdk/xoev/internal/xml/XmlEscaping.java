@@ -43,4 +43,26 @@ public final class XmlEscaping {
         }
         return out.toString();
     }
+
+    /** Appends the text escaped as {@link #escape(String)} does; a text without anything to escape is copied whole. */
+    public static void escape(String text, StringBuilder out) {
+        int length = text.length();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > '>' || c >= ' ' && c != '&' && c != '<' && c != '>' && c != '"') {
+                continue;
+            }
+            String reference = reference(c, true);
+            if (reference != null) {
+                out.append(text, start, i).append(reference);
+                start = i + 1;
+            }
+        }
+        if (start == 0) {
+            out.append(text);
+        } else {
+            out.append(text, start, length);
+        }
+    }
 }
