@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,11 @@ final class TreeWriterOracle {
         if (value.isBoolean()) {
             return Boolean.toString(value.booleanValue());
         }
-        String text = value.asText();
+        // as the validator checks it: stripped, Latin text in NFC
+        String text = value.asText().strip();
+        if (type == DataType.TEXT_LATIN) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
         if (type == DataType.TIME && SHORT_TIME.matcher(text).matches()) {
             return text + ":00";
         }
