@@ -2,14 +2,13 @@ package de.ozgsdk.cli;
 
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ozgsdk.forms.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -52,18 +51,11 @@ class SharedFixturesTest {
     }
 
     private static List<Path> realSchemas() throws IOException {
-        Optional<Path> fixtures = sharedFixtures();
-        assumeTrue(fixtures.isPresent(), "shared/fixtures/fim not found above " + Path.of("").toAbsolutePath()
-                + ": conformance run skipped");
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(fixtures.get())) {
+        try (Stream<Path> walk = Files.walk(SharedFixtures.requireFim())) {
             files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
         assertThat(files).isNotEmpty();
         return files;
-    }
-
-    private static Optional<Path> sharedFixtures() {
-        return SharedFixtures.fim();
     }
 }
