@@ -40,17 +40,19 @@ import org.w3c.dom.NodeList;
  * repeated, an unknown element inserted, a character outside String.Latin, a bad code, a bad Multiplizität, and
  * changes the XSD allows (optional parts removed, a group emptied). Each file is accepted by both or refused by both.
  *
- * <p>The XDatenfelder 3.0.0 XSD is read from {@code shared/fixtures/fim/xsd}; the 2.0 XSD is the copy the SDK bundles
- * (origin in {@code de/ozgsdk/forms/xsd/SOURCES.md}). Without xmllint or the fixtures the test is skipped, under
- * {@code CI} it fails.
+ * <p>The XDatenfelder 3.0.0 XSD is read from {@code shared/fixtures/fim/xsd}; the 2.0 XSD is assembled in a temporary
+ * folder from the test resources {@code de/ozgsdk/forms/xsd/xdatenfelder-2.0} (origin in {@code SOURCES.md} there) and
+ * the byte-identical {@code latinchars.xsd} and {@code xoev-code.xsd} of the fixtures. Without xmllint or the fixtures
+ * the test is skipped, under {@code CI} it fails.
  */
 class XsdDifferentialTest {
 
     private static final Path XMLLINT = Path.of("/usr/bin/xmllint");
     private static final String XDF2 = XdfDocuments.XDF2;
     private static final String XDF3 = XdfDocuments.XDF3;
-    private static final String[] XSD_FILES = {"xdatenfelder.xsd", "xdatenfelder-baukasten.xsd",
-        "xdatenfelder-datentypen.xsd", "latinchars.xsd", "xoev-code.xsd"};
+    private static final String[] XDF2_XSD_FILES = {"xdatenfelder.xsd", "xdatenfelder-baukasten.xsd",
+        "xdatenfelder-datentypen.xsd"};
+    private static final String[] SHARED_XSD_FILES = {"latinchars.xsd", "xoev-code.xsd"};
     private static final String[] TEST_FILES = {"/de/ozgsdk/forms/fim/xdf2-schema.xml",
         "/de/ozgsdk/forms/fim/xdf3-schema.xml", "/de/ozgsdk/forms/fim/xdf3-group.xml",
         "/de/ozgsdk/forms/fim/xdf3-field.xml", "/de/ozgsdk/forms/validation/xdf3-rules.xml",
@@ -68,20 +70,9 @@ class XsdDifferentialTest {
         if (!ci) {
             assumeTrue(Files.isExecutable(XMLLINT), "xmllint is not installed (apt-get install libxml2-utils);"
                     + " on CI this test fails instead of skipping");
-            assumeTrue(FimConformanceTest.sharedFixtures().isPresent(), "shared/fixtures/fim not found: skipped;"
-                    + " on CI this test fails instead of skipping");
         }
         assertThat(XMLLINT).as("xmllint").isExecutable();
-        assertThat(FimConformanceTest.sharedFixtures()).as("shared/fixtures/fim").isPresent();
-    }
-
-    @Test
-    void theBundledXdf3XsdIsTheOfficialOne() throws IOException {
-        Path official = fixtures().resolve("xsd/xdatenfelder-3.0.0");
-        for (String name : XSD_FILES) {
-            assertThat(resource("/de/ozgsdk/forms/xsd/xdatenfelder-3.0.0/" + name))
-                    .as(name).isEqualTo(Files.readAllBytes(official.resolve(name)));
-        }
+        SharedFixtures.requireFimFile("xsd/xdatenfelder-3.0.0/xdatenfelder.xsd");
     }
 
     @Test
@@ -290,7 +281,7 @@ class XsdDifferentialTest {
     /** Validates the cases of one namespace in one xmllint run; whether each is valid by its own line of output. */
     private static Map<String, Boolean> xmllint(String namespace, Map<String, byte[]> cases) throws Exception {
         Path xsd = namespace.equals(XDF3) ? fixtures().resolve("xsd/xdatenfelder-3.0.0/xdatenfelder.xsd")
-                : bundledXdf2Xsd();
+                : xdf2Xsd();
         Path folder = Files.createDirectories(dir.resolve(namespace.equals(XDF3) ? "xdf3" : "xdf2"));
         Map<Path, String> byFile = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : cases.entrySet()) {
@@ -321,10 +312,14 @@ class XsdDifferentialTest {
         return valid;
     }
 
-    private static Path bundledXdf2Xsd() throws IOException {
+    /** The 2.0 XSD set: its own files from the test resources, the two shared with 3.0.0 from the fixtures. */
+    private static Path xdf2Xsd() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("xsd-2.0"));
-        for (String name : XSD_FILES) {
+        for (String name : XDF2_XSD_FILES) {
             Files.write(folder.resolve(name), resource("/de/ozgsdk/forms/xsd/xdatenfelder-2.0/" + name));
+        }
+        for (String name : SHARED_XSD_FILES) {
+            Files.copy(fixtures().resolve("xsd/xdatenfelder-3.0.0").resolve(name), folder.resolve(name));
         }
         return folder.resolve("xdatenfelder.xsd");
     }
@@ -337,6 +332,6 @@ class XsdDifferentialTest {
     }
 
     private static Path fixtures() {
-        return FimConformanceTest.sharedFixtures().orElseThrow();
+        return SharedFixtures.requireFim();
     }
 }
