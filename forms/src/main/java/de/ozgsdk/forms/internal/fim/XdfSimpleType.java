@@ -19,10 +19,10 @@ final class XdfSimpleType {
         ANY_TEXT("-", false),
         /** An xs:token restricted to an enumeration. */
         ENUMERATION("cvc-enumeration-valid", true),
-        /** xs:date. */
-        DATE("cvc-datatype-valid.1.2.1", true),
-        /** xs:dateTime. */
-        DATE_TIME("cvc-datatype-valid.1.2.1", true),
+        /** xs:date; white space is refused, as libxml2 does (XSD 1.0 would collapse it; FIM files never have it). */
+        DATE("cvc-datatype-valid.1.2.1", false),
+        /** xs:dateTime; white space is refused as in xs:date, except after a zone (libxml2 again). */
+        DATE_TIME("cvc-datatype-valid.1.2.1", false),
         /** xs:boolean. */
         BOOLEAN("cvc-datatype-valid.1.2.1", true),
         /** xs:int. */
@@ -113,7 +113,7 @@ final class XdfSimpleType {
             case ANZAHL -> anzahl(text);
             case VERSION_2 -> digitGroups(text, 2);
             case VERSION_3 -> digitGroups(text, 3);
-            default -> acceptsCollapsed(collapse(text));
+            default -> acceptsCollapsed(collapse ? collapse(text) : text.toString());
         };
     }
 

@@ -3,7 +3,8 @@ package de.ozgsdk.forms.internal.fim;
 /**
  * The lexical forms of XSD 1.0 {@code xs:date} and {@code xs:dateTime} ({@code -?yyyy-mm-dd}, then
  * {@code Thh:mm:ss(.s+)?} for a date-time, then an optional zone {@code Z} or {@code ±hh:mm} up to 14:00), with the
- * day checked against its month and leap year; read by hand, without a regular expression or a date parser.
+ * day checked against its month and leap year; read by hand, without a regular expression or a date parser. White
+ * space is treated as libxml2 treats it (refused but after the zone of a date-time), see {@link #isDateTime}.
  */
 final class XsdDates {
 
@@ -23,14 +24,22 @@ final class XsdDates {
             return false;
         }
         at++;
-        if (!number(value, at, 2, 23) || !is(value, at + 2, ':') || !number(value, at + 3, 2, 59)
+        if (!number(value, at, 2, 24) || !is(value, at + 2, ':') || !number(value, at + 3, 2, 59)
                 || !is(value, at + 5, ':') || !number(value, at + 6, 2, 59)) {
+            return false;
+        }
+        // XSD 1.0 allows 24:00:00 (the end of the day), nothing later
+        boolean endOfDay = value.startsWith("24", at);
+        if (endOfDay && !value.startsWith("00:00", at + 3)) {
             return false;
         }
         at += 8;
         if (is(value, at, '.')) {
             int digits = at + 1;
             while (digits < value.length() && isDigit(value.charAt(digits))) {
+                if (endOfDay && value.charAt(digits) != '0') {
+                    return false;
+                }
                 digits++;
             }
             if (digits == at + 1) {
@@ -38,7 +47,15 @@ final class XsdDates {
             }
             at = digits;
         }
-        return zone(value, at);
+        // libxml2 (xmllint, the reference of XsdDifferentialTest) takes white space after the zone of a date-time
+        // and nowhere else; XSD 1.0 would collapse it everywhere
+        int end = value.length();
+        if (at < end && (value.charAt(at) == 'Z' || value.charAt(at) == '+' || value.charAt(at) == '-')) {
+            while (end > at && isSpace(value.charAt(end - 1))) {
+                end--;
+            }
+        }
+        return zone(value.substring(0, end), at);
     }
 
     /** The index after {@code -?yyyy-mm-dd}, or -1. */
@@ -62,9 +79,8 @@ final class XsdDates {
         if (month == 0 || day == 0 || day > DAYS[month - 1]) {
             return -1;
         }
-        long astronomical = value.startsWith("-") ? 1 - year : year;
-        boolean leap = Math.floorMod(astronomical, 4) == 0
-                && (Math.floorMod(astronomical, 100) != 0 || Math.floorMod(astronomical, 400) == 0);
+        // the leap rule on the year as written (-0004 is a leap year), as libxml2 applies it
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         if (month == 2 && day == 29 && !leap) {
             return -1;
         }
@@ -103,6 +119,10 @@ final class XsdDates {
 
     private static boolean is(String value, int at, char c) {
         return at < value.length() && value.charAt(at) == c;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static boolean isDigit(char c) {
