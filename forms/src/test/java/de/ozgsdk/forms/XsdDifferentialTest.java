@@ -225,6 +225,9 @@ class XsdDifferentialTest {
         kinds.put("element-in-name", new Mutation("name", e -> appendUnqualified(e, "b", "fett")));
         kinds.put("foreign-in-struktur", new Mutation("struktur", e -> insertForeign(e)));
         kinds.put("unknown-root", new Mutation("header", e -> renameRoot(e, "xdatenfelder.unbekannt.0199")));
+        kinds.put("insert-bezug-in-struktur", new Mutation("anzahl", e -> insertAfter(e, "bezug", "§ 1 Abs. 2", 2)));
+        kinds.put("insert-mediaType", new Mutation("datenfeld", e -> appendXdf(e, "mediaType", "text/plain", 2)));
+        kinds.put("insert-stichwort", new Mutation("letzteAenderung", e -> insertAfter(e, "stichwort", "k", 1)));
         kinds.put("swap-header", new Mutation("header", XsdDifferentialTest::swapWithNext));
         kinds.put("swap-identifikation", new Mutation("identifikation", XsdDifferentialTest::swapWithNext));
     }
@@ -294,6 +297,26 @@ class XsdDifferentialTest {
             }
         }
         return out.toString();
+    }
+
+    private static boolean insertAfter(Element sibling, String name, String text, int times) {
+        Document doc = sibling.getOwnerDocument();
+        for (int i = 0; i < times; i++) {
+            Element added = doc.createElementNS(doc.getDocumentElement().getNamespaceURI(), "xdf:" + name);
+            added.setTextContent(text);
+            sibling.getParentNode().insertBefore(added, sibling.getNextSibling());
+        }
+        return true;
+    }
+
+    private static boolean appendXdf(Element parent, String name, String text, int times) {
+        Document doc = parent.getOwnerDocument();
+        for (int i = 0; i < times; i++) {
+            Element added = doc.createElementNS(doc.getDocumentElement().getNamespaceURI(), "xdf:" + name);
+            added.setTextContent(text);
+            parent.appendChild(added);
+        }
+        return true;
     }
 
     private static boolean duplicateFirstChild(Element parent) {
