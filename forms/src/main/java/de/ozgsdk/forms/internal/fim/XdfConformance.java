@@ -157,7 +157,8 @@ final class XdfConformance {
         }
         String namespace = reader.getNamespaceURI();
         String local = reader.getLocalName();
-        Integer index = namespace == null || namespace.isEmpty() ? type.itemOf.get("." + local)
+        boolean qualified = namespace != null && !namespace.isEmpty();
+        Integer index = !qualified ? type.unqualifiedItemOf.get(local)
                 : model.namespace.equals(namespace) ? type.itemOf.get(local) : null;
         int at = item[parent];
         int seen = count[parent];
@@ -165,22 +166,18 @@ final class XdfConformance {
             int j = index;
             if (j == at && seen < type.items[j].max) {
                 count[parent] = seen + 1;
-                return type.childType(j, keyOf(namespace, local));
+                return type.childType(j, local, qualified);
             }
             if (j > at && satisfied(type, at, seen) && type.nextRequired[at + 1] >= j) {
                 item[parent] = j;
                 count[parent] = 1;
-                return type.childType(j, keyOf(namespace, local));
+                return type.childType(j, local, qualified);
             }
         }
         List<String> expected = expected(type, at, seen);
         found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED,
                 expected.isEmpty() ? "cvc-complex-type.2.4.d" : "cvc-complex-type.2.4.a", expected, ""));
         return null;
-    }
-
-    private static String keyOf(String namespace, String local) {
-        return namespace == null || namespace.isEmpty() ? "." + local : local;
     }
 
     private static boolean satisfied(ComplexType type, int at, int seen) {

@@ -250,8 +250,10 @@ final class XdfContentModel {
         final String name;
         final XdfSimpleType content;
         final Item[] items;
-        /** Item index by child key (local name, or {@code .name} for an unqualified child). */
+        /** Item index by the local name of a qualified child. */
         final Map<String, Integer> itemOf = new HashMap<>();
+        /** Item index by the local name of an unqualified child (the children of XÖV codes). */
+        final Map<String, Integer> unqualifiedItemOf = new HashMap<>();
         /** {@code nextRequired[i]}: the first item at or after {@code i} that must occur, else {@code items.length}. */
         final int[] nextRequired;
         final Map<String, Attribute> attributes;
@@ -268,7 +270,8 @@ final class XdfContentModel {
             for (int i = this.items.length - 1; i >= 0; i--) {
                 nextRequired[i] = this.items[i].min > 0 ? i : nextRequired[i + 1];
                 for (String key : this.items[i].keys) {
-                    if (itemOf.put(key, i) != null) {
+                    Map<String, Integer> index = key.startsWith(".") ? unqualifiedItemOf : itemOf;
+                    if (index.put(key.startsWith(".") ? key.substring(1) : key, i) != null) {
                         // a name twice in one sequence would need a real automaton; the XDatenfelder XSDs have none
                         throw new IllegalStateException(name + ": child " + key + " occurs twice");
                     }
@@ -276,15 +279,20 @@ final class XdfContentModel {
             }
         }
 
-        /** The child's type: a {@link ComplexType} or an {@link XdfSimpleType}. */
-        Object childType(int item, String key) {
+        /** The type of a child of the item: a {@link ComplexType} or an {@link XdfSimpleType}. */
+        Object childType(int item, String local, boolean qualified) {
             Item it = items[item];
+            if (it.keys.length == 1) {
+                return it.types[0];
+            }
             for (int i = 0; i < it.keys.length; i++) {
-                if (it.keys[i].equals(key)) {
+                String key = it.keys[i];
+                if (key.startsWith(".") != qualified && key.endsWith(local)
+                        && key.length() == local.length() + (qualified ? 0 : 1)) {
                     return it.types[i];
                 }
             }
-            throw new IllegalArgumentException(key);
+            throw new IllegalArgumentException(local);
         }
     }
 
