@@ -61,8 +61,6 @@ public enum FimError implements ErrorCode {
     XSD_ELEMENT_MISSING("OZG-FIM-123"),
     /** A value or attribute breaks its type in the official XSD (String.Latin, code list, date, pattern). */
     XSD_VALUE_INVALID("OZG-FIM-124"),
-    /** The bundled official XSD could not be loaded (a broken installation of the SDK). */
-    XSD_UNAVAILABLE("OZG-FIM-125"),
 
     /** Warning: an id does not have the shape the standard gives for this version. */
     ID_SHAPE("OZG-FIM-201"),

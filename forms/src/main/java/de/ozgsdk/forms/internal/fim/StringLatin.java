@@ -1,68 +1,52 @@
 package de.ozgsdk.forms.internal.fim;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.BitSet;
 
 /**
- * The pattern of XÖV {@code String.Latin} 1.1.1 ({@code latinchars.xsd}) as a character table: a text matches when it
- * is a sequence of allowed characters and of the few allowed letter + combining mark pairs. The table is read from the
- * bundled {@code latinchars.xsd} itself, so it is the official pattern, only checked in one pass.
+ * XÖV {@code String.Latin} 1.1 (the pattern facet of {@code latinchars.xsd} 1.1.1) as a character table: a text
+ * matches when it is a sequence of allowed characters and of the few allowed letter + combining mark pairs. One pass
+ * over the text, no regular expression; {@code StringLatinTest} compares the table with the official facet.
  */
 final class StringLatin {
 
-    /** The namespace of the XÖV data type String.Latin 1.1. */
-    static final String NAMESPACE = "http://xoev.de/latinchars/1_1/datatypes";
+    /** The allowed single characters as inclusive ranges {@code from, to}, in the order of the official facet. */
+    private static final int[] RANGES = {
+        0x9, 0xA, 0xD, 0xD, 0x20, 0x7E, 0xA1, 0xAC, 0xAE, 0x107, 0x10A, 0x11B, 0x11E, 0x123, 0x126, 0x131,
+        0x134, 0x15B, 0x15E, 0x16B, 0x16E, 0x17E, 0x18F, 0x18F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1B7, 0x1B7,
+        0x1CD, 0x1D4, 0x1DE, 0x1DF, 0x1E4, 0x1F0, 0x1F4, 0x1F5, 0x1FA, 0x1FF, 0x218, 0x21B, 0x21E, 0x21F,
+        0x22A, 0x22B, 0x22E, 0x233, 0x259, 0x259, 0x292, 0x292, 0x1E02, 0x1E03, 0x1E0A, 0x1E0B, 0x1E10, 0x1E11,
+        0x1E1E, 0x1E21, 0x1E24, 0x1E27, 0x1E30, 0x1E31, 0x1E40, 0x1E41, 0x1E44, 0x1E45, 0x1E56, 0x1E57,
+        0x1E60, 0x1E63, 0x1E6A, 0x1E6B, 0x1E80, 0x1E85, 0x1E8C, 0x1E93, 0x1E9E, 0x1E9E, 0x1EA0, 0x1EA7,
+        0x1EAA, 0x1EAC, 0x1EAE, 0x1EC1, 0x1EC4, 0x1ED3, 0x1ED6, 0x1EDD, 0x1EE4, 0x1EF9, 0x20AC, 0x20AC,
+    };
 
-    private static final String XSD = "/de/ozgsdk/forms/xsd/xdatenfelder-3.0.0/latinchars.xsd";
-    private static final Pattern FACET = Pattern.compile("<xs:pattern value=\"([^\"]*)\"\\s*/>");
-    private static final Pattern CHARACTER = Pattern.compile("&#x([0-9a-fA-F]+);(?:-&#x([0-9a-fA-F]+);)?");
-    private static final boolean[] ALLOWED;
-    /** Pairs of a base letter and a combining mark, as {@code base << 16 | mark}. */
-    private static final int[] PAIRS;
+    /** The letter + combining mark sequences (M̂ N̂ m̂ n̂ D̂ d̂ J̌ L̂ l̂) as {@code base, mark}. */
+    private static final char[] PAIRS = {
+        0x4D, 0x302, 0x4E, 0x302, 0x6D, 0x302, 0x6E, 0x302, 0x44, 0x302, 0x64, 0x302, 0x4A, 0x30C, 0x4C, 0x302,
+        0x6C, 0x302,
+    };
+
+    private static final BitSet ALLOWED = new BitSet(0x20AD);
 
     static {
-        String facet = facet(read());
-        int classEnd = facet.indexOf(']');
-        boolean[] allowed = new boolean[0];
-        Matcher single = CHARACTER.matcher(facet.substring(facet.indexOf('[') + 1, classEnd));
-        while (single.find()) {
-            int from = Integer.parseInt(single.group(1), 16);
-            int to = single.group(2) == null ? from : Integer.parseInt(single.group(2), 16);
-            if (to >= allowed.length) {
-                allowed = Arrays.copyOf(allowed, to + 1);
-            }
-            for (int c = from; c <= to; c++) {
-                allowed[c] = true;
-            }
+        for (int i = 0; i < RANGES.length; i += 2) {
+            ALLOWED.set(RANGES[i], RANGES[i + 1] + 1);
         }
-        List<Integer> pairs = new ArrayList<>();
-        Matcher pair = Pattern.compile("&#x([0-9a-fA-F]+);&#x([0-9a-fA-F]+);").matcher(facet.substring(classEnd));
-        while (pair.find()) {
-            pairs.add(Integer.parseInt(pair.group(1), 16) << 16 | Integer.parseInt(pair.group(2), 16));
-        }
-        ALLOWED = allowed;
-        PAIRS = pairs.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private StringLatin() {
     }
 
-    /** Whether the whole text matches the String.Latin pattern. */
+    /** Whether the whole text matches String.Latin. */
     static boolean matches(CharSequence text) {
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
+            // the combining marks are not allowed alone, so a pair is tried first, as the facet's alternation does
             if (i + 1 < length && isPair(c, text.charAt(i + 1))) {
                 i += 2;
-            } else if (c < ALLOWED.length && ALLOWED[c]) {
+            } else if (ALLOWED.get(c)) {
                 i++;
             } else {
                 return false;
@@ -71,39 +55,15 @@ final class StringLatin {
         return true;
     }
 
-    /** The schema document {@code latinchars.xsd} without its pattern facet (checked here instead). */
-    static byte[] withoutPattern(byte[] latincharsXsd) {
-        String text = new String(latincharsXsd, StandardCharsets.UTF_8);
-        facet(text);
-        return FACET.matcher(text).replaceFirst("").getBytes(StandardCharsets.UTF_8);
-    }
-
     private static boolean isPair(char base, char mark) {
-        int key = base << 16 | mark;
-        for (int pair : PAIRS) {
-            if (pair == key) {
+        if (mark != 0x302 && mark != 0x30C) {
+            return false;
+        }
+        for (int i = 0; i < PAIRS.length; i += 2) {
+            if (PAIRS[i] == base && PAIRS[i + 1] == mark) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String facet(String xsd) {
-        Matcher facet = FACET.matcher(xsd);
-        if (!facet.find() || facet.group(1).indexOf('[') < 0) {
-            throw new IllegalStateException("latinchars.xsd has no String.Latin pattern of the known shape");
-        }
-        return facet.group(1);
-    }
-
-    private static String read() {
-        try (InputStream in = StringLatin.class.getResourceAsStream(XSD)) {
-            if (in == null) {
-                throw new IOException("missing resource " + XSD);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

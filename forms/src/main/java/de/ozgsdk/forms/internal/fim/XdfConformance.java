@@ -1,146 +1,119 @@
 package de.ozgsdk.forms.internal.fim;
 
-import de.ozgsdk.core.ConfigurationException;
-import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.FimError;
 import de.ozgsdk.forms.XdfVersion;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import de.ozgsdk.forms.internal.fim.XdfContentModel.Attribute;
+import de.ozgsdk.forms.internal.fim.XdfContentModel.ComplexType;
+import de.ozgsdk.forms.internal.fim.XdfContentModel.Item;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.TypeInfoProvider;
-import javax.xml.validation.ValidatorHandler;
-import org.w3c.dom.ls.LSInput;
-import org.w3c.dom.TypeInfo;
-import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.Attributes;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.Locator;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.AttributesImpl;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Checks an XDatenfelder message against the official XSD of its version (bundled under
- * {@code de/ozgsdk/forms/xsd/}) while the importer streams it: the importer's StAX events go to a JDK schema
- * validator as SAX events, so the file is parsed once. Every deviation the XSD finds is collected as a
- * {@link Deviation}; the importer decides whether it is an error (strict) or a warning (lenient).
+ * Checks an XDatenfelder message against the content model of its version ({@link XdfContentModel}, the official
+ * XSD written down as a table) while the importer streams it: one small state per open element (which child item of
+ * its type was seen last and how often), so every event costs a map lookup and a few comparisons; no second parse and
+ * no XSD validator. Every deviation is collected as a {@link Deviation}; the importer decides whether it is an error
+ * (strict) or a warning (lenient). {@code XsdDifferentialTest} holds the result against xmllint with the official XSDs.
  *
- * <p>The one exception to "the JDK validator decides" is the pattern of XÖV {@code String.Latin}, the type of nearly
- * every text: the JDK's regular expression engine needs about twice as long as parsing the whole file to match it,
- * so the bundled schema is compiled without that facet and {@link StringLatin} checks every element whose type is or
- * derives from String.Latin (the validator says which) in one pass over its characters, with the same result.
- *
- * <p>One instance per import; not thread-safe. The compiled schemas are shared and thread-safe.
+ * <p>One instance per import; not thread-safe. The model is shared and immutable.
  */
 final class XdfConformance {
 
-    private static final String RESOURCES = "/de/ozgsdk/forms/xsd/";
-    private static final Map<XdfVersion, Schema> SCHEMAS = new EnumMap<>(XdfVersion.class);
-    private static final Pattern RULE = Pattern.compile("^(cvc-[A-Za-z0-9.-]+):");
-    private static final Pattern EXPECTED = Pattern.compile("\"[^\"]*\":([A-Za-z0-9_.-]+)");
-    private static final Pattern NAME_LIST = Pattern.compile("\\{[^{}]*\":[^{}]*}");
     private static final int MAX_VALUE_CHARS = 80;
-    private static final Set<String> SUMMARIES = Set.of("cvc-type.3.1.3", "cvc-attribute.3", "cvc-elt.5.2.1",
-            "cvc-complex-type.2.2");
+    private static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
 
-    /** One finding of the XSD validator: its rule ({@code cvc-pattern-valid}), kind and the names it concerns. */
+    /** One finding: its kind, the XSD rule it breaks ({@code cvc-pattern-valid}) and the names or value it concerns. */
     record Deviation(FimError code, String rule, List<String> expected, String value) {
     }
 
-    private final ValidatorHandler validator;
+    private final XdfContentModel model;
     private final XMLStreamReader reader;
     private final List<Deviation> found = new ArrayList<>(2);
-    private final AttributesImpl attributes = new AttributesImpl();
     private final StringBuilder text = new StringBuilder();
+    /** Per open element: its complex type, or null for a simple type or an element not checked further. */
+    private ComplexType[] complex = new ComplexType[32];
+    /** Per open element: its simple type (or the simple content of its complex type), or null. */
+    private XdfSimpleType[] simple = new XdfSimpleType[32];
+    /** Per open element of element-only content: the index of the item seen last (-1: none) and its count. */
+    private int[] item = new int[32];
+    private int[] count = new int[32];
+    /** Per open element: text where only elements are allowed was already reported. */
+    private boolean[] textReported = new boolean[32];
+    private int depth;
 
-    private XdfConformance(Schema schema, XMLStreamReader reader) {
+    private XdfConformance(XdfContentModel model, XMLStreamReader reader) {
+        this.model = model;
         this.reader = reader;
-        this.validator = schema.newValidatorHandler();
-        refuseExternalAccess(validator);
-        validator.setErrorHandler(new Collector());
-        validator.setContentHandler(new LatinCheck(validator.getTypeInfoProvider()));
-        validator.setDocumentLocator(new StreamLocator(reader));
     }
 
-    /** Starts checking at the root element the reader is positioned at (its start is passed on at once). */
+    /** Starts checking at the root element the reader is positioned at (its start is checked at once). */
     static XdfConformance start(XdfVersion version, XMLStreamReader reader) {
-        XdfConformance conformance = new XdfConformance(schema(version), reader);
-        try {
-            conformance.validator.startDocument();
-        } catch (SAXException e) {
-            throw new IllegalStateException("schema validator refused to start", e);
-        }
+        XdfConformance conformance = new XdfConformance(XdfContentModel.of(version), reader);
         conformance.startElement();
         return conformance;
     }
 
-    /** Passes on the start element the reader is at, with its namespace declarations and attributes. */
+    /** Checks the start element the reader is at: its place in its parent's content model and its attributes. */
     void startElement() {
+        if (depth == complex.length) {
+            grow();
+        }
+        Object type = depth == 0 ? root() : child(depth - 1);
+        complex[depth] = type instanceof ComplexType c && c.content == null ? c : null;
+        simple[depth] = type instanceof XdfSimpleType s ? s : type instanceof ComplexType c ? c.content : null;
+        item[depth] = -1;
+        count[depth] = 0;
+        textReported[depth] = false;
+        depth++;
         text.setLength(0);
-        try {
-            for (int i = 0; i < reader.getNamespaceCount(); i++) {
-                validator.startPrefixMapping(nonNull(reader.getNamespacePrefix(i)), nonNull(reader.getNamespaceURI(i)));
-            }
-            attributes.clear();
-            for (int i = 0; i < reader.getAttributeCount(); i++) {
-                String prefix = nonNull(reader.getAttributePrefix(i));
-                String local = reader.getAttributeLocalName(i);
-                attributes.addAttribute(nonNull(reader.getAttributeNamespace(i)), local,
-                        prefix.isEmpty() ? local : prefix + ":" + local, "CDATA", reader.getAttributeValue(i));
-            }
-            String prefix = nonNull(reader.getPrefix());
-            String local = reader.getLocalName();
-            validator.startElement(nonNull(reader.getNamespaceURI()), local,
-                    prefix.isEmpty() ? local : prefix + ":" + local, attributes);
-        } catch (SAXException e) {
-            found(e);
+        if (type != null) {
+            attributes(type instanceof ComplexType c ? c : null);
         }
     }
 
-    /** Passes on the characters the reader is at. */
+    /** Checks the characters the reader is at: text of a simple value is kept, other text must be white space. */
     void characters() {
-        int length = reader.getTextLength();
-        if (text.length() < MAX_VALUE_CHARS + 1) {
-            text.append(reader.getTextCharacters(), reader.getTextStart(),
-                    Math.min(length, MAX_VALUE_CHARS + 1 - text.length()));
+        int top = depth - 1;
+        if (top < 0) {
+            return;
         }
-        try {
-            validator.characters(reader.getTextCharacters(), reader.getTextStart(), length);
-        } catch (SAXException e) {
-            found(e);
+        char[] chars = reader.getTextCharacters();
+        int start = reader.getTextStart();
+        int length = reader.getTextLength();
+        if (simple[top] != null) {
+            text.append(chars, start, length);
+        } else if (complex[top] != null && !textReported[top]) {
+            for (int i = start; i < start + length; i++) {
+                char c = chars[i];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    textReported[top] = true;
+                    found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED, "cvc-complex-type.2.3", List.of(),
+                            shorten(new String(chars, start, length))));
+                    break;
+                }
+            }
         }
     }
 
-    /** Passes on the end element the reader is at. */
+    /** Checks the end element the reader is at: no required child missing, a simple value valid. */
     void endElement() {
-        try {
-            String prefix = nonNull(reader.getPrefix());
-            String local = reader.getLocalName();
-            validator.endElement(nonNull(reader.getNamespaceURI()), local,
-                    prefix.isEmpty() ? local : prefix + ":" + local);
-            for (int i = 0; i < reader.getNamespaceCount(); i++) {
-                validator.endPrefixMapping(nonNull(reader.getNamespacePrefix(i)));
+        int top = depth - 1;
+        ComplexType type = complex[top];
+        if (type != null) {
+            int at = item[top];
+            if (!satisfied(type, at, count[top]) || type.nextRequired[at + 1] < type.items.length) {
+                found.add(new Deviation(FimError.XSD_ELEMENT_MISSING, "cvc-complex-type.2.4.b",
+                        expected(type, at, count[top]), ""));
             }
-        } catch (SAXException e) {
-            found(e);
+        } else if (simple[top] != null && !simple[top].accepts(text)) {
+            found.add(new Deviation(FimError.XSD_VALUE_INVALID, simple[top].rule(), List.of(), shorten(text)));
         }
+        complex[top] = null;
+        simple[top] = null;
+        depth--;
         text.setLength(0);
     }
 
@@ -159,259 +132,133 @@ final class XdfConformance {
         return !found.isEmpty();
     }
 
-    private void found(SAXException e) {
-        String message = String.valueOf(e.getMessage());
-        Matcher rule = RULE.matcher(message);
-        String key = rule.find() ? rule.group(1) : "xsd";
-        if (SUMMARIES.contains(key) && !found.isEmpty()) {
-            // the validator repeats a facet or datatype finding of the same value as "value not valid"
-            return;
+    // ---- content models --------------------------------------------------------------------------------------------
+
+    private Object root() {
+        ComplexType type = model.namespace.equals(reader.getNamespaceURI()) ? model.roots.get(reader.getLocalName())
+                : null;
+        if (type == null) {
+            found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED, "cvc-elt.1", List.copyOf(model.roots.keySet()),
+                    ""));
         }
-        found.add(new Deviation(kind(key), key, expected(key, message), value()));
+        return type;
     }
 
-    /**
-     * The local names of the elements the validator expected, from the last {@code {"ns":name, ...}} list of its
-     * message: the message text depends on the JVM locale, these lists do not. Only 2.4.a (after the list naming
-     * the unexpected element) and 2.4.b carry one.
-     */
-    private static List<String> expected(String rule, String message) {
-        List<String> lists = new ArrayList<>();
-        Matcher list = NAME_LIST.matcher(message);
-        while (list.find()) {
-            lists.add(list.group());
+    /** The type of the child starting now under the element at {@code parent}, or null where it may not stand. */
+    private Object child(int parent) {
+        ComplexType type = complex[parent];
+        if (type == null) {
+            if (simple[parent] != null) {
+                // an element inside a simple value: the value is not checked any further
+                simple[parent] = null;
+                found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED, "cvc-type.3.1.2", List.of(), ""));
+            }
+            return null;
         }
-        int needed = "cvc-complex-type.2.4.a".equals(rule) ? 2 : "cvc-complex-type.2.4.b".equals(rule) ? 1 : 0;
-        if (needed == 0 || lists.size() < needed) {
-            return List.of();
+        String namespace = reader.getNamespaceURI();
+        String local = reader.getLocalName();
+        boolean qualified = namespace != null && !namespace.isEmpty();
+        Integer index = !qualified ? type.unqualifiedItemOf.get(local)
+                : model.namespace.equals(namespace) ? type.itemOf.get(local) : null;
+        int at = item[parent];
+        int seen = count[parent];
+        if (index != null) {
+            int j = index;
+            if (j == at && seen < type.items[j].max) {
+                count[parent] = seen + 1;
+                return type.childType(j, local, qualified);
+            }
+            if (j > at && satisfied(type, at, seen) && type.nextRequired[at + 1] >= j) {
+                item[parent] = j;
+                count[parent] = 1;
+                return type.childType(j, local, qualified);
+            }
         }
+        List<String> expected = expected(type, at, seen);
+        found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED,
+                expected.isEmpty() ? "cvc-complex-type.2.4.d" : "cvc-complex-type.2.4.a", expected, ""));
+        return null;
+    }
+
+    private static boolean satisfied(ComplexType type, int at, int seen) {
+        return at < 0 || seen >= type.items[at].min;
+    }
+
+    /** The names that may come next: the current item if it may repeat, then up to the first required one. */
+    private static List<String> expected(ComplexType type, int at, int seen) {
         List<String> names = new ArrayList<>();
-        Matcher name = EXPECTED.matcher(lists.get(lists.size() - 1));
-        while (name.find()) {
-            names.add(name.group(1));
+        int from = at;
+        if (at >= 0 && seen < type.items[at].max) {
+            addNames(names, type.items[at]);
         }
-        return List.copyOf(names);
+        if (!satisfied(type, at, seen)) {
+            return names;
+        }
+        for (int i = from + 1; i < type.items.length; i++) {
+            addNames(names, type.items[i]);
+            if (type.items[i].min > 0) {
+                break;
+            }
+        }
+        return names;
     }
 
-    private String value() {
+    private static void addNames(List<String> names, Item item) {
+        for (String key : item.keys) {
+            names.add(key.startsWith(".") ? key.substring(1) : key);
+        }
+    }
+
+    // ---- attributes ------------------------------------------------------------------------------------------------
+
+    private void attributes(ComplexType type) {
+        int attributes = reader.getAttributeCount();
+        int requiredSeen = 0;
+        for (int i = 0; i < attributes; i++) {
+            String namespace = reader.getAttributeNamespace(i);
+            String local = reader.getAttributeLocalName(i);
+            if (namespace != null && !namespace.isEmpty()) {
+                if (!XSI.equals(namespace) || !local.equals("schemaLocation")
+                        && !local.equals("noNamespaceSchemaLocation")) {
+                    found.add(new Deviation(FimError.XSD_VALUE_INVALID, "cvc-complex-type.3.2.2", List.of(),
+                            local));
+                }
+                continue;
+            }
+            Attribute attribute = type == null ? null : type.attributes.get(local);
+            String value = reader.getAttributeValue(i);
+            if (attribute == null) {
+                found.add(new Deviation(FimError.XSD_VALUE_INVALID, "cvc-complex-type.3.2.2", List.of(), local));
+            } else {
+                requiredSeen += attribute.required() ? 1 : 0;
+                if (!attribute.type().acceptsAttribute(value, attribute.fixed())) {
+                    found.add(new Deviation(FimError.XSD_VALUE_INVALID,
+                            attribute.fixed() == null ? attribute.type().rule() : "cvc-attribute.4", List.of(),
+                            local + "=\"" + shorten(value) + "\""));
+                }
+            }
+        }
+        if (type != null && requiredSeen < type.required.size()) {
+            for (Attribute attribute : type.required) {
+                if (reader.getAttributeValue(null, attribute.name()) == null) {
+                    found.add(new Deviation(FimError.XSD_VALUE_INVALID, "cvc-complex-type.4", List.of(),
+                            "@" + attribute.name()));
+                }
+            }
+        }
+    }
+
+    private static String shorten(CharSequence text) {
         String value = text.toString().strip();
         return value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "…" : value;
     }
 
-    /** Where an element is not allowed, where one is missing, or a value or attribute that breaks its type. */
-    private static FimError kind(String rule) {
-        return switch (rule) {
-            case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.c", "cvc-complex-type.2.4.d",
-                    "cvc-complex-type.2.4.e", "cvc-complex-type.2.4.f", "cvc-complex-type.2.1",
-                    "cvc-complex-type.2.3", "cvc-type.3.1.2", "cvc-elt.1.a", "cvc-elt.1" ->
-                    FimError.XSD_ELEMENT_UNEXPECTED;
-            case "cvc-complex-type.2.4.b" -> FimError.XSD_ELEMENT_MISSING;
-            default -> FimError.XSD_VALUE_INVALID;
-        };
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
-    }
-
-    // ---- schemas ---------------------------------------------------------------------------------------------------
-
-    /** The compiled official XSD of the version, compiled on first use (about 100 ms) and shared. */
-    static Schema schema(XdfVersion version) {
-        synchronized (SCHEMAS) {
-            return SCHEMAS.computeIfAbsent(version, XdfConformance::compile);
-        }
-    }
-
-    /** The class-path folder of a version's XSD set. */
-    static String folder(XdfVersion version) {
-        return RESOURCES + (version == XdfVersion.XDF2 ? "xdatenfelder-2.0/" : "xdatenfelder-3.0.0/");
-    }
-
-    private static Schema compile(XdfVersion version) {
-        String folder = folder(version);
-        // String.Latin's pattern is checked by StringLatin, see the class comment
-        SchemaFactory factory = SecureXml.defaults().schemaFactory();
-        factory.setResourceResolver(new FolderResolver(folder));
-        try (InputStream main = open(folder + "xdatenfelder.xsd")) {
-            return factory.newSchema(new StreamSource(main, folder + "xdatenfelder.xsd"));
-        } catch (SAXException | IOException | UncheckedIOException e) {
-            throw new ConfigurationException(FimError.XSD_UNAVAILABLE, e, folder, String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static InputStream open(String resource) throws IOException {
-        InputStream in = XdfConformance.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IOException("missing resource " + resource);
-        }
-        return in;
-    }
-
-    private static void refuseExternalAccess(ValidatorHandler validator) {
-        try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXException e) {
-            throw new IllegalStateException("the JDK schema validator lacks the JAXP access properties", e);
-        }
-    }
-
-    /** Serves the includes and imports of the bundled XSD set from its own class-path folder, nothing else. */
-    private static final class FolderResolver implements LSResourceResolver {
-        private final String folder;
-
-        FolderResolver(String folder) {
-            this.folder = folder;
-        }
-
-        @Override
-        public LSInput resolveResource(String type, String namespaceUri, String publicId, String systemId,
-                                       String baseUri) {
-            String name = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
-            if (!name.matches("[A-Za-z0-9_.-]+\\.xsd")) {
-                throw new UncheckedIOException(new IOException("refused schema location " + systemId));
-            }
-            try (InputStream in = open(folder + name)) {
-                byte[] content = in.readAllBytes();
-                if (name.equals("latinchars.xsd")) {
-                    content = StringLatin.withoutPattern(content);
-                }
-                return new ResourceInput(new ByteArrayInputStream(content), folder + name, publicId);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static final class ResourceInput implements LSInput {
-        private final InputStream in;
-        private final String systemId;
-        private final String publicId;
-
-        ResourceInput(InputStream in, String systemId, String publicId) {
-            this.in = in;
-            this.systemId = systemId;
-            this.publicId = publicId;
-        }
-
-        @Override public java.io.Reader getCharacterStream() { return null; }
-        @Override public void setCharacterStream(java.io.Reader characterStream) { }
-        @Override public InputStream getByteStream() { return in; }
-        @Override public void setByteStream(InputStream byteStream) { }
-        @Override public String getStringData() { return null; }
-        @Override public void setStringData(String stringData) { }
-        @Override public String getSystemId() { return systemId; }
-        @Override public void setSystemId(String systemId) { }
-        @Override public String getPublicId() { return publicId; }
-        @Override public void setPublicId(String publicId) { }
-        @Override public String getBaseURI() { return null; }
-        @Override public void setBaseURI(String baseUri) { }
-        @Override public String getEncoding() { return null; }
-        @Override public void setEncoding(String encoding) { }
-        @Override public boolean getCertifiedText() { return false; }
-        @Override public void setCertifiedText(boolean certifiedText) { }
-    }
-
-    /**
-     * Receives the validated events with their XSD types and checks the text of every String.Latin element; the
-     * finding is the one the pattern facet would give ({@code cvc-pattern-valid}).
-     */
-    private final class LatinCheck extends DefaultHandler {
-        private final TypeInfoProvider types;
-        /** The JDK validator hands out one type object per type of the schema: cache the answer per object. */
-        private final Map<TypeInfo, Boolean> latinTypes = new IdentityHashMap<>();
-        private final StringBuilder content = new StringBuilder();
-        private boolean[] latin = new boolean[32];
-        private int depth;
-
-        LatinCheck(TypeInfoProvider types) {
-            this.types = types;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            if (depth == latin.length) {
-                latin = Arrays.copyOf(latin, depth * 2);
-            }
-            latin[depth++] = isLatin(types.getElementTypeInfo());
-            content.setLength(0);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (depth > 0 && latin[depth - 1]) {
-                content.append(ch, start, length);
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) {
-            if (latin[--depth] && !StringLatin.matches(content)) {
-                found.add(new Deviation(FimError.XSD_VALUE_INVALID, "cvc-pattern-valid", List.of(), value()));
-            }
-            content.setLength(0);
-        }
-
-        private boolean isLatin(TypeInfo type) {
-            if (type == null) {
-                return false;
-            }
-            Boolean latin = latinTypes.get(type);
-            if (latin == null) {
-                latin = derivesFromLatin(type);
-                latinTypes.put(type, latin);
-            }
-            return latin;
-        }
-
-        private boolean derivesFromLatin(TypeInfo type) {
-            return StringLatin.NAMESPACE.equals(type.getTypeNamespace()) && "String.Latin".equals(type.getTypeName())
-                    || type.isDerivedFrom(StringLatin.NAMESPACE, "String.Latin",
-                    TypeInfo.DERIVATION_RESTRICTION | TypeInfo.DERIVATION_EXTENSION);
-        }
-    }
-
-    /** Collects errors instead of throwing, so that the validator goes on and the importer decides. */
-    private final class Collector implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException exception) {
-            // XSD warnings are not deviations
-        }
-
-        @Override
-        public void error(SAXParseException exception) {
-            found(exception);
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) {
-            found(exception);
-        }
-    }
-
-    /** Line and column of the StAX reader, for the validator's own bookkeeping. */
-    private record StreamLocator(XMLStreamReader reader) implements Locator {
-        @Override
-        public String getPublicId() {
-            return null;
-        }
-
-        @Override
-        public String getSystemId() {
-            return null;
-        }
-
-        @Override
-        public int getLineNumber() {
-            Location at = reader.getLocation();
-            return at == null ? -1 : at.getLineNumber();
-        }
-
-        @Override
-        public int getColumnNumber() {
-            Location at = reader.getLocation();
-            return at == null ? -1 : at.getColumnNumber();
-        }
+    private void grow() {
+        int size = complex.length * 2;
+        complex = Arrays.copyOf(complex, size);
+        simple = Arrays.copyOf(simple, size);
+        item = Arrays.copyOf(item, size);
+        count = Arrays.copyOf(count, size);
+        textReported = Arrays.copyOf(textReported, size);
     }
 }

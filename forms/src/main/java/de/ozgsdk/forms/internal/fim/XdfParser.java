@@ -508,10 +508,25 @@ public final class XdfParser {
 
     private Multiplicity multiplicity(String text) {
         try {
-            return Multiplicity.parse(text);
+            return Multiplicity.parse(asciiDigits(text));
         } catch (InvalidInputException e) {
             throw new FimImportException(FimError.MULTIPLICITY_INVALID, in.closedLocation(), e, text);
         }
+    }
+
+    /** The XSD pattern of {@code anzahl} ({@code \\d}) admits every Unicode decimal digit, e.g. {@code ١:٢}. */
+    private static String asciiDigits(String text) {
+        StringBuilder ascii = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F && Character.isDigit(c)) {
+                if (ascii == null) {
+                    ascii = new StringBuilder(text);
+                }
+                ascii.setCharAt(i, (char) ('0' + Character.digit(c, 10)));
+            }
+        }
+        return ascii == null ? text : ascii.toString();
     }
 
     private Optional<LocalDate> date(String text) {
