@@ -54,7 +54,9 @@ public enum TimestampError implements ErrorCode {
     /** The token uses a hash algorithm for its imprint that the SDK does not accept (only SHA-2 256/384/512). */
     HASH_ALGORITHM_NOT_ACCEPTED("OZG-TSA-310"),
     /** The token does not cover the data (or digest) it is checked against. */
-    TOKEN_DOES_NOT_MATCH_DATA("OZG-TSA-311");
+    TOKEN_DOES_NOT_MATCH_DATA("OZG-TSA-311"),
+    /** A certificate carried in the token is not a well-formed X.509 certificate. */
+    TOKEN_CERTIFICATE_MALFORMED("OZG-TSA-312");
 
     private final String code;
 

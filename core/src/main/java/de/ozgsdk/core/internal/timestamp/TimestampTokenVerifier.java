@@ -105,11 +105,25 @@ public final class TimestampTokenVerifier {
         // SignerId implements the raw Selector type; it selects certificate holders by issuer and serial or key id.
         @SuppressWarnings("unchecked")
         Selector<X509CertificateHolder> signerId = token.getSID();
-        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(signerId);
+        Collection<X509CertificateHolder> matches = certificates(token, signerId);
         if (matches.isEmpty()) {
             throw new SecurityCheckException(TimestampError.SIGNER_CERTIFICATE_MISSING, serial(token));
         }
         return matches.iterator().next();
+    }
+
+    /**
+     * The token's certificates that {@code selector} selects (all for {@code null}). Bouncy Castle parses them only
+     * here and reports a malformed one from the wire with runtime exceptions of several types (found by fuzzing).
+     */
+    private static Collection<X509CertificateHolder> certificates(
+            TimeStampToken token, Selector<X509CertificateHolder> selector) {
+        try {
+            return token.getCertificates().getMatches(selector);
+        } catch (RuntimeException e) {
+            throw new SecurityCheckException(TimestampError.TOKEN_CERTIFICATE_MALFORMED, e, serial(token),
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** RFC 3161, 2.3: the TSA certificate has exactly one, critical, extended key usage: id-kp-timeStamping. */
@@ -197,7 +211,7 @@ public final class TimestampTokenVerifier {
     private static List<X509Certificate> intermediates(TimeStampToken token) {
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         List<X509Certificate> certificates = new ArrayList<>();
-        for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
+        for (X509CertificateHolder holder : certificates(token, null)) {
             try {
                 certificates.add(converter.getCertificate(holder));
             } catch (CertificateException e) {
