@@ -65,8 +65,20 @@ public abstract class OzgException extends RuntimeException {
 
     private static String[] stringify(Object[] arguments) {
         return Arrays.stream(arguments == null ? new Object[0] : arguments)
-                .map(String::valueOf)
+                .map(OzgException::describe)
                 .toArray(String[]::new);
+    }
+
+    /**
+     * The text of one message argument. Arguments can come from untrusted input (a certificate subject from the wire
+     * whose {@code toString()} decodes broken ASN.1, found by fuzzing); an error must still reach the caller.
+     */
+    private static String describe(Object argument) {
+        try {
+            return String.valueOf(argument);
+        } catch (RuntimeException e) {
+            return "(unreadable " + argument.getClass().getSimpleName() + ")";
+        }
     }
 
     private static String format(ErrorCode code, Locale locale, Object[] arguments) {
