@@ -84,8 +84,17 @@ public final class TimestampResponseReader {
         throw remote(TimestampError.TSA_REJECTED, httpStatus, requestId, null)
                 .side(sideOf(status, failInfo))
                 .arguments(tsa, statusName(status), failures.isEmpty() ? "-" : String.join(", ", failures),
-                        sanitize(response.getStatusString()))
+                        sanitize(statusText(response)))
                 .build();
+    }
+
+    /** The TSA's free-text status; Bouncy Castle decodes it only here and throws on invalid UTF-8 (found by fuzzing). */
+    private static String statusText(TimeStampResponse response) {
+        try {
+            return response.getStatusString();
+        } catch (RuntimeException e) {
+            return "(unreadable status text)";
+        }
     }
 
     private static void checkNonce(BigInteger sent, BigInteger received) {
