@@ -3,8 +3,6 @@ package de.ozgsdk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ozgsdk.core.crypto.KeyError;
-import de.ozgsdk.core.http.HttpError;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
@@ -13,13 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ErrorBundlesTest {
 
-    static Stream<ErrorCode> httpAndKeyCodes() {
-        return Stream.concat(Arrays.stream(HttpError.values()), Arrays.stream(KeyError.values()));
+    static Stream<ErrorCode> keyCodes() {
+        return Stream.of(KeyError.values());
     }
 
     @ParameterizedTest
-    @MethodSource("httpAndKeyCodes")
-    void everyHttpAndKeyCodeHasGermanAndEnglishTemplate(ErrorCode code) {
+    @MethodSource("keyCodes")
+    void everyKeyCodeHasGermanAndEnglishTemplate(ErrorCode code) {
         for (Locale locale : new Locale[] {Locale.ROOT, Locale.GERMAN, Locale.ENGLISH}) {
             ResourceBundle bundle = ResourceBundle.getBundle(code.bundleBaseName(), locale,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -30,8 +28,8 @@ class ErrorBundlesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("httpAndKeyCodes")
+    @MethodSource("keyCodes")
     void codesHaveTheirAreaPrefix(ErrorCode code) {
-        assertThat(code.code()).matches("OZG-(HTTP|KEY)-1\\d\\d");
+        assertThat(code.code()).matches("OZG-KEY-1\\d\\d");
     }
 }

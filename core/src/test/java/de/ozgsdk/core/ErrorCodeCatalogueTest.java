@@ -2,62 +2,20 @@ package de.ozgsdk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every error code of core is unique, well-formed and has a German and an English message. */
-class ErrorCodeCatalogueTest {
+/** The error codes of core: unique, well-formed, German and English; other languages fall back to German. */
+class ErrorCodeCatalogueTest extends ErrorCodeCatalogueContract {
 
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
-    private static List<ErrorCode> codes;
-
-    @BeforeAll
-    static void collectErrorCodesOfCore() {
-        codes = new ArrayList<>();
-        new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("de.ozgsdk.core")
-                .stream()
-                .filter(JavaClass::isEnum)
-                .filter(c -> c.isAssignableTo(ErrorCode.class))
-                .forEach(c -> codes.addAll(List.of((ErrorCode[]) c.reflect().getEnumConstants())));
+    @Override
+    protected String rootPackage() {
+        return "de.ozgsdk.core";
     }
 
-    @Test
-    void findsTheCodesOfCore() {
-        assertThat(codes).contains(CoreError.LEIKA_KEY_INVALID);
-    }
-
-    @Test
-    void codesAreUniqueAndWellFormed() {
-        Set<String> seen = new HashSet<>();
-        for (ErrorCode code : codes) {
-            assertThat(code.code()).as("code of %s", code).matches("OZG-[A-Z]+-[0-9]{3}");
-            assertThat(seen.add(code.code())).as("%s is used twice", code.code()).isTrue();
-        }
-    }
-
-    @Test
-    void everyCodeHasAGermanAndAnEnglishMessage() {
-        for (ErrorCode code : codes) {
-            for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                assertThat(template(code, locale)).as("%s in %s", code.code(), locale).isNotBlank();
-            }
-            assertThat(template(code, Locale.ROOT)).as("German base message of %s", code.code())
-                    .isEqualTo(template(code, Locale.GERMAN));
-        }
+    @Override
+    protected ErrorCode knownCode() {
+        return CoreError.LEIKA_KEY_INVALID;
     }
 
     @Test
@@ -67,11 +25,4 @@ class ErrorCodeCatalogueTest {
         assertThat(e.userMessage(Locale.GERMAN)).isNotEqualTo(e.userMessage(Locale.ENGLISH));
     }
 
-    private static String template(ErrorCode code, Locale locale) {
-        try {
-            return ResourceBundle.getBundle(code.bundleBaseName(), locale, NO_FALLBACK).getString(code.code());
-        } catch (MissingResourceException e) {
-            return "";
-        }
-    }
 }

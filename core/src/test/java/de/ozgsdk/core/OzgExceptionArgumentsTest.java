@@ -2,7 +2,7 @@ package de.ozgsdk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ozgsdk.core.timestamp.TimestampError;
+import de.ozgsdk.core.crypto.KeyError;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,11 @@ class OzgExceptionArgumentsTest {
 
     @Test
     void anArgumentWhoseTextCannotBeReadStillGivesTheError() {
-        SecurityCheckException e = new SecurityCheckException(TimestampError.SIGNATURE_INVALID, "1f",
+        SecurityCheckException e = new SecurityCheckException(KeyError.CERTIFICATE_MALFORMED, "1f",
                 new UnreadableName());
 
-        assertThat(e.code()).isEqualTo(TimestampError.SIGNATURE_INVALID);
-        assertThat(e.getMessage()).contains("OZG-TSA-308").contains("(unreadable UnreadableName)");
+        assertThat(e.code()).isEqualTo(KeyError.CERTIFICATE_MALFORMED);
+        assertThat(e.getMessage()).contains("OZG-KEY-117").contains("(unreadable UnreadableName)");
         assertThat(e.userMessage(Locale.GERMAN)).contains("1f");
     }
 }

@@ -1,9 +1,9 @@
 package de.ozgsdk.bench.persistence;
 
-import de.ozgsdk.core.persistence.ClaimedMessage;
-import de.ozgsdk.core.persistence.Database;
-import de.ozgsdk.core.persistence.Outbox;
-import de.ozgsdk.core.persistence.OutboxMessage;
+import de.ozgsdk.persistence.ClaimedMessage;
+import de.ozgsdk.persistence.Database;
+import de.ozgsdk.persistence.Outbox;
+import de.ozgsdk.persistence.OutboxMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

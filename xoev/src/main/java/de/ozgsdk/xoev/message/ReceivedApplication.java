@@ -1,20 +1,19 @@
 package de.ozgsdk.xoev.message;
 
 import de.ozgsdk.core.InvalidInputException;
-import de.ozgsdk.core.timestamp.TimestampToken;
+import de.ozgsdk.core.crypto.TimestampVerifier;
 import de.ozgsdk.xoev.internal.message.CanonicalFachdaten;
 import de.ozgsdk.xoev.internal.message.SubmissionDigests;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
-import java.security.cert.X509Certificate;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.w3c.dom.Element;
 
 /**
  * An application message as read by {@link ApplicationMessageReader}: header, metadata, the Fachdaten as a DOM
- * element and the checked attachments. The time-stamp token, if any, is verified on request with the caller's trust
- * anchors ({@link #verifyTimestamp(Collection)}).
+ * element and the checked attachments. The time-stamp token, if any, is verified on request with the caller's
+ * verifier ({@link #verifyTimestamp(TimestampVerifier)}; ozg-http's {@code TimestampToken.verifier(trustAnchors)}).
  */
 public final class ReceivedApplication {
 
@@ -59,19 +58,19 @@ public final class ReceivedApplication {
     }
 
     /**
-     * Verifies the time-stamp token of the message: signature and chain to one of {@code trustAnchors} (see
-     * {@link TimestampToken#parse}), then that it covers {@link #submissionDigest()}.
+     * Verifies the time-stamp token of the message with {@code verifier} (signature, chain to a trusted time-stamp
+     * authority) and that it covers {@link #submissionDigest()}. With ozg-http:
+     * {@code application.verifyTimestamp(TimestampToken.verifier(List.of(tsaCa)))}.
      *
-     * @return the verified token, whose {@link TimestampToken#genTime()} proves when the submission existed
+     * @return the time the authority attests, which proves when the submission existed
      * @throws InvalidInputException                   {@link MessageError#TIMESTAMP_MISSING} if there is no token
      * @throws de.ozgsdk.core.SecurityCheckException if the token is not trusted or covers other data
      */
-    public TimestampToken verifyTimestamp(Collection<? extends X509Certificate> trustAnchors) {
+    public Instant verifyTimestamp(TimestampVerifier verifier) {
+        Objects.requireNonNull(verifier, "verifier");
         byte[] der = metadata.timestampToken().orElseThrow(
                 () -> new InvalidInputException(MessageError.TIMESTAMP_MISSING, metadata.submissionId()));
-        TimestampToken token = TimestampToken.parse(der, trustAnchors);
-        token.verifyDigest(submissionDigest());
-        return token;
+        return verifier.verify(der, submissionDigest());
     }
 
     @Override

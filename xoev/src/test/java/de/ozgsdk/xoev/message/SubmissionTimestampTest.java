@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.SecurityCheckException;
-import de.ozgsdk.core.timestamp.TimestampError;
-import de.ozgsdk.core.timestamp.TimestampToken;
+import de.ozgsdk.http.timestamp.TimestampError;
+import de.ozgsdk.http.timestamp.TimestampToken;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -37,10 +37,11 @@ class SubmissionTimestampTest {
     void verifiesTheTokenOfAnUnchangedSubmission() throws Exception {
         ReceivedApplication read = stampWriteAndRead(MessageSamples.messageWithAttachments());
 
-        TimestampToken token = read.verifyTimestamp(List.of(tsa.ca()));
+        Instant stamped = read.verifyTimestamp(TimestampToken.verifier(List.of(tsa.ca())));
 
-        assertThat(token.genTime()).isEqualTo(Instant.parse("2025-03-14T09:30:01Z"));
-        assertThat(token.messageImprint()).isEqualTo(read.submissionDigest());
+        assertThat(stamped).isEqualTo(Instant.parse("2025-03-14T09:30:01Z"));
+        assertThat(TimestampToken.parse(read.metadata().timestampToken().orElseThrow(), List.of(tsa.ca()))
+                .messageImprint()).isEqualTo(read.submissionDigest());
     }
 
     @Test
@@ -52,7 +53,7 @@ class SubmissionTimestampTest {
         ReceivedApplication read = ApplicationMessageReader.create().read(
                 new ByteArrayInputStream(MessageSamples.write(changed)), "s.xml");
 
-        assertThatThrownBy(() -> read.verifyTimestamp(List.of(tsa.ca())))
+        assertThatThrownBy(() -> read.verifyTimestamp(TimestampToken.verifier(List.of(tsa.ca()))))
                 .isInstanceOfSatisfying(SecurityCheckException.class,
                         e -> assertThat(e.code()).isEqualTo(TimestampError.TOKEN_DOES_NOT_MATCH_DATA));
     }
@@ -69,7 +70,7 @@ class SubmissionTimestampTest {
         ReceivedApplication read = ApplicationMessageReader.create().read(
                 new ByteArrayInputStream(MessageSamples.write(changed)), "s.xml");
 
-        assertThatThrownBy(() -> read.verifyTimestamp(List.of(tsa.ca())))
+        assertThatThrownBy(() -> read.verifyTimestamp(TimestampToken.verifier(List.of(tsa.ca()))))
                 .isInstanceOfSatisfying(SecurityCheckException.class,
                         e -> assertThat(e.code()).isEqualTo(TimestampError.TOKEN_DOES_NOT_MATCH_DATA));
     }
@@ -78,7 +79,7 @@ class SubmissionTimestampTest {
     void rejectsATokenOfAnUntrustedTsa() throws Exception {
         ReceivedApplication read = stampWriteAndRead(MessageSamples.messageWithAttachments());
 
-        assertThatThrownBy(() -> read.verifyTimestamp(List.of(otherTsa.ca())))
+        assertThatThrownBy(() -> read.verifyTimestamp(TimestampToken.verifier(List.of(otherTsa.ca()))))
                 .isInstanceOfSatisfying(SecurityCheckException.class,
                         e -> assertThat(e.code()).isNotEqualTo(TimestampError.TOKEN_DOES_NOT_MATCH_DATA));
     }
@@ -88,7 +89,7 @@ class SubmissionTimestampTest {
         ReceivedApplication read = ApplicationMessageReader.create().read(
                 new ByteArrayInputStream(MessageSamples.write(MessageSamples.message().build())), "s.xml");
 
-        assertThatThrownBy(() -> read.verifyTimestamp(List.of(tsa.ca())))
+        assertThatThrownBy(() -> read.verifyTimestamp(TimestampToken.verifier(List.of(tsa.ca()))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.code()).isEqualTo(MessageError.TIMESTAMP_MISSING));
     }

@@ -1,6 +1,0 @@
-/**
- * The HTTP client factory of the SDK ({@link de.ozgsdk.core.http.OzgHttpClients}) with its configuration
- * ({@link de.ozgsdk.core.http.HttpClientConfig}), idempotency keys that make a POST retryable, and an exchange
- * logging interceptor that never logs query strings, headers or bodies.
- */
-package de.ozgsdk.core.http;

@@ -1,5 +1,0 @@
-package de.ozgsdk.core.internal.http;
-
-/** Request tag with the number of the attempt (1 for the first send) that the retry interceptor is making. */
-public record Attempt(int number) {
-}

@@ -1,2 +1,0 @@
-/** Internals of the HTTP client factory (retry, user agent, TLS set-up); not a public API. */
-package de.ozgsdk.core.internal.http;

@@ -1,6 +1,0 @@
-/**
- * RFC 3161 time-stamps from a time-stamp authority (TSA), to prove when an application or receipt existed, for
- * instance that a legal deadline was met: {@link de.ozgsdk.core.timestamp.TimestampClient} obtains and verifies a
- * token, {@link de.ozgsdk.core.timestamp.TimestampToken} holds it and verifies it again from its archived bytes.
- */
-package de.ozgsdk.core.timestamp;

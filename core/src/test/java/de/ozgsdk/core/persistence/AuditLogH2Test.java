@@ -1,9 +1,0 @@
-package de.ozgsdk.core.persistence;
-
-class AuditLogH2Test extends AuditLogContract {
-
-    @Override
-    DatabaseFixture createFixture() {
-        return DatabaseFixture.h2();
-    }
-}

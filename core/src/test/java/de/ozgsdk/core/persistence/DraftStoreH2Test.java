@@ -1,9 +1,0 @@
-package de.ozgsdk.core.persistence;
-
-class DraftStoreH2Test extends DraftStoreContract {
-
-    @Override
-    DatabaseFixture createFixture() {
-        return DatabaseFixture.h2();
-    }
-}

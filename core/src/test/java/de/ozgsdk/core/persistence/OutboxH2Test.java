@@ -1,9 +1,0 @@
-package de.ozgsdk.core.persistence;
-
-class OutboxH2Test extends OutboxContract {
-
-    @Override
-    DatabaseFixture createFixture() {
-        return DatabaseFixture.h2();
-    }
-}

@@ -1,0 +1,15 @@
+package de.ozgsdk.persistence;
+
+/**
+ * Delivers one claimed outbox message to its destination, for an {@link OutboxDispatcher}; it should send the
+ * idempotency key along, since a message may be delivered again after a crash.
+ */
+@FunctionalInterface
+public interface OutboxDelivery {
+
+    /**
+     * Delivers the message; returning means delivered, throwing means this attempt failed and is retried later. The
+     * exception's class and message are stored as the last error, so they must not contain personal data.
+     */
+    void deliver(ClaimedMessage message) throws Exception;
+}

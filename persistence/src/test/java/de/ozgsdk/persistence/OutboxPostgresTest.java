@@ -1,0 +1,12 @@
+package de.ozgsdk.persistence;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+@EnabledIfEnvironmentVariable(named = DatabaseFixture.POSTGRES_URL_VARIABLE, matches = ".+")
+class OutboxPostgresTest extends OutboxContract {
+
+    @Override
+    DatabaseFixture createFixture() {
+        return DatabaseFixture.postgres();
+    }
+}
