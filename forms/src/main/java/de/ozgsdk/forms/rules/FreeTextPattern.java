@@ -9,7 +9,7 @@ public enum FreeTextPattern {
     CONDITIONAL_REQUIRED,
     /**
      * "F… ist nur dann zu befüllen, wenn F… bejaht wurde", "F… wird nur angezeigt, wenn …", and with the negated
-     * condition "Wenn F… <> 97, dann darf F… nicht befüllt sein".
+     * condition "Wenn F… {@code <>} 97, dann darf F… nicht befüllt sein".
      */
     CONDITIONAL_VISIBLE,
     /** "Es muss entweder Feldgruppe G… oder Feldgruppe G… befüllt werden". */

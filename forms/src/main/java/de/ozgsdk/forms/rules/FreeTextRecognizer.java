@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Recognised phrases ({@link FreeTextPattern}): conditional requirement ("Wenn bei F… "02 …" angegeben wird,
  * dann wird G… zur Pflichtangabe", "Wenn das Feld F… "…" = 97 "Andere", dann muss das Feld F… befüllt sein", "Wenn im
  * Datenfeld F… der Wert 004 angegeben wurde, dann soll F… zum Pflichtfeld werden"), conditional visibility ("F… ist nur
- * dann zu befüllen, wenn F… bejaht wurde", "Wenn F… <> 97, dann darf die Feldgruppe G… nicht befüllt sein"), one-of
+ * dann zu befüllen, wenn F… bejaht wurde", "Wenn F… {@code <>} 97, dann darf die Feldgruppe G… nicht befüllt sein"), one-of
  * ("Es muss entweder die Feldgruppe G… oder die Feldgruppe G… befüllt werden", "Mindestens eines der Felder F…, F…
  * muss befüllt sein"), date order ("F… muss nach F… liegen") and dates relative to today ("F… darf nicht in der
  * Zukunft liegen"). Ids may stand inside quoted labels ({@code "F00004711 Name der Versicherung"}) and in lists; codes

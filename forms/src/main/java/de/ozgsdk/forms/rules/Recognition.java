@@ -60,7 +60,7 @@ public final class Recognition {
     }
 
     /**
-     * All derived rules, one per sentence of the text (e.g. "Wenn … = 97 …, dann muss F… befüllt sein. Wenn … <> 97
+     * All derived rules, one per sentence of the text (e.g. "Wenn … = 97 …, dann muss F… befüllt sein. Wenn … {@code <>} 97
      * …, dann darf F… nicht befüllt sein." gives a requirement and a visibility rule); empty when not executable.
      */
     public List<ExecutableRule> rules() {
