@@ -26,8 +26,8 @@ import java.util.UUID;
  *
  * <pre>{@code
  * ApplicationMessage message = ApplicationMessage.builder()
- *         .sender(Behoerde.of(Behoerdenkennung.dvdv("ozg-portal")).withName("Kommunalportal NRW"))
- *         .recipient(Behoerde.of(Behoerdenkennung.dvdv("05315000")).withName("Stadt Köln, Bürgeramt"))
+ *         .sender(Behoerde.dvdv("ozg-portal").withName("Kommunalportal NRW"))
+ *         .recipient(Behoerde.dvdv("05315000").withName("Stadt Köln, Bürgeramt"))
  *         .metadata(metadata)
  *         .fachdaten(out -> formDataXml.write(formData, out))
  *         .addAttachment(AttachmentSource.ofFile(upload, "application/pdf"))

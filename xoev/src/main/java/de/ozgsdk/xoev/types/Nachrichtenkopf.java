@@ -33,8 +33,8 @@ import java.util.UUID;
  *         .nachrichtenUUID(UUID.randomUUID())
  *         .nachrichtentyp(Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001"))
  *         .erstellungszeitpunkt(OffsetDateTime.now(clock))
- *         .autor(Behoerde.of(Behoerdenkennung.dvdv("ozg-portal")))
- *         .leser(Behoerde.of(Behoerdenkennung.dvdv("05315000")).withName("Stadt Köln"))
+ *         .autor(Behoerde.dvdv("ozg-portal"))
+ *         .leser(Behoerde.dvdv("05315000").withName("Stadt Köln"))
  *         .build();
  * }</pre>
  */

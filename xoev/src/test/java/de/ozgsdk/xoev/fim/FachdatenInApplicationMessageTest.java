@@ -20,7 +20,6 @@ import de.ozgsdk.xoev.message.ApplicationMetadata;
 import de.ozgsdk.xoev.message.AttachmentSource;
 import de.ozgsdk.xoev.message.ReceivedApplication;
 import de.ozgsdk.xoev.types.Behoerde;
-import de.ozgsdk.xoev.types.Behoerdenkennung;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,8 +107,8 @@ class FachdatenInApplicationMessageTest {
                 .build();
         byte[] content = "Anlage".getBytes(StandardCharsets.UTF_8);
         return ApplicationMessage.builder()
-                .sender(Behoerde.of(Behoerdenkennung.dvdv("ozg-portal")))
-                .recipient(Behoerde.of(Behoerdenkennung.dvdv("05315000")))
+                .sender(Behoerde.dvdv("ozg-portal"))
+                .recipient(Behoerde.dvdv("05315000"))
                 .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:01Z"), ZoneOffset.UTC))
                 .metadata(metadata).fachdaten(fachdaten)
                 .addAttachment(AttachmentSource.of("Nachweis.txt", "text/plain",

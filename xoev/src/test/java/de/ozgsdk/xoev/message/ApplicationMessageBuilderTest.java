@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /** The common case needs only sender, recipient, metadata and Fachdaten; header codes are checked against lists. */
 class ApplicationMessageBuilderTest {
 
-    private static final Behoerde PORTAL = Behoerde.of(Behoerdenkennung.dvdv("ozg-portal"));
-    private static final Behoerde KOELN = Behoerde.of(Behoerdenkennung.dvdv("05315000")).withName("Stadt Köln");
+    private static final Behoerde PORTAL = Behoerde.dvdv("ozg-portal");
+    private static final Behoerde KOELN = Behoerde.dvdv("05315000").withName("Stadt Köln");
     private static final Instant NOW = Instant.parse("2026-12-07T13:00:00Z");
 
     private static ApplicationMessage.Builder common() {
