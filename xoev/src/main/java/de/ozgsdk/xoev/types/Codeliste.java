@@ -23,11 +23,15 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * Code typ = Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001");     // checked against the list
  *
- * Codeliste land = Codeliste.of("urn:de:nrw:codeliste:nachrichtentyp", "2.0", List.of("bauantrag.0001"));
+ * Codeliste land = Codeliste.of("urn:de:example:codeliste:nachrichtentyp", "2.0", List.of("bauantrag.0001"));
  * Nachrichtenkopf kopf = Nachrichtenkopf.builder()
  *         .codeliste(land)                                                 // your own list, declared explicitly
- *         .nachrichtentyp(land.code("bauantrag.0001"))
- *         ...
+ *         .nachrichtenUUID(UUID.randomUUID())
+ *         .nachrichtentyp(land.code("bauantrag.0001"))                     // still checked against that list
+ *         .erstellungszeitpunkt(OffsetDateTime.now(clock))
+ *         .autor(Behoerde.dvdv("ozg-portal"))
+ *         .leser(Behoerde.dvdv("05315000"))
+ *         .build();
  * }</pre>
  */
 public final class Codeliste {

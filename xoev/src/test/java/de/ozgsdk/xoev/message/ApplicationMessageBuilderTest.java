@@ -138,6 +138,26 @@ class ApplicationMessageBuilderTest {
         assertThat(e.arguments().get(5)).isEqualTo("bauantrag.0001");
     }
 
+    /** The example of the Codeliste Javadoc and MESSAGE.md, as written there. */
+    @Test
+    void aHeaderWithTheCallersOwnMessageTypeIsWritten() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Codeliste land = Codeliste.of("urn:de:example:codeliste:nachrichtentyp", "2.0", List.of("bauantrag.0001"));
+        Nachrichtenkopf kopf = Nachrichtenkopf.builder()
+                .codeliste(land)
+                .nachrichtenUUID(UUID.randomUUID())
+                .nachrichtentyp(land.code("bauantrag.0001"))
+                .erstellungszeitpunkt(OffsetDateTime.now(clock))
+                .autor(Behoerde.dvdv("ozg-portal"))
+                .leser(Behoerde.dvdv("05315000"))
+                .build();
+        ApplicationMessage message = ApplicationMessage.builder().header(kopf)
+                .metadata(MessageSamples.minimalMetadata()).fachdaten(MessageSamples.fachdaten()).build();
+
+        assertThat(MessageSamples.text(MessageSamples.write(message)))
+                .contains("<code>bauantrag.0001</code>", "listURI=\"urn:de:example:codeliste:nachrichtentyp\"");
+    }
+
     @Test
     void aDeclaredListCannotWidenTheSdkList() {
         Codeliste widened = Codeliste.of("urn:ozgsdk:codeliste:nachrichtentyp", "1.0", List.of("quatsch"));
