@@ -38,7 +38,9 @@ public enum XoevError implements ErrorCode {
     /** A code of a known code list is not one of the list's codes (field, code, list and the allowed codes named). */
     CODE_NOT_IN_LIST("OZG-XOEV-115"),
     /** A code names a code list (URI and version) that is neither known to the SDK nor declared by the caller. */
-    CODE_LIST_UNKNOWN("OZG-XOEV-116");
+    CODE_LIST_UNKNOWN("OZG-XOEV-116"),
+    /** A setting of a serializer, schema set or reader is not usable (thrown as a ConfigurationException). */
+    SETTING_INVALID("OZG-XOEV-117");
 
     private final String code;
 

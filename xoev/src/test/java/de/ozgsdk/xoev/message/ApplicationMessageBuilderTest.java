@@ -3,6 +3,7 @@ package de.ozgsdk.xoev.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LeikaKey;
 import de.ozgsdk.core.RegionalKey;
@@ -252,6 +253,18 @@ class ApplicationMessageBuilderTest {
                 "<code>" + ApplicationMessage.NACHRICHTENTYP.code() + "</code>",
                 "listURI=\"" + Codeliste.BEHOERDENKENNUNG_PRAEFIX.listUri() + "\"")
                 .doesNotContain("antrag.0001<", "urn:de:xoev:codeliste");
+    }
+
+    @Test
+    void readerSettingsThatCannotWorkAreConfigurationMistakesWithACode() {
+        assertThatThrownBy(() -> ApplicationMessageReader.builder().maxMessageBytes(0))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(XoevError.SETTING_INVALID);
+                    assertThat(e.arguments()).containsExactly("ApplicationMessageReader", "maxMessageBytes",
+                            "at least 1");
+                });
+        assertThatThrownBy(() -> ApplicationMessageReader.builder().spoolDirectory(Path.of("/nonexistent/spool")))
+                .isInstanceOf(ConfigurationException.class);
     }
 
     private static void assertMissing(ThrowingCallable call, String argument, String owner) {
