@@ -9,6 +9,7 @@ import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.Multiplicity;
 import de.ozgsdk.forms.SharedFixtures;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.validation.CodeValues;
@@ -184,6 +185,24 @@ class FormDataXmlViolationTest {
             assertThat(v.path()).isEqualTo("G20000000002[0].F20000000009[0]");
             assertThat(v.details()).doesNotContain("cvc-type.3.1.3");
         });
+    }
+
+    @Test
+    void countsAgainstTheOccurrencesTheXsdStatesForCombinedAndCappedMultiplicities() {
+        Field name = ExampleSchemas.text("F40000000001", "Name", null, null, null);
+        Field tag = ExampleSchemas.text("F40000000002", "Tag", null, null, null);
+        FormSchema schema = ExampleSchemas.schema("S40000000001", "Grenzen",
+                new ElementRef(name, Multiplicity.parse("3:5")), new ElementRef(name, Multiplicity.parse("0:2")),
+                new ElementRef(tag, Multiplicity.parse("6000:*")));
+        FormData data = FormData.builder().values("F40000000001", List.of("a", "b", "c", "d")).build();
+
+        assertThat(violations(() -> FormDataXml.of(schema).write(data)))
+                .extracting(FimDataViolation::code, FimDataViolation::path, FimDataViolation::details)
+                .containsExactly(
+                        tuple(FimXmlError.TOO_MANY_ELEMENTS, "F40000000001[3]", List.of("F40000000001", "Name", "4",
+                                "3")),
+                        tuple(FimXmlError.MISSING_ELEMENT, "F40000000002[0]", List.of("F40000000002", "Tag",
+                                "5000")));
     }
 
     /** For every example and fixture schema: leaving out its first required element gives exactly that finding. */
