@@ -34,7 +34,13 @@ public enum XoevError implements ErrorCode {
     /** A value of a building block does not have the required form (pattern, URI, length). */
     VALUE_MALFORMED("OZG-XOEV-113"),
     /** A value of a building block contains a character that XML 1.0 does not allow. */
-    VALUE_ILLEGAL_CHARACTER("OZG-XOEV-114");
+    VALUE_ILLEGAL_CHARACTER("OZG-XOEV-114"),
+    /** A code of a known code list is not one of the list's codes (field, code, list and the allowed codes named). */
+    CODE_NOT_IN_LIST("OZG-XOEV-115"),
+    /** A code names a code list (URI and version) that is neither known to the SDK nor declared by the caller. */
+    CODE_LIST_UNKNOWN("OZG-XOEV-116"),
+    /** A setting of a serializer, schema set or reader is not usable (thrown as a ConfigurationException). */
+    SETTING_INVALID("OZG-XOEV-117");
 
     private final String code;
 

@@ -159,12 +159,12 @@ public final class XoevSchemaSet {
          *
          * @throws de.ozgsdk.core.InvalidInputException with {@link XoevError#SCHEMA_SET_INVALID} (line, column and
          *                                              the schema error) or {@link XoevError#SCHEMA_IMPORT_UNKNOWN}
-         * @throws IllegalStateException                if no XSD was added
+         * @throws de.ozgsdk.core.ConfigurationException {@link XoevError#SETTING_INVALID} if no XSD was added
          */
         public XoevSchemaSet build() {
             if (documents.isEmpty()) {
-                throw new IllegalStateException("a schema set needs at least one XSD; add one with classpathResource,"
-                        + " xsd or add");
+                throw new ConfigurationException(XoevError.SETTING_INVALID, "XoevSchemaSet", "XSD",
+                        "at least one; add one with classpathResource, xsd or add");
             }
             List<XsdDocument> ordered = SchemaCompiler.ordered(documents);
             return new XoevSchemaSet(ordered, SchemaCompiler.compile(ordered, secureXml));

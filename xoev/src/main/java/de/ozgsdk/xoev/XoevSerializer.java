@@ -1,5 +1,6 @@
 package de.ozgsdk.xoev;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.ProcessingException;
@@ -384,14 +385,14 @@ public final class XoevSerializer<T> {
      * the schema set.
      *
      * @param systemId names the caller's document in messages and logs (no personal data)
-     * @throws IllegalArgumentException if the reader is not at a start element
+     * @throws InvalidInputException {@link XoevError#VALUE_MALFORMED} if the reader is not at a start element
      */
     public T readFragment(XMLStreamReader reader, String systemId) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(systemId, "systemId");
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-            throw new IllegalArgumentException("the reader must be positioned at a start element, is at event "
-                    + reader.getEventType());
+            throw new InvalidInputException(XoevError.VALUE_MALFORMED, "reader", "XoevSerializer.readFragment",
+                    "positioned at a start element");
         }
         return readElement(reader, systemId);
     }
@@ -509,23 +510,23 @@ public final class XoevSerializer<T> {
          * {@code basis} for {@value XoevSchemaSet#BASIS_NAMESPACE}; namespaces without a prefix get JAXB's
          * {@code ns1}, {@code ns2}, ... (stable for one type set, but not pretty).
          *
-         * @throws IllegalArgumentException if {@code prefix} is not an XML name without colon, is reserved
-         *                                  ({@code xml...}), or is given for another namespace already
+         * @throws ConfigurationException {@link XoevError#SETTING_INVALID} if {@code prefix} is not an XML name
+         *                                without colon, is reserved ({@code xml...}), or is given for another
+         *                                namespace already, or {@code namespace} is empty
          */
         public Builder<T> prefix(String namespace, String prefix) {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(prefix, "prefix");
             if (namespace.isEmpty()) {
-                throw new IllegalArgumentException("namespace must not be empty (elements without namespace have no"
-                        + " prefix)");
+                throw setting("prefix", "a namespace that is not empty (elements without namespace have no prefix)");
             }
             if (!NC_NAME.matcher(prefix).matches() || prefix.toLowerCase(java.util.Locale.ROOT).startsWith("xml")) {
-                throw new IllegalArgumentException("prefix must be an XML name without colon that does not start"
-                        + " with 'xml', was '" + prefix + "'");
+                throw setting("prefix", "an XML name without colon that does not start with 'xml'");
             }
             prefixes.forEach((otherNamespace, otherPrefix) -> {
                 if (otherPrefix.equals(prefix) && !otherNamespace.equals(namespace)) {
-                    throw new IllegalArgumentException("prefix '" + prefix + "' is already used for " + otherNamespace);
+                    throw setting("prefix", "'" + prefix + "' not used for another namespace (" + otherNamespace
+                            + ")");
                 }
             });
             prefixes.put(namespace, prefix);
@@ -557,7 +558,7 @@ public final class XoevSerializer<T> {
         public Builder<T> elementName(QName elementName) {
             Objects.requireNonNull(elementName, "elementName");
             if (elementName.getLocalPart().isEmpty()) {
-                throw new IllegalArgumentException("elementName needs a local part");
+                throw setting("elementName", "a name with a local part");
             }
             this.elementName = elementName;
             return this;
@@ -566,19 +567,24 @@ public final class XoevSerializer<T> {
         /**
          * The serializer; creates the JAXB context on first use of this set of classes.
          *
-         * @throws IllegalStateException                   if validation is on and no schema set was given, or the
-         *                                                 root element's name is unknown
+         * @throws ConfigurationException                 {@link XoevError#SETTING_INVALID} if validation is on and
+         *                                                 no schema set was given, or the root element's name is
+         *                                                 unknown
          * @throws de.ozgsdk.core.ConfigurationException with {@link XoevError#CONTEXT_FAILED} if JAXB refuses the
          *                                                 classes
          */
         public XoevSerializer<T> build() {
             if (validation && schemaSet == null) {
-                throw new IllegalStateException("validation is on (the default) but no schemaSet was given; call"
-                        + " schemaSet(...) or validation(false)");
+                throw setting("schemaSet", "given while validation is on (the default): call schemaSet(...) or"
+                        + " validation(false)");
             }
             JAXBContext context = JaxbContexts.of(classes);
             QName name = elementName != null ? elementName : annotatedName(context);
             return new XoevSerializer<>(this, context, name);
+        }
+
+        private static ConfigurationException setting(String name, String requirement) {
+            return new ConfigurationException(XoevError.SETTING_INVALID, "XoevSerializer", name, requirement);
         }
 
         private QName annotatedName(JAXBContext context) {
@@ -589,8 +595,7 @@ public final class XoevSerializer<T> {
                 name = null;
             }
             if (name == null) {
-                throw new IllegalStateException(rootType.getName() + " has no @XmlRootElement; give the root"
-                        + " element's name with elementName(...)");
+                throw setting("elementName", "given, since " + rootType.getName() + " has no @XmlRootElement");
             }
             return name;
         }

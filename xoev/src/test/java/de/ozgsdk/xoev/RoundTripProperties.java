@@ -6,10 +6,12 @@ import de.ozgsdk.xoev.types.Anschrift;
 import de.ozgsdk.xoev.types.Behoerde;
 import de.ozgsdk.xoev.types.Behoerdenkennung;
 import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.types.Codeliste;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,6 +49,8 @@ class RoundTripProperties {
                         text().injectNull(0.5), Arbitraries.create(UUID::randomUUID).injectNull(0.5))
                 .as((uuid, typ, zeitpunkt, autor, leser, produkt, referenz) -> {
                     Nachrichtenkopf.Builder builder = Nachrichtenkopf.builder().nachrichtenUUID(uuid)
+                            .codeliste(listOf(typ)).codeliste(listOf(autor.behoerdenkennung().praefix()))
+                            .codeliste(listOf(leser.behoerdenkennung().praefix()))
                             .nachrichtentyp(typ).erstellungszeitpunkt(zeitpunkt).autor(autor).leser(leser);
                     if (produkt != null) {
                         builder.produkt(produkt);
@@ -86,6 +90,11 @@ class RoundTripProperties {
                     Behoerde behoerde = Behoerde.of(Behoerdenkennung.of(praefix, kennung));
                     return name == null ? behoerde : behoerde.withName(name);
                 });
+    }
+
+    /** The header accepts codes of random lists only when they are declared as the caller's own. */
+    private static Codeliste listOf(Code code) {
+        return Codeliste.of(code.listUri(), code.listVersionId(), List.of(code.code()));
     }
 
     private static Arbitrary<Code> code() {

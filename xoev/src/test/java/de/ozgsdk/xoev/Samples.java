@@ -4,6 +4,7 @@ import de.ozgsdk.xoev.types.Anschrift;
 import de.ozgsdk.xoev.types.Behoerde;
 import de.ozgsdk.xoev.types.Behoerdenkennung;
 import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.types.Codeliste;
 import de.ozgsdk.xoev.meldung.Meldung;
 import de.ozgsdk.xoev.types.NameNatuerlichePerson;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
@@ -14,9 +15,8 @@ import java.util.UUID;
 /** Small, readable building blocks for the tests. */
 final class Samples {
 
-    static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
-    static final Code NACHRICHTENTYP = Code.of("antrag.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0")
-            .withName("Antrag");
+    static final Code DVDV = Behoerdenkennung.DVDV;
+    static final Code NACHRICHTENTYP = Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001").withName("Antrag");
 
     private Samples() {
     }

@@ -3,6 +3,7 @@ package de.ozgsdk.xoev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.io.ByteArrayInputStream;
@@ -123,7 +124,8 @@ class XoevSerializerFragmentTest {
         XMLStreamReader reader = SecureXml.defaults().newXmlStreamReader(
                 new ByteArrayInputStream("<x/>".getBytes(StandardCharsets.UTF_8)), "x.xml");
 
-        assertThatThrownBy(() -> serializer.readFragment(reader)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> serializer.readFragment(reader)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.code()).isEqualTo(XoevError.VALUE_MALFORMED));
     }
 
     private byte[] withoutLeser() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ozgsdk.xoev.meldung.Meldung;
 import de.ozgsdk.xoev.types.Anschrift;
 import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.types.Codeliste;
 import de.ozgsdk.xoev.types.Kommunikation;
 import de.ozgsdk.xoev.types.NameNatuerlichePerson;
 import de.ozgsdk.xoev.types.NameOrganisation;
@@ -12,6 +13,7 @@ import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +98,9 @@ class XoevSerializerRoundTripTest {
         meldung.aktenzeichen = "AZ\t1\n2\r3 \"4\" <5>";
 
         assertThat(meldungen.read(meldungen.toBytes(meldung), "m.xml")).isEqualTo(meldung);
-        Nachrichtenkopf withCode = Samples.kopf().toBuilder().nachrichtentyp(code).build();
+        Nachrichtenkopf withCode = Samples.kopf().toBuilder()
+                .codeliste(Codeliste.of(code.listUri(), code.listVersionId(), List.of(code.code())))
+                .nachrichtentyp(code).build();
         assertThat(serializer.read(serializer.toBytes(withCode), "k.xml")).isEqualTo(withCode);
     }
 

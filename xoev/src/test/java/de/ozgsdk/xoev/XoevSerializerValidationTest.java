@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.xoev.meldung.Meldung;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.io.ByteArrayOutputStream;
@@ -141,8 +142,20 @@ class XoevSerializerValidationTest {
     @Test
     void validationOnWithoutSchemaSetIsAConfigurationMistake() {
         assertThatThrownBy(() -> XoevSerializer.builder(Nachrichtenkopf.class).build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("schemaSet");
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(XoevError.SETTING_INVALID);
+                    assertThat(e.arguments()).startsWith("XoevSerializer", "schemaSet");
+                });
+    }
+
+    @Test
+    void settingsThatCannotWorkAreConfigurationMistakesWithACode() {
+        assertThatThrownBy(() -> XoevSchemaSet.builder().build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(XoevError.SETTING_INVALID));
+        assertThatThrownBy(() -> XoevSerializer.builder(Nachrichtenkopf.class).prefix("urn:x", "xmlfoo"))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.arguments()).startsWith("XoevSerializer", "prefix"));
     }
 
     @Test

@@ -36,12 +36,12 @@ import org.w3c.dom.Element;
 final class SampleApplication {
 
     static final String FACHDATEN_NS = "urn:ozgsdk:fim:S00000042:bench";
-    private static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
+    private static final Code DVDV = Behoerdenkennung.DVDV;
     private static final Code BEZAHLT = Code.of("BEZAHLT", "urn:ozgsdk:codeliste:zahlungsstatus", "1.0");
 
     final Nachrichtenkopf header = Nachrichtenkopf.builder()
             .nachrichtenUUID(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"))
-            .nachrichtentyp(Code.of("antrag.einreichung.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0"))
+            .nachrichtentyp(ApplicationMessage.NACHRICHTENTYP)
             .erstellungszeitpunkt(OffsetDateTime.of(2025, 3, 14, 10, 30, 1, 0, ZoneOffset.ofHours(1)))
             .autor(Behoerde.of(Behoerdenkennung.of(DVDV, "ozg-portal")).withName("Kommunalportal NRW"))
             .leser(Behoerde.of(Behoerdenkennung.of(DVDV, "05315000")).withName("Stadt Köln, Bürgeramt"))

@@ -58,7 +58,13 @@ public enum FimXmlError implements ErrorCode {
     /** Violation: the XML is not valid against the generated XSD. */
     XSD_VIOLATION("OZG-XFIM-205"),
     /** Violation: the JSON is not valid against the JSON Schema export. */
-    JSON_SCHEMA_VIOLATION("OZG-XFIM-206");
+    JSON_SCHEMA_VIOLATION("OZG-XFIM-206"),
+    /** Violation: a required element (Multiplizität minimum) is missing; its FIM id and label are named. */
+    MISSING_ELEMENT("OZG-XFIM-207"),
+    /** Violation: an element occurs more often than its Multiplizität allows; FIM id, label and maximum named. */
+    TOO_MANY_ELEMENTS("OZG-XFIM-208"),
+    /** Violation: none of the alternatives of a choice group (Auswahlgruppe) is given; they are named. */
+    CHOICE_MISSING("OZG-XFIM-209");
 
     private final String code;
 

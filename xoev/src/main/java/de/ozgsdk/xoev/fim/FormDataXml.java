@@ -15,6 +15,7 @@ import de.ozgsdk.forms.data.FormDataJson;
 import de.ozgsdk.xoev.internal.fim.FormDataDocument;
 import de.ozgsdk.xoev.internal.fim.FormDataWalk;
 import de.ozgsdk.xoev.internal.fim.LexicalValues;
+import de.ozgsdk.xoev.internal.fim.StructureCheck;
 import de.ozgsdk.xoev.internal.xml.Utf8;
 import de.ozgsdk.xoev.internal.fim.XmlRendering;
 import de.ozgsdk.xoev.internal.fim.XmlTree;
@@ -188,20 +189,30 @@ public final class FormDataXml {
                 throw new ProcessingException(FimXmlError.WRITE_FAILED, e.getCause(),
                         e.getCause().getClass().getSimpleName());
             }
-            throw new FimDataException(xsd.schemaId(), document.violations());
+            throw new FimDataException(xsd.schemaId(), refined(data, document.violations()));
         }
         if (!problems.isEmpty()) {
             throw new FimDataException(xsd.schemaId(), problems.stream()
                     .map(problem -> violation(problem.code(), problem.path())).toList());
         }
         if (!document.violations().isEmpty()) {
-            throw new FimDataException(xsd.schemaId(), document.violations());
+            throw new FimDataException(xsd.schemaId(), refined(data, document.violations()));
         }
         if (handler != null) {
             validators.give(handler);
         }
         lastLength = text.length();
         return text;
+    }
+
+    /**
+     * The validator's violations of written data as one per cause, missing and surplus elements named by FIM id and
+     * label ({@link StructureCheck}); the data are walked once more, which costs only when they are invalid.
+     */
+    private List<FimDataViolation> refined(FormData data, List<FimDataViolation> reported) {
+        StructureCheck structure = new StructureCheck(schema);
+        walk.walk(data, xsd.rootElement(), structure.recorder());
+        return structure.refine(reported);
     }
 
     /** Hands the elements of a {@link FormDataWalk} to a caller's StAX writer. */
@@ -333,7 +344,7 @@ public final class FormDataXml {
         } catch (XMLStreamException e) {
             throw readFailure(e);
         }
-        check(XmlRendering.of(root, false, true), true);
+        check(root, XmlRendering.of(root, false, true), true);
         List<FimDataViolation> problems = new ArrayList<>();
         FormData data = toData(root, schema.children(), problems);
         if (!problems.isEmpty()) {
@@ -434,7 +445,7 @@ public final class FormDataXml {
     // ---- validation
 
     /** Validates the rendered text; positions are mapped to the elements (and, for read XML, to the source). */
-    private void check(XmlRendering rendering, boolean fromSource) {
+    private void check(XmlTree root, XmlRendering rendering, boolean fromSource) {
         if (!validation) {
             return;
         }
@@ -471,7 +482,9 @@ public final class FormDataXml {
             throw e;
         }
         if (!violations.isEmpty()) {
-            throw new FimDataException(xsd.schemaId(), violations);
+            StructureCheck structure = new StructureCheck(schema);
+            structure.tree(root, xsd.targetNamespace());
+            throw new FimDataException(xsd.schemaId(), structure.refine(violations));
         }
     }
 

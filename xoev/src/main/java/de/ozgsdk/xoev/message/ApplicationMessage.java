@@ -1,33 +1,60 @@
 package de.ozgsdk.xoev.message;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.xoev.internal.message.FragmentDigests;
 import de.ozgsdk.xoev.internal.message.SubmissionDigests;
+import de.ozgsdk.xoev.internal.serial.Arguments;
+import de.ozgsdk.xoev.types.Behoerde;
+import de.ozgsdk.xoev.types.Code;
+import de.ozgsdk.xoev.types.Codeliste;
 import de.ozgsdk.xoev.types.Nachrichtenkopf;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.UUID;
 
 /**
  * An application message to write ({@code <antrag:antrag.einreichung.0001>} of {@code ozg-antrag-1.0.xsd}): the
  * Nachrichtenkopf, the {@link ApplicationMetadata}, the Fachdaten as an {@link XmlFragment} and the attachments.
  * Attachment content is not held: each {@link AttachmentSource} opens it when the message is written.
  *
- * <p>To have the submission time-stamped, compute {@link #submissionDigest()}, have a TSA stamp it and write the
- * message with the token in its metadata:
+ * <p>In the common case you give sender and recipient, metadata, Fachdaten and attachments; the builder makes the
+ * Nachrichtenkopf with a new {@code nachrichtenUUID}, the message type {@link #NACHRICHTENTYP}, the time from its
+ * clock and {@link #PRODUKT} (see {@link Builder#build()}). For full control give a {@link Nachrichtenkopf} with
+ * {@link Builder#header(Nachrichtenkopf)} instead.
  *
  * <pre>{@code
  * ApplicationMessage message = ApplicationMessage.builder()
- *         .header(nachrichtenkopf)
+ *         .sender(Behoerde.dvdv("ozg-portal").withName("Kommunalportal NRW"))
+ *         .recipient(Behoerde.dvdv("05315000").withName("Stadt Köln, Bürgeramt"))
  *         .metadata(metadata)
  *         .fachdaten(out -> formDataXml.write(formData, out))
  *         .addAttachment(AttachmentSource.ofFile(upload, "application/pdf"))
  *         .build();
+ * }</pre>
+ *
+ * <p>To have the submission time-stamped, compute {@link #submissionDigest()}, have a TSA stamp it and write the
+ * message with the token in its metadata:
+ *
+ * <pre>{@code
  * TimestampToken token = timestampClient.stampDigest(message.submissionDigest());   // RFC 3161, SHA-256
  * ApplicationMessage stamped = message.withMetadata(
  *         message.metadata().toBuilder().timestampToken(token.encoded()).build());
  * }</pre>
  */
 public final class ApplicationMessage {
+
+    /**
+     * The message type of the application message ({@code <nachrichtentyp>}): {@code antrag.einreichung.0001} of
+     * {@link Codeliste#NACHRICHTENTYP}, the name of the message's root element.
+     */
+    public static final Code NACHRICHTENTYP = Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001");
+
+    /** The {@code <produkt>} the builder writes into the header it makes: {@value}. */
+    public static final String PRODUKT = "OZG SDK";
+
+    private static final String OWNER = "ApplicationMessage";
 
     private final Nachrichtenkopf header;
     private final ApplicationMetadata metadata;
@@ -42,14 +69,18 @@ public final class ApplicationMessage {
         this.attachments = List.copyOf(attachments);
     }
 
-    /** Starts a message; header, metadata and Fachdaten are required, attachments optional. */
+    /**
+     * Starts a message: sender and recipient (or a whole header), metadata and Fachdaten are required, attachments
+     * optional.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /** The same message with other metadata, e.g. with the time-stamp token added. */
     public ApplicationMessage withMetadata(ApplicationMetadata metadata) {
-        return new ApplicationMessage(header, Objects.requireNonNull(metadata, "metadata"), fachdaten, attachments);
+        return new ApplicationMessage(header, Arguments.present(metadata, "metadata", OWNER), fachdaten,
+                attachments);
     }
 
     /** The Nachrichtenkopf ({@code <nachrichtenkopf>}). */
@@ -97,9 +128,12 @@ public final class ApplicationMessage {
         return "ApplicationMessage[" + metadata + ", attachments=" + attachments.size() + "]";
     }
 
-    /** Builds an {@link ApplicationMessage}. */
+    /** Builds an {@link ApplicationMessage}; every setter checks its argument. */
     public static final class Builder {
         private Nachrichtenkopf header;
+        private Behoerde sender;
+        private Behoerde recipient;
+        private Clock clock;
         private ApplicationMetadata metadata;
         private XmlFragment fachdaten;
         private final List<AttachmentSource> attachments = new ArrayList<>();
@@ -107,36 +141,91 @@ public final class ApplicationMessage {
         private Builder() {
         }
 
-        /** Required. */
+        /**
+         * The portal or authority that sends the message ({@code <autor>} of the header the builder makes); required
+         * unless a whole {@link #header} is given.
+         */
+        public Builder sender(Behoerde sender) {
+            this.sender = Arguments.present(sender, "sender", OWNER);
+            return this;
+        }
+
+        /**
+         * The authority the application is for ({@code <leser>} of the header the builder makes); required unless a
+         * whole {@link #header} is given.
+         */
+        public Builder recipient(Behoerde recipient) {
+            this.recipient = Arguments.present(recipient, "recipient", OWNER);
+            return this;
+        }
+
+        /**
+         * The clock for the {@code <erstellungszeitpunkt>} of the header the builder makes; default
+         * {@link Clock#systemUTC()}.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Arguments.present(clock, "clock", OWNER);
+            return this;
+        }
+
+        /**
+         * The whole Nachrichtenkopf, for full control (another message id, a reference, other product data); default
+         * the header the builder makes from sender and recipient. Excludes {@link #sender}, {@link #recipient} and
+         * {@link #clock}.
+         */
         public Builder header(Nachrichtenkopf header) {
-            this.header = Objects.requireNonNull(header, "header");
+            this.header = Arguments.present(header, "header", OWNER);
             return this;
         }
 
         /** Required. */
         public Builder metadata(ApplicationMetadata metadata) {
-            this.metadata = Objects.requireNonNull(metadata, "metadata");
+            this.metadata = Arguments.present(metadata, "metadata", OWNER);
             return this;
         }
 
         /** Required: writes exactly one element in a namespace of its own. */
         public Builder fachdaten(XmlFragment fachdaten) {
-            this.fachdaten = Objects.requireNonNull(fachdaten, "fachdaten");
+            this.fachdaten = Arguments.present(fachdaten, "fachdaten", OWNER);
             return this;
         }
 
         /** Adds an attachment after those added before; default none. */
         public Builder addAttachment(AttachmentSource attachment) {
-            attachments.add(Objects.requireNonNull(attachment, "attachment"));
+            attachments.add(Arguments.present(attachment, "attachment", OWNER));
             return this;
         }
 
-        /** @throws IllegalStateException if header, metadata or Fachdaten are missing */
+        /**
+         * The message. Without a {@link #header}, its Nachrichtenkopf is: a random {@code nachrichtenUUID},
+         * {@code nachrichtentyp} {@link #NACHRICHTENTYP}, {@code erstellungszeitpunkt} now by the clock (UTC),
+         * {@code autor} the sender, {@code leser} the recipient, {@code produkt} {@link #PRODUKT}.
+         *
+         * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111} naming a missing part;
+         *         {@link MessageError#HEADER_GIVEN_TWICE} if both a header and sender, recipient or clock are given;
+         *         the {@link Nachrichtenkopf.Builder#build()} errors for the header made
+         */
         public ApplicationMessage build() {
-            if (header == null || metadata == null || fachdaten == null) {
-                throw new IllegalStateException("header, metadata and fachdaten are required");
+            if (header != null && (sender != null || recipient != null || clock != null)) {
+                throw new InvalidInputException(MessageError.HEADER_GIVEN_TWICE);
             }
-            return new ApplicationMessage(header, metadata, fachdaten, attachments);
+            Nachrichtenkopf kopf = header != null ? header : defaultHeader();
+            Arguments.present(metadata, "metadata", OWNER);
+            Arguments.present(fachdaten, "fachdaten", OWNER);
+            return new ApplicationMessage(kopf, metadata, fachdaten, attachments);
+        }
+
+        private Nachrichtenkopf defaultHeader() {
+            Arguments.present(sender, "sender", OWNER);
+            Arguments.present(recipient, "recipient", OWNER);
+            return Nachrichtenkopf.builder()
+                    .nachrichtenUUID(UUID.randomUUID())
+                    .nachrichtentyp(NACHRICHTENTYP)
+                    .erstellungszeitpunkt(OffsetDateTime.now(clock != null ? clock : Clock.systemUTC()))
+                    .autor(sender)
+                    .leser(recipient)
+                    .produkt(PRODUKT)
+                    .build();
         }
     }
 }

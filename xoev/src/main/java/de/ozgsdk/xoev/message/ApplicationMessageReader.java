@@ -1,6 +1,8 @@
 package de.ozgsdk.xoev.message;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.xoev.XoevError;
 import de.ozgsdk.xoev.XoevSchemaSet;
 import de.ozgsdk.xoev.internal.message.MessageSchemas;
 import de.ozgsdk.xoev.internal.message.MessageStaxReader;
@@ -148,7 +150,7 @@ public final class ApplicationMessageReader {
         /** Largest message read, in bytes, attachments included; default 1 GiB. */
         public Builder maxMessageBytes(long maxMessageBytes) {
             if (maxMessageBytes < 1) {
-                throw new IllegalArgumentException("maxMessageBytes must be at least 1, was " + maxMessageBytes);
+                throw setting("maxMessageBytes", "at least 1");
             }
             this.maxMessageBytes = maxMessageBytes;
             return this;
@@ -157,7 +159,7 @@ public final class ApplicationMessageReader {
         /** Most attachments in one message; default 100. */
         public Builder maxAttachments(int maxAttachments) {
             if (maxAttachments < 0) {
-                throw new IllegalArgumentException("maxAttachments must be at least 0, was " + maxAttachments);
+                throw setting("maxAttachments", "at least 0");
             }
             this.maxAttachments = maxAttachments;
             return this;
@@ -166,7 +168,7 @@ public final class ApplicationMessageReader {
         /** Most characters of text and attributes in the Fachdaten, which are held as DOM; default 16 Mi. */
         public Builder maxFachdatenChars(long maxFachdatenChars) {
             if (maxFachdatenChars < 1) {
-                throw new IllegalArgumentException("maxFachdatenChars must be at least 1, was " + maxFachdatenChars);
+                throw setting("maxFachdatenChars", "at least 1");
             }
             this.maxFachdatenChars = maxFachdatenChars;
             return this;
@@ -174,12 +176,15 @@ public final class ApplicationMessageReader {
 
         /** Directory for the spool files of {@link #read(InputStream, String)}; default the JDK's temp directory. */
         public Builder spoolDirectory(Path spoolDirectory) {
-            Objects.requireNonNull(spoolDirectory, "spoolDirectory");
-            if (!Files.isDirectory(spoolDirectory)) {
-                throw new IllegalArgumentException("spoolDirectory must be an existing directory: " + spoolDirectory);
+            if (spoolDirectory == null || !Files.isDirectory(spoolDirectory)) {
+                throw setting("spoolDirectory", "an existing directory");
             }
             this.spoolDirectory = spoolDirectory;
             return this;
+        }
+
+        private static ConfigurationException setting(String name, String requirement) {
+            return new ConfigurationException(XoevError.SETTING_INVALID, "ApplicationMessageReader", name, requirement);
         }
 
         /** Compiles the schema set (shared in the process with equal sets) unless validation is off. */

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * everything but the attachment content against the schema while writing (on by default).
  *
  * <pre>{@code
+ * FormDataXml formDataXml = FormDataXml.of(schema);                  // the FIM schema's XML and generated XSD
  * ApplicationMessageWriter writer = ApplicationMessageWriter.builder()
- *         .addFachdatenSchema("S00000001.xsd", Files.readAllBytes(fachdatenXsd))   // optional, validates strictly
- *         .build();                                                                  // once; thread-safe
+ *         .fachdatenSchemas(formDataXml.xsd().schemaSet())               // optional: validates the Fachdaten strictly
+ *         .build();                                                       // once; thread-safe
  * try (OutputStream out = Files.newOutputStream(target)) {
  *     writer.write(message, out);
  * } catch (InvalidInputException e) {

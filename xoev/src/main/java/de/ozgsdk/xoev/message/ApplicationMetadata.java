@@ -4,6 +4,7 @@ import de.ozgsdk.core.LeikaKey;
 import de.ozgsdk.core.RegionalKey;
 import de.ozgsdk.core.TrustLevel;
 import de.ozgsdk.xoev.internal.message.Tokens;
+import de.ozgsdk.xoev.internal.serial.Arguments;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import java.util.UUID;
  * }</pre>
  */
 public final class ApplicationMetadata {
+
+    private static final String OWNER = "ApplicationMetadata";
+    private static final int MAX_TOKEN_BYTES = 65_536;
 
     private final LeikaKey leikaKey;
     private final RegionalKey tenant;
@@ -53,10 +57,7 @@ public final class ApplicationMetadata {
     }
 
     private static <T> T required(T value, String name) {
-        if (value == null) {
-            throw new IllegalStateException(name + " is required");
-        }
-        return value;
+        return Arguments.present(value, name, OWNER);
     }
 
     /** Starts empty metadata; leikaKey, tenant, service, submissionId, submittedAt and trustLevel are required. */
@@ -164,32 +165,32 @@ public final class ApplicationMetadata {
 
         /** Required. */
         public Builder leikaKey(LeikaKey leikaKey) {
-            this.leikaKey = Objects.requireNonNull(leikaKey, "leikaKey");
+            this.leikaKey = Arguments.present(leikaKey, "leikaKey", OWNER);
             return this;
         }
 
         /** Required: the municipality's ARS. */
         public Builder tenant(RegionalKey tenant) {
-            this.tenant = Objects.requireNonNull(tenant, "tenant");
+            this.tenant = Arguments.present(tenant, "tenant", OWNER);
             return this;
         }
 
         /** Required: id and version of the online service, each 1 to 200 characters without line breaks. */
         public Builder service(String serviceId, String serviceVersion) {
-            this.serviceId = Tokens.check("serviceId", serviceId);
-            this.serviceVersion = Tokens.check("serviceVersion", serviceVersion);
+            this.serviceId = Tokens.check("serviceId", OWNER, serviceId);
+            this.serviceVersion = Tokens.check("serviceVersion", OWNER, serviceVersion);
             return this;
         }
 
         /** Required. */
         public Builder submissionId(UUID submissionId) {
-            this.submissionId = Objects.requireNonNull(submissionId, "submissionId");
+            this.submissionId = Arguments.present(submissionId, "submissionId", OWNER);
             return this;
         }
 
         /** Required; written in UTC with the precision given. */
         public Builder submittedAt(Instant submittedAt) {
-            this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
+            this.submittedAt = Arguments.present(submittedAt, "submittedAt", OWNER);
             return this;
         }
 
@@ -198,9 +199,9 @@ public final class ApplicationMetadata {
          * {@link ApplicationMessage#submissionDigest()}; optional, default none. At most 65,536 bytes.
          */
         public Builder timestampToken(byte[] der) {
-            Objects.requireNonNull(der, "der");
-            if (der.length == 0 || der.length > 65_536) {
-                throw new IllegalArgumentException("timestampToken must have 1 to 65536 bytes, had " + der.length);
+            Arguments.present(der, "timestampToken", OWNER);
+            if (der.length == 0 || der.length > MAX_TOKEN_BYTES) {
+                throw Arguments.malformed("timestampToken", OWNER, "DER of 1 to " + MAX_TOKEN_BYTES + " bytes");
             }
             this.timestampToken = der.clone();
             return this;
@@ -208,23 +209,27 @@ public final class ApplicationMetadata {
 
         /** Optional, default none. */
         public Builder payment(Payment payment) {
-            this.payment = Objects.requireNonNull(payment, "payment");
+            this.payment = Arguments.present(payment, "payment", OWNER);
             return this;
         }
 
         /** Required. */
         public Builder trustLevel(TrustLevel trustLevel) {
-            this.trustLevel = Objects.requireNonNull(trustLevel, "trustLevel");
+            this.trustLevel = Arguments.present(trustLevel, "trustLevel", OWNER);
             return this;
         }
 
         /** Optional, default none; 1 to 200 characters without line breaks. */
         public Builder postboxReference(String postboxReference) {
-            this.postboxReference = Tokens.check("postboxReference", postboxReference);
+            this.postboxReference = Tokens.check("postboxReference", OWNER, postboxReference);
             return this;
         }
 
-        /** @throws IllegalStateException if a required part is missing */
+        /**
+         * The metadata.
+         *
+         * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111} naming the first missing required part
+         */
         public ApplicationMetadata build() {
             return new ApplicationMetadata(this);
         }

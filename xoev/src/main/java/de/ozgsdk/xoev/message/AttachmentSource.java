@@ -1,13 +1,13 @@
 package de.ozgsdk.xoev.message;
 
 import de.ozgsdk.xoev.internal.message.AttachmentNames;
+import de.ozgsdk.xoev.internal.serial.Arguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -28,6 +28,7 @@ public final class AttachmentSource {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final String OWNER = "AttachmentSource";
 
     /** Opens the content; called once per write (and once more by {@link ApplicationMessage#submissionDigest()}). */
     @FunctionalInterface
@@ -61,16 +62,17 @@ public final class AttachmentSource {
      * @param mediaType e.g. {@code application/pdf}; lower-cased, without parameters
      * @param content   opens the content
      * @throws de.ozgsdk.core.InvalidInputException {@link MessageError#ATTACHMENT_NAME_INVALID} for a bad name
-     * @throws IllegalArgumentException for a malformed media type
+     * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111}/{@code 113} for a missing part or a
+     *                                              malformed media type
      */
     public static AttachmentSource of(String name, String mediaType, Content content) {
-        Objects.requireNonNull(content, "content");
+        Arguments.present(content, "content", OWNER);
         return new AttachmentSource(AttachmentNames.check(name, 0), mediaType(mediaType), content, null, -1, null);
     }
 
     /** An attachment read from a file, named after the file. */
     public static AttachmentSource ofFile(Path file, String mediaType) {
-        Objects.requireNonNull(file, "file");
+        Arguments.present(file, "file", OWNER);
         return of(file.getFileName().toString(), mediaType, () -> Files.newInputStream(file));
     }
 
@@ -80,30 +82,31 @@ public final class AttachmentSource {
      * @param reference where the receiver finds the content, e.g. {@code cid:anlage-1@example.org}; absolute
      * @param size      size of the content in bytes
      * @param sha256    SHA-256 of the content, 64 lower-case hex digits
+     * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111}/{@code 113} naming a missing or malformed
+     *                                              part, {@link MessageError#ATTACHMENT_NAME_INVALID} for a bad name
      */
     public static AttachmentSource referenced(String name, String mediaType, URI reference, long size,
             String sha256) {
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(sha256, "sha256");
+        Arguments.present(reference, "reference", OWNER);
+        Arguments.present(sha256, "sha256", OWNER);
         if (!reference.isAbsolute()) {
-            throw new IllegalArgumentException("reference must be an absolute URI such as cid:..., was " + reference);
+            throw Arguments.malformed("reference", OWNER, "absolute URI such as cid:...");
         }
         if (size < 0) {
-            throw new IllegalArgumentException("size must be at least 0, was " + size);
+            throw Arguments.malformed("size", OWNER, "at least 0");
         }
         if (!SHA256_HEX.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
+            throw Arguments.malformed("sha256", OWNER, "64 lower-case hex digits");
         }
         return new AttachmentSource(AttachmentNames.check(name, 0), mediaType(mediaType), null, reference, size,
                 sha256);
     }
 
     private static String mediaType(String mediaType) {
-        Objects.requireNonNull(mediaType, "mediaType");
+        Arguments.present(mediaType, "mediaType", OWNER);
         String lower = mediaType.strip().toLowerCase(Locale.ROOT);
         if (!MEDIA_TYPE.matcher(lower).matches()) {
-            throw new IllegalArgumentException("mediaType must be type/subtype without parameters, e.g. "
-                    + "application/pdf, was " + mediaType);
+            throw Arguments.malformed("mediaType", OWNER, "type/subtype without parameters, e.g. application/pdf");
         }
         return lower;
     }

@@ -33,7 +33,9 @@ public enum MessageError implements ErrorCode {
     /** The message carries no time-stamp token, so there is nothing to verify. */
     TIMESTAMP_MISSING("OZG-XMSG-112"),
     /** The message exceeds a limit of the reader (number of attachments, size of the Fachdaten). */
-    LIMIT_EXCEEDED("OZG-XMSG-113");
+    LIMIT_EXCEEDED("OZG-XMSG-113"),
+    /** The message builder got a whole header and also sender, recipient or clock for the header it would make. */
+    HEADER_GIVEN_TWICE("OZG-XMSG-114");
 
     private final String code;
 

@@ -1,8 +1,8 @@
 package de.ozgsdk.xoev.message;
 
 import de.ozgsdk.xoev.internal.message.Tokens;
+import de.ozgsdk.xoev.internal.serial.Arguments;
 import de.ozgsdk.xoev.types.Code;
-import java.util.Objects;
 
 /**
  * The payment of the fee of an application ({@code <zahlung>}): the Kassenzeichen the cashier's office assigned and
@@ -13,9 +13,13 @@ import java.util.Objects;
  */
 public record Payment(String kassenzeichen, Code status) {
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     *
+     * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111} or {@code 113} naming the part
+     */
     public Payment {
-        Tokens.check("kassenzeichen", kassenzeichen);
-        Objects.requireNonNull(status, "status");
+        Tokens.check("kassenzeichen", "Payment", kassenzeichen);
+        Arguments.present(status, "status", "Payment");
     }
 }

@@ -34,6 +34,16 @@ public final class Behoerde {
         return new Behoerde(Arguments.present(behoerdenkennung, "behoerdenkennung", OWNER), null);
     }
 
+    /**
+     * An authority in the Deutsches Verwaltungsdiensteverzeichnis, without a name:
+     * {@code of(Behoerdenkennung.dvdv(kennung))}.
+     *
+     * @param kennung the authority's key in the DVDV, e.g. {@code 05315000}
+     */
+    public static Behoerde dvdv(String kennung) {
+        return of(Behoerdenkennung.dvdv(kennung));
+    }
+
     /** This authority with the given name, e.g. "Stadt Köln, Bürgeramt". */
     public Behoerde withName(String name) {
         return new Behoerde(behoerdenkennung, Arguments.text(name, "name", OWNER));

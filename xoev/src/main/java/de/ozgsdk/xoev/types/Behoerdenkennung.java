@@ -12,6 +12,9 @@ import java.util.Objects;
 @XmlType(name = "Behoerdenkennung", propOrder = {"praefix", "kennung"})
 public final class Behoerdenkennung {
 
+    /** The {@code praefix} of an authority in the DVDV: {@code dvdv} of {@link Codeliste#BEHOERDENKENNUNG_PRAEFIX}. */
+    public static final Code DVDV = Codeliste.BEHOERDENKENNUNG_PRAEFIX.code("dvdv");
+
     private static final String OWNER = "Behoerdenkennung";
 
     @XmlElement(required = true)
@@ -31,12 +34,22 @@ public final class Behoerdenkennung {
     /**
      * An authority's identification.
      *
-     * @param praefix the directory, e.g. the DVDV prefix code list entry
+     * @param praefix the directory, a code of {@link Codeliste#BEHOERDENKENNUNG_PRAEFIX} (e.g. {@link #DVDV}) or of
+     *                a list of your own (declare it on {@link Nachrichtenkopf.Builder#codeliste(Codeliste)})
      * @param kennung the identifier in that directory, e.g. {@code 05315000}
      */
     public static Behoerdenkennung of(Code praefix, String kennung) {
         return new Behoerdenkennung(Arguments.present(praefix, "praefix", OWNER),
                 Arguments.text(kennung, "kennung", OWNER));
+    }
+
+    /**
+     * An authority in the Deutsches Verwaltungsdiensteverzeichnis: {@code of(DVDV, kennung)}.
+     *
+     * @param kennung the authority's key in the DVDV, e.g. {@code 05315000}
+     */
+    public static Behoerdenkennung dvdv(String kennung) {
+        return of(DVDV, kennung);
     }
 
     /** The directory the identifier belongs to. */

@@ -5,11 +5,15 @@ import de.ozgsdk.xoev.internal.serial.OffsetDateTimeAdapter;
 import de.ozgsdk.xoev.internal.serial.UuidAdapter;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,14 +21,20 @@ import java.util.UUID;
  * {@code <basis:nachrichtenkopf>}): message id and type, time of creation, optionally the message it refers to,
  * author and reader authority, and the product that created it.
  *
+ * <p>Its codes are checked against their code lists when it is built: {@code nachrichtentyp} against
+ * {@link Codeliste#NACHRICHTENTYP}, the {@code praefix} of author and reader against
+ * {@link Codeliste#BEHOERDENKENNUNG_PRAEFIX}, or against lists of your own that you declare with
+ * {@link Builder#codeliste(Codeliste)}. Headers read from XML are not checked (a receiver takes what others send).
+ * For the SDK's application message, {@code ApplicationMessage.builder().sender(..).recipient(..)} builds the header
+ * with these defaults; build it yourself only for full control.
+ *
  * <pre>{@code
- * Code dvdv = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
  * Nachrichtenkopf kopf = Nachrichtenkopf.builder()
  *         .nachrichtenUUID(UUID.randomUUID())
- *         .nachrichtentyp(Code.of("antrag.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0"))
+ *         .nachrichtentyp(Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001"))
  *         .erstellungszeitpunkt(OffsetDateTime.now(clock))
- *         .autor(Behoerde.of(Behoerdenkennung.of(dvdv, "ozg-portal")))
- *         .leser(Behoerde.of(Behoerdenkennung.of(dvdv, "05315000")).withName("Stadt Köln"))
+ *         .autor(Behoerde.dvdv("ozg-portal"))
+ *         .leser(Behoerde.dvdv("05315000").withName("Stadt Köln"))
  *         .build();
  * }</pre>
  */
@@ -57,6 +67,9 @@ public final class Nachrichtenkopf {
     private String produkthersteller;
     @XmlElement
     private String produktversion;
+    /** Code lists of the caller's own, kept for {@link #toBuilder()}; not part of the XML. */
+    @XmlTransient
+    private List<Codeliste> codelisten = List.of();
 
     private Nachrichtenkopf() {
         // for JAXB
@@ -72,6 +85,15 @@ public final class Nachrichtenkopf {
         this.produkt = builder.produkt;
         this.produkthersteller = builder.produkthersteller;
         this.produktversion = builder.produktversion;
+        this.codelisten = List.copyOf(builder.codelisten);
+        Codeliste.check(nachrichtentyp, "nachrichtentyp", OWNER, Codeliste.NACHRICHTENTYP, codelisten);
+        checkPraefix(autor, "autor");
+        checkPraefix(leser, "leser");
+    }
+
+    private void checkPraefix(Behoerde behoerde, String role) {
+        Codeliste.check(behoerde.behoerdenkennung().praefix(), role + ".behoerdenkennung.praefix", OWNER,
+                Codeliste.BEHOERDENKENNUNG_PRAEFIX, codelisten);
     }
 
     /** Starts a header; message id, type, time of creation, author and reader are required. */
@@ -91,6 +113,7 @@ public final class Nachrichtenkopf {
         builder.produkt = produkt;
         builder.produkthersteller = produkthersteller;
         builder.produktversion = produktversion;
+        builder.codelisten.addAll(codelisten);
         return builder;
     }
 
@@ -173,6 +196,7 @@ public final class Nachrichtenkopf {
         private String produkt;
         private String produkthersteller;
         private String produktversion;
+        private final Set<Codeliste> codelisten = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -183,7 +207,11 @@ public final class Nachrichtenkopf {
             return this;
         }
 
-        /** The message type; required. */
+        /**
+         * The message type; required. A code of {@link Codeliste#NACHRICHTENTYP} (for the SDK's application message
+         * {@code Codeliste.NACHRICHTENTYP.code("antrag.einreichung.0001")}) or of a list declared with
+         * {@link #codeliste(Codeliste)}; checked by {@link #build()}.
+         */
         public Builder nachrichtentyp(Code nachrichtentyp) {
             this.nachrichtentyp = Arguments.present(nachrichtentyp, "nachrichtentyp", OWNER);
             return this;
@@ -209,13 +237,16 @@ public final class Nachrichtenkopf {
             return this;
         }
 
-        /** The authority that wrote the message; required. */
+        /**
+         * The authority that wrote the message; required. The {@code praefix} of its {@link Behoerdenkennung} is a code
+         * of {@link Codeliste#BEHOERDENKENNUNG_PRAEFIX} or of a declared list.
+         */
         public Builder autor(Behoerde autor) {
             this.autor = Arguments.present(autor, "autor", OWNER);
             return this;
         }
 
-        /** The authority the message is for; required. */
+        /** The authority the message is for; required. Its {@code praefix} is checked as that of the author. */
         public Builder leser(Behoerde leser) {
             this.leser = Arguments.present(leser, "leser", OWNER);
             return this;
@@ -240,9 +271,21 @@ public final class Nachrichtenkopf {
         }
 
         /**
-         * The header.
+         * Declares a code list of your own for the header codes ({@code nachrichtentyp}, {@code praefix}), e.g. the
+         * message types of another standard; default none. Codes of lists neither the SDK knows nor you declared
+         * are refused. A declared list cannot widen a list of the SDK with the same URI and version.
+         */
+        public Builder codeliste(Codeliste codeliste) {
+            codelisten.add(Arguments.present(codeliste, "codeliste", OWNER));
+            return this;
+        }
+
+        /**
+         * The header, its codes checked against their lists.
          *
-         * @throws de.ozgsdk.core.InvalidInputException with {@code OZG-XOEV-111} naming a missing required part
+         * @throws de.ozgsdk.core.InvalidInputException {@code OZG-XOEV-111} naming a missing required part;
+         *         {@code OZG-XOEV-115} for a code its list lacks, {@code OZG-XOEV-116} for a code list neither
+         *         known nor declared (field, value, list and allowed values named)
          */
         public Nachrichtenkopf build() {
             return new Nachrichtenkopf(this);

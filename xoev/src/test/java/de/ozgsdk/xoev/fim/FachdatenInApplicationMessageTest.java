@@ -20,9 +20,6 @@ import de.ozgsdk.xoev.message.ApplicationMetadata;
 import de.ozgsdk.xoev.message.AttachmentSource;
 import de.ozgsdk.xoev.message.ReceivedApplication;
 import de.ozgsdk.xoev.types.Behoerde;
-import de.ozgsdk.xoev.types.Behoerdenkennung;
-import de.ozgsdk.xoev.types.Code;
-import de.ozgsdk.xoev.types.Nachrichtenkopf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +27,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +46,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against the generated XSD by the SDK on write and read and, independently, by xmllint over the whole message.
  */
 class FachdatenInApplicationMessageTest {
-
-    private static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
 
     @TempDir
     Path dir;
@@ -102,13 +97,6 @@ class FachdatenInApplicationMessageTest {
     }
 
     static ApplicationMessage message(de.ozgsdk.xoev.message.XmlFragment fachdaten) {
-        Nachrichtenkopf header = Nachrichtenkopf.builder()
-                .nachrichtenUUID(UUID.fromString("9b2f0c3e-6d7a-4e21-8c55-1f0e2d3c4b5a"))
-                .nachrichtentyp(Code.of("antrag.einreichung.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0"))
-                .erstellungszeitpunkt(OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(1)))
-                .autor(Behoerde.of(Behoerdenkennung.of(DVDV, "ozg-portal")))
-                .leser(Behoerde.of(Behoerdenkennung.of(DVDV, "05315000")))
-                .build();
         ApplicationMetadata metadata = ApplicationMetadata.builder()
                 .leikaKey(LeikaKey.parse("99123456760000"))
                 .tenant(RegionalKey.parse("053150000000"))
@@ -118,7 +106,11 @@ class FachdatenInApplicationMessageTest {
                 .trustLevel(TrustLevel.SUBSTANTIAL)
                 .build();
         byte[] content = "Anlage".getBytes(StandardCharsets.UTF_8);
-        return ApplicationMessage.builder().header(header).metadata(metadata).fachdaten(fachdaten)
+        return ApplicationMessage.builder()
+                .sender(Behoerde.dvdv("ozg-portal"))
+                .recipient(Behoerde.dvdv("05315000"))
+                .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:01Z"), ZoneOffset.UTC))
+                .metadata(metadata).fachdaten(fachdaten)
                 .addAttachment(AttachmentSource.of("Nachweis.txt", "text/plain",
                         () -> new ByteArrayInputStream(content)))
                 .build();

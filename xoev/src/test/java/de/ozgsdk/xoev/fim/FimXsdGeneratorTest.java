@@ -2,12 +2,16 @@ package de.ozgsdk.xoev.fim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.xml.SecureXml;
+import de.ozgsdk.forms.ElementRef;
+import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Multiplicity;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +120,7 @@ class FimXsdGeneratorTest {
 
     @Test
     void refusesIdsThatAreNoXmlNames() {
-        FormSchema schema = ExampleSchemas.schema("S1", "Schema", new de.ozgsdk.forms.ElementRef(
+        FormSchema schema = ExampleSchemas.schema("S1", "Schema", new ElementRef(
                 ExampleSchemas.text("F 1", "Leer", null, null, null), Multiplicity.OPTIONAL));
         assertThatThrownBy(() -> FimXsdGenerator.of().generate(schema)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo(FimXmlError.ID_NOT_XML_NAME));
@@ -133,5 +137,26 @@ class FimXsdGeneratorTest {
         int start = text.indexOf("<xs:simpleType name=\"" + name + "\">");
         assertThat(start).as(name).isNotNegative();
         return text.substring(start, text.indexOf("</xs:simpleType>", start));
+    }
+
+    @Test
+    void statesContradictingAndHugeMultiplicitiesAsNoted() {
+        Field name = ExampleSchemas.text("F40000000001", "Name", null, null, null);
+        Field tag = ExampleSchemas.text("F40000000002", "Tag", null, null, null);
+        FormSchema schema = ExampleSchemas.schema("S40000000001", "Grenzen",
+                new ElementRef(name, Multiplicity.parse("3:5")),
+                new ElementRef(name, Multiplicity.parse("0:2")),
+                new ElementRef(tag, Multiplicity.parse("6000:*")));
+
+        GeneratedXsd xsd = FimXsdGenerator.of().generate(schema);
+
+        assertThat(xsd.text()).contains("<xs:element name=\"F40000000001\" type=\"F40000000001V1.0.0\" minOccurs=\"3\""
+                        + " maxOccurs=\"3\"/>",
+                "<xs:element name=\"F40000000002\" type=\"F40000000002V1.0.0\" minOccurs=\"5000\""
+                        + " maxOccurs=\"unbounded\"/>");
+        assertThat(xsd.notes()).extracting(XsdNote::code, XsdNote::details).containsExactly(
+                tuple(FimXmlError.LIMITS_CONTRADICT, List.of("Multiplizität 3:2")),
+                tuple(FimXmlError.MULTIPLICITY_CAPPED,
+                        List.of("6000:unbounded", "5000")));
     }
 }

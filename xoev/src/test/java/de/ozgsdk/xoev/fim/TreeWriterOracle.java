@@ -11,6 +11,7 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
+import de.ozgsdk.xoev.internal.fim.StructureCheck;
 import de.ozgsdk.xoev.internal.fim.XmlRendering;
 import de.ozgsdk.xoev.internal.fim.XmlTree;
 import de.ozgsdk.xoev.internal.xml.XmlChars;
@@ -42,7 +43,7 @@ import org.xml.sax.SAXParseException;
  * The writer of {@link FormDataXml} as it was before it wrote straight from the data (kept as the oracle of
  * {@code FormDataXmlWriteEquivalenceTest}): the data as a Jackson tree of {@link FormDataJson}, then an
  * {@link XmlTree}, rendered by {@link XmlRendering}, the rendered text validated by parsing it again, violations
- * mapped to their elements through the tag positions.
+ * mapped to their elements through the tag positions and made one per cause by {@link StructureCheck} from the tree.
  */
 final class TreeWriterOracle {
 
@@ -62,14 +63,15 @@ final class TreeWriterOracle {
     }
 
     String write(FormData data) {
-        XmlRendering rendering = XmlRendering.of(tree(data), true, true);
-        check(rendering);
+        XmlTree root = tree(data);
+        XmlRendering rendering = XmlRendering.of(root, true, true);
+        check(root, rendering);
         return rendering.text();
     }
 
     String writeToStax(FormData data) throws XMLStreamException {
         XmlTree root = tree(data);
-        check(XmlRendering.of(root, false, false));
+        check(root, XmlRendering.of(root, false, false));
         StringWriter out = new StringWriter();
         XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         replay(root, writer, true);
@@ -184,7 +186,7 @@ final class TreeWriterOracle {
         return node.isNull();
     }
 
-    private void check(XmlRendering rendering) {
+    private void check(XmlTree root, XmlRendering rendering) {
         List<FimDataViolation> violations = new ArrayList<>();
         Validator validator = xml.newValidator(compiled);
         validator.setErrorHandler(new ErrorHandler() {
@@ -215,7 +217,10 @@ final class TreeWriterOracle {
             }
         }
         if (!violations.isEmpty()) {
-            throw new FimDataException(xsd.schemaId(), violations);
+            // refined from the tree, as reading does: the writer counts the elements from the data instead
+            StructureCheck structure = new StructureCheck(schema);
+            structure.tree(root, xsd.targetNamespace());
+            throw new FimDataException(xsd.schemaId(), structure.refine(violations));
         }
     }
 

@@ -23,7 +23,7 @@ import javax.xml.stream.XMLStreamWriter;
 final class MessageSamples {
 
     static final String FACHDATEN_NS = "urn:ozgsdk:fim:S00000001:test";
-    static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
+    static final Code DVDV = Behoerdenkennung.DVDV;
     static final Code BEZAHLT = Code.of("BEZAHLT", "urn:ozgsdk:codeliste:zahlungsstatus", "1.0").withName("bezahlt");
     static final UUID SUBMISSION = UUID.fromString("7c0e6d1a-3f52-4b8e-9a51-2d4c8e0f1b23");
     static final Instant SUBMITTED = Instant.parse("2025-03-14T09:30:00.123Z");
@@ -34,7 +34,7 @@ final class MessageSamples {
     static Nachrichtenkopf header() {
         return Nachrichtenkopf.builder()
                 .nachrichtenUUID(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"))
-                .nachrichtentyp(Code.of("antrag.einreichung.0001", "urn:ozgsdk:codeliste:nachrichtentyp", "1.0"))
+                .nachrichtentyp(ApplicationMessage.NACHRICHTENTYP)
                 .erstellungszeitpunkt(OffsetDateTime.of(2025, 3, 14, 10, 30, 1, 0, ZoneOffset.ofHours(1)))
                 .autor(Behoerde.of(Behoerdenkennung.of(DVDV, "ozg-portal")).withName("Kommunalportal NRW"))
                 .leser(Behoerde.of(Behoerdenkennung.of(DVDV, "05315000")).withName("Stadt Köln, Bürgeramt"))

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class BuildingBlocksTest {
 
-    private static final Code DVDV = Code.of("dvdv", "urn:de:xoev:codeliste:behoerdenkennung.praefix", "1.0");
+    private static final Code DVDV = Behoerdenkennung.DVDV;
 
     @Test
     void nullNamesTheMissingArgumentAndTheBuildingBlock() {

@@ -132,28 +132,20 @@ public final class XsdWriter {
     /** One declaration per id and level: several places of one id combine (largest minimum, smallest maximum). */
     private void elementDeclaration(StringBuilder out, String indent, String id, List<ElementRef> refs,
                                     boolean inChoice) {
-        int min = refs.stream().mapToInt(r -> r.multiplicity().min()).max().orElse(0);
-        OptionalInt max = refs.stream().filter(r -> r.multiplicity().max().isPresent())
-                .mapToInt(r -> r.multiplicity().max().getAsInt()).min();
+        Occurs occurs = Occurs.of(refs, inChoice);
         SchemaElement element = refs.get(0).element();
         String owner = element.id().toString();
-        if (inChoice) {
-            min = Math.max(1, min); // the chosen alternative must be filled
+        if (occurs.contradicts()) {
+            note(FimXmlError.LIMITS_CONTRADICT, owner, "Multiplizität " + occurs.stated());
         }
-        if (max.isPresent() && max.getAsInt() < min) {
-            note(FimXmlError.LIMITS_CONTRADICT, owner, "Multiplizität " + min + ":" + max.getAsInt());
-            max = OptionalInt.of(min);
+        if (occurs.capped()) {
+            note(FimXmlError.MULTIPLICITY_CAPPED, owner, occurs.uncapped(), Integer.toString(MAX_OCCURS));
         }
-        String maxText = max.isPresent() ? Integer.toString(max.getAsInt()) : "unbounded";
-        if (min > MAX_OCCURS || max.isPresent() && max.getAsInt() > MAX_OCCURS) {
-            note(FimXmlError.MULTIPLICITY_CAPPED, owner, min + ":" + maxText, Integer.toString(MAX_OCCURS));
-            min = Math.min(min, MAX_OCCURS);
-            maxText = "unbounded";
-        }
+        String maxText = occurs.max().isPresent() ? Integer.toString(occurs.max().getAsInt()) : "unbounded";
         String type = typeName(element);
         out.append(indent).append("<xs:element name=\"").append(id).append("\" type=\"").append(type).append('"');
-        if (min != 1) {
-            out.append(" minOccurs=\"").append(min).append('"');
+        if (occurs.min() != 1) {
+            out.append(" minOccurs=\"").append(occurs.min()).append('"');
         }
         if (!"1".equals(maxText)) {
             out.append(" maxOccurs=\"").append(maxText).append('"');

@@ -2,7 +2,6 @@ package de.ozgsdk.xoev.internal.message;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.xoev.message.MessageError;
-import java.util.Objects;
 
 /**
  * Checks attachment names: they become file names at the receiver, so a path separator or control character would
@@ -22,7 +21,9 @@ public final class AttachmentNames {
      * @param number 1-based number of the attachment in its message for the error, 0 when not yet known
      */
     public static String check(String name, int number) {
-        Objects.requireNonNull(name, "name");
+        if (name == null) {
+            throw new InvalidInputException(MessageError.ATTACHMENT_NAME_INVALID, number, "missing");
+        }
         String reason = problem(name);
         if (reason != null) {
             throw new InvalidInputException(MessageError.ATTACHMENT_NAME_INVALID, number, reason);

@@ -1,6 +1,7 @@
 package de.ozgsdk.xoev.internal.message;
 
 import de.ozgsdk.xoev.XoevSchemaSet;
+import de.ozgsdk.xoev.message.ApplicationMessage;
 import java.util.Optional;
 import javax.xml.validation.Schema;
 
@@ -8,7 +9,8 @@ import javax.xml.validation.Schema;
 public final class MessageSchemas {
 
     public static final String NAMESPACE = "urn:ozgsdk:xoev:antrag:1.0";
-    public static final String ROOT = "antrag.einreichung.0001";
+    /** The root element is named after its message type (XÖV convention). */
+    public static final String ROOT = ApplicationMessage.NACHRICHTENTYP.code();
     public static final String ANTRAG_RESOURCE = "de/ozgsdk/xoev/schema/ozg-antrag-1.0.xsd";
 
     private MessageSchemas() {

@@ -160,8 +160,8 @@ public final class MessageStaxReader {
             metadata.leikaKey(value("leikaLeistung", LeikaKey::parse));
             metadata.tenant(value("mandant", RegionalKey::parse));
             expectStart(reader.nextTag(), "", "dienst");
-            String serviceId = value("kennung", t -> Tokens.check("kennung", Tokens.collapse(t)));
-            String serviceVersion = value("version", t -> Tokens.check("version", Tokens.collapse(t)));
+            String serviceId = value("kennung", t -> Tokens.check("kennung", "dienst", Tokens.collapse(t)));
+            String serviceVersion = value("version", t -> Tokens.check("version", "dienst", Tokens.collapse(t)));
             expectEnd(reader.nextTag(), "dienst");
             metadata.service(serviceId, serviceVersion);
             metadata.submissionId(value("einreichungsID", UUID::fromString));
@@ -173,7 +173,8 @@ public final class MessageStaxReader {
                 event = reader.nextTag();
             }
             if (isStart(event, "zahlung")) {
-                String kassenzeichen = value("kassenzeichen", t -> Tokens.check("kassenzeichen", Tokens.collapse(t)));
+                String kassenzeichen = value("kassenzeichen",
+                        t -> Tokens.check("kassenzeichen", "zahlung", Tokens.collapse(t)));
                 expectStart(reader.nextTag(), "", "status");
                 Code status = unmarshal(Code.class);
                 expectEnd(nextTagAfterJaxb(), "zahlung");
@@ -184,7 +185,7 @@ public final class MessageStaxReader {
             metadata.trustLevel(text(TrustLevels::fromXml));
             event = reader.nextTag();
             if (isStart(event, "postfachReferenz")) {
-                metadata.postboxReference(text(t -> Tokens.check("postfachReferenz", Tokens.collapse(t))));
+                metadata.postboxReference(text(t -> Tokens.check("postfachReferenz", "metadaten", Tokens.collapse(t))));
                 event = reader.nextTag();
             }
             expectEnd(event, "metadaten");
@@ -354,6 +355,8 @@ public final class MessageStaxReader {
         private <T> T convert(String element, Supplier<T> build) {
             try {
                 return build.get();
+            } catch (OzgException e) {
+                throw invalidValue(e, reader.getLocation(), element, e.code().code());
             } catch (IllegalArgumentException e) {
                 throw invalidValue(e, reader.getLocation(), element, e.getClass().getSimpleName());
             }

@@ -1,6 +1,7 @@
 package de.ozgsdk.xoev.internal.message;
 
-import java.util.Objects;
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.xoev.internal.serial.Arguments;
 
 /**
  * Checks identifiers that the message carries as {@code xs:token} of 1 to 200 characters in a form that survives
@@ -9,24 +10,22 @@ import java.util.Objects;
 public final class Tokens {
 
     public static final int MAX_LENGTH = 200;
+    private static final String SHAPE = "1 to " + MAX_LENGTH
+            + " characters without leading, trailing or double spaces, tabs, line breaks or control characters";
 
     private Tokens() {
     }
 
-    /** Returns {@code value} if it is a token; the exception names the argument, never the value. */
-    public static String check(String argument, String value) {
-        Objects.requireNonNull(value, argument);
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(argument + " must have 1 to " + MAX_LENGTH + " characters");
-        }
-        if (value.startsWith(" ") || value.endsWith(" ") || value.contains("  ")) {
-            throw new IllegalArgumentException(argument + " must not have leading, trailing or double spaces");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new IllegalArgumentException(argument + " must not contain tabs, line breaks or control "
-                        + "characters");
-            }
+    /**
+     * Returns {@code value} if it is a token; the exception names the argument and its owner, never the value.
+     *
+     * @throws InvalidInputException {@code OZG-XOEV-111} if absent, {@code OZG-XOEV-113} if not a token
+     */
+    public static String check(String argument, String owner, String value) {
+        Arguments.present(value, argument, owner);
+        if (value.isEmpty() || value.length() > MAX_LENGTH || value.startsWith(" ") || value.endsWith(" ")
+                || value.contains("  ") || value.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw Arguments.malformed(argument, owner, SHAPE);
         }
         return value;
     }
