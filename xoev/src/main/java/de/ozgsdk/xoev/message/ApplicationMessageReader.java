@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *         .build();                                                 // once; thread-safe
  * try (InputStream in = Files.newInputStream(received)) {
  *     ReceivedApplication application = reader.read(in, "antrag-4711.xml");
- *     TimestampToken stamp = application.verifyTimestamp(List.of(tsaCaCertificate));
+ *     Instant stamped = application.verifyTimestamp(TimestampToken.verifier(List.of(tsaCa)));   // ozg-http
  *     Element fachdaten = application.fachdaten();
  *     for (ReceivedAttachment attachment : application.attachments()) {
  *         Path content = attachment.file().orElseThrow();       // checked against size and SHA-256
