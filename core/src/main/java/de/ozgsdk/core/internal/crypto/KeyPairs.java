@@ -51,15 +51,8 @@ public final class KeyPairs {
     }
 
     private static byte[] sign(String algorithm, PrivateKey privateKey) throws GeneralSecurityException {
-        Signature signer;
-        try {
-            signer = Signature.getInstance(algorithm);
-            signer.initSign(privateKey);
-        } catch (GeneralSecurityException jdkRefused) {
-            // Keys of algorithms the JDK lacks were decoded by Bouncy Castle and can only be used with its provider.
-            signer = Signature.getInstance(algorithm, BouncyCastle.provider());
-            signer.initSign(privateKey);
-        }
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(privateKey);
         signer.update(PROBE);
         return signer.sign();
     }
