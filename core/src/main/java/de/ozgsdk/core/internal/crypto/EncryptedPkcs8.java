@@ -5,18 +5,14 @@ import de.ozgsdk.core.crypto.KeyError;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
-import java.util.Optional;
-import javax.crypto.BadPaddingException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.PBEParameterSpec;
 
 /**
  * Decrypts a PKCS#8 {@code EncryptedPrivateKeyInfo} ({@code -----BEGIN ENCRYPTED PRIVATE KEY-----}) with the JDK's
  * own primitives: PBES2 (RFC 8018) with PBKDF2-HMAC-SHA1/224/256/384/512 and AES-128/192/256-CBC, DES-EDE3-CBC or
- * DES-CBC, read by hand so that every JDK 17 decrypts what OpenSSL 1.1 and 3 write by default; and the older PBES1 and
- * PKCS#12 schemes that the JDK implements itself.
+ * DES-CBC, read by hand so that every JDK 17 decrypts what OpenSSL 1.1 and 3 write by default; and the older
+ * {@link Pbes1} schemes.
  */
 final class EncryptedPkcs8 {
 
@@ -36,23 +32,10 @@ final class EncryptedPkcs8 {
             "1.2.840.113549.2.12", "HmacSHA512/224",
             "1.2.840.113549.2.13", "HmacSHA512/256");
 
-    /** PBES1 (PKCS#5) and PKCS#12 schemes by OID, with the JDK's names for those the JDK implements. */
-    private static final Map<String, String> PBES1 = Map.of(
-            "1.2.840.113549.1.5.3", "PBEWithMD5AndDES",
-            "1.2.840.113549.1.12.1.1", "PBEWithSHA1AndRC4_128",
-            "1.2.840.113549.1.12.1.2", "PBEWithSHA1AndRC4_40",
-            "1.2.840.113549.1.12.1.3", "PBEWithSHA1AndDESede",
-            "1.2.840.113549.1.12.1.5", "PBEWithSHA1AndRC2_128",
-            "1.2.840.113549.1.12.1.6", "PBEWithSHA1AndRC2_40");
-
     private static final Map<String, String> OTHER_SCHEMES = Map.of(
             "1.3.6.1.4.1.11591.4.11", "scrypt",
             "1.2.840.113549.1.5.1", "PBEWithMD2AndDES",
             "1.2.840.113549.1.5.4", "PBEWithMD2AndRC2",
-            "1.2.840.113549.1.5.6", "PBEWithMD5AndRC2",
-            "1.2.840.113549.1.5.10", "PBEWithSHA1AndDES",
-            "1.2.840.113549.1.5.11", "PBEWithSHA1AndRC2",
-            "1.2.840.113549.1.12.1.4", "PBEWithSHA1And2KeyDESede",
             "2.16.840.1.101.3.4.1.6", "AES-128-GCM",
             "2.16.840.1.101.3.4.1.46", "AES-256-GCM",
             "1.2.840.113549.3.2", "RC2-CBC");
@@ -79,8 +62,8 @@ final class EncryptedPkcs8 {
         if (PBES2.equals(oid)) {
             return pbes2(parameters.contents(), encrypted, password, source);
         }
-        String name = Optional.ofNullable(PBES1.get(oid)).orElseThrow(() -> unsupported(source, describe(oid), null));
-        return pbes1(name, parameters.contents(), encrypted, password, source);
+        Pbes1 scheme = Pbes1.byOid(oid).orElseThrow(() -> unsupported(source, describe(oid), null));
+        return pbes1(scheme, parameters.contents(), encrypted, password, source);
     }
 
     private static byte[] pbes2(Der.Reader parameters, byte[] encrypted, char[] password, String source) {
@@ -142,27 +125,12 @@ final class EncryptedPkcs8 {
         }
     }
 
-    private static byte[] pbes1(String name, Der.Reader parameters, byte[] encrypted, char[] password,
+    private static byte[] pbes1(Pbes1 scheme, Der.Reader parameters, byte[] encrypted, char[] password,
             String source) {
         byte[] salt = parameters.next(Der.OCTET_STRING, "PBEParameter salt").content();
         int iterations = iterations(parameters.next(Der.INTEGER, "PBEParameter iterationCount"), source);
         parameters.requireEnd("PBEParameter");
-        PBEKeySpec spec = new PBEKeySpec(password);
-        try {
-            Cipher cipher = Cipher.getInstance(name);
-            cipher.init(Cipher.DECRYPT_MODE, SecretKeyFactory.getInstance(name).generateSecret(spec),
-                    new PBEParameterSpec(salt, iterations));
-            return cipher.doFinal(encrypted);
-        } catch (NoSuchAlgorithmException e) {
-            throw unsupported(source, name, e);
-        } catch (BadPaddingException e) {
-            throw new ConfigurationException(KeyError.PEM_WRONG_PASSWORD, e, source);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new Der.MalformedException(name + " cannot decrypt with the given parameters: "
-                    + Failures.describe(e));
-        } finally {
-            spec.clearPassword();
-        }
+        return scheme.decrypt(password, salt, iterations, encrypted, source);
     }
 
     private static int iterations(Der.Value count, String source) {
@@ -178,7 +146,7 @@ final class EncryptedPkcs8 {
     }
 
     private static String describe(String oid) {
-        String name = OTHER_SCHEMES.getOrDefault(oid, PBES1.get(oid));
+        String name = OTHER_SCHEMES.get(oid);
         return name == null ? "OID " + oid : name + " (OID " + oid + ")";
     }
 

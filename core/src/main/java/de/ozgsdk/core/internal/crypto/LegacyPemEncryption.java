@@ -2,9 +2,6 @@ package de.ozgsdk.core.internal.crypto;
 
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.crypto.KeyError;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -62,7 +59,7 @@ final class LegacyPemEncryption {
 
     /** OpenSSL's {@code EVP_BytesToKey(cipher, EVP_md5(), salt, password, 1)}: MD5 chained until the key is full. */
     static byte[] evpBytesToKey(char[] password, byte[] salt, int keyBytes, String source) {
-        byte[] secret = utf8(password);
+        byte[] secret = Pbes1.utf8(password);
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             byte[] key = new byte[keyBytes];
@@ -82,13 +79,5 @@ final class LegacyPemEncryption {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-    }
-
-    /** The password as OpenSSL sees it on a UTF-8 terminal. */
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        return bytes;
     }
 }

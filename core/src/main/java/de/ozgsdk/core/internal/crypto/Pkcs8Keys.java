@@ -3,12 +3,15 @@ package de.ozgsdk.core.internal.crypto;
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.crypto.KeyError;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns PKCS#8 {@code PrivateKeyInfo} structures into JDK keys with the JDK's own {@link KeyFactory}, and wraps the
@@ -38,6 +41,17 @@ final class Pkcs8Keys {
             "1.2.643.7.1.1.1.1", "GOST R 34.10-2012 (256 bit)",
             "1.2.643.7.1.1.1.2", "GOST R 34.10-2012 (512 bit)");
 
+    /**
+     * Names of curves that users meet but JDK 16 and later cannot sign with (they left SunEC with its native code):
+     * brainpool (BSI TR-03116), secp256k1; SM2 the JDK does not know at all.
+     */
+    private static final Map<String, String> CURVE_NAMES = Map.of(
+            "1.3.36.3.3.2.8.1.1.7", "brainpoolP256r1",
+            "1.3.36.3.3.2.8.1.1.11", "brainpoolP384r1",
+            "1.3.36.3.3.2.8.1.1.13", "brainpoolP512r1",
+            "1.3.132.0.10", "secp256k1",
+            "1.2.156.10197.1.301", "SM2");
+
     private Pkcs8Keys() {
     }
 
@@ -50,6 +64,11 @@ final class Pkcs8Keys {
     static PrivateKey toPrivateKey(byte[] pkcs8, String source) {
         String oid = algorithmOf(pkcs8);
         String name = JDK_NAMES.getOrDefault(oid, oid);
+        if (EC.equals(oid)) {
+            namedCurve(pkcs8).filter(curve -> !isKnownCurve(curve)).ifPresent(curve -> {
+                throw new ConfigurationException(KeyError.KEY_ALGORITHM_UNSUPPORTED, source, describeCurve(curve));
+            });
+        }
         KeyFactory factory;
         try {
             factory = KeyFactory.getInstance(name);
@@ -75,6 +94,33 @@ final class Pkcs8Keys {
                 .objectIdentifier("privateKeyAlgorithm OID");
         info.next(Der.OCTET_STRING, "privateKey");
         return oid;
+    }
+
+    /** The OID of the named curve in the algorithm parameters of an EC {@code PrivateKeyInfo}, if it names one. */
+    static Optional<String> namedCurve(byte[] pkcs8) {
+        Der.Reader info = Der.parse(pkcs8, Der.SEQUENCE, "PrivateKeyInfo").contents();
+        info.next(Der.INTEGER, "PrivateKeyInfo version");
+        Der.Reader algorithm = info.next(Der.SEQUENCE, "privateKeyAlgorithm").contents();
+        algorithm.next(Der.OBJECT_IDENTIFIER, "privateKeyAlgorithm OID");
+        if (algorithm.peekTag() != Der.OBJECT_IDENTIFIER) {
+            return Optional.empty();
+        }
+        return Optional.of(algorithm.next(Der.OBJECT_IDENTIFIER, "EC curve").objectIdentifier("EC curve"));
+    }
+
+    /** {@code "EC on the curve brainpoolP256r1 (OID 1.3.36.3.3.2.8.1.1.7)"}. */
+    static String describeCurve(String oid) {
+        return "EC on the curve " + Optional.ofNullable(CURVE_NAMES.get(oid)).map(name -> name + " ").orElse("")
+                + "(OID " + oid + ")";
+    }
+
+    private static boolean isKnownCurve(String oid) {
+        try {
+            AlgorithmParameters.getInstance("EC").init(new ECGenParameterSpec(oid));
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** PKCS#8 for a PKCS#1 {@code RSAPrivateKey} ({@code -----BEGIN RSA PRIVATE KEY-----}). */
