@@ -68,6 +68,15 @@ class PemDecoderTest {
         assertBelongsToOpenSslPublicKey(decoded, key);
     }
 
+    @Test
+    void decodesKeyFileWithWindowsLineEndingsAndTextAroundTheBlock() throws Exception {
+        String pem = new String(read("ec.pem"), StandardCharsets.US_ASCII);
+        byte[] windows = ("Bag Attributes\r\n    friendlyName: client\r\n" + pem.replace("\n", "\r\n") + "trailer\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        assertBelongsToOpenSslPublicKey(onlyKey(windows, Optional.empty()), "ec");
+    }
+
     @ParameterizedTest
     @CsvSource({"rsa, RSA PRIVATE KEY", "ec, EC PRIVATE KEY", "dsa, DSA PRIVATE KEY"})
     void decodesTraditionalOpenSslFormats(String key, String blockType) throws Exception {
