@@ -41,7 +41,11 @@ public enum KeyError implements ErrorCode {
     /** Building a key store, key manager or trust manager from loaded material failed. */
     KEY_STORE_FAILED("OZG-KEY-118"),
     /** A value passed to a factory method is unusable (empty chain, blank source name). */
-    ARGUMENT_INVALID("OZG-KEY-119");
+    ARGUMENT_INVALID("OZG-KEY-119"),
+    /** The private key is encrypted with a scheme or cipher the JDK does not offer (scrypt, AES-GCM, RC2, …). */
+    PEM_ENCRYPTION_UNSUPPORTED("OZG-KEY-120"),
+    /** The PEM file holds a private key in a format other than PKCS#8, PKCS#1, SEC1 or OpenSSL DSA (OpenSSH, PGP). */
+    PEM_FORMAT_UNSUPPORTED("OZG-KEY-121");
 
     private final String code;
 

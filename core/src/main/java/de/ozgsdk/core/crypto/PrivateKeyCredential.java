@@ -94,20 +94,30 @@ public final class PrivateKeyCredential {
     }
 
     /**
-     * Loads an unencrypted private key (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY} or SEC1
-     * {@code EC PRIVATE KEY}) and its certificate chain (PEM, any order, or one DER certificate); both may be the same
-     * file.
+     * Loads an unencrypted private key (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, SEC1
+     * {@code EC PRIVATE KEY} or OpenSSL's {@code DSA PRIVATE KEY}) and its certificate chain (PEM, any order, or one
+     * DER certificate); both may be the same file. The key may be RSA, EC on a curve the JVM signs with (P-256, P-384,
+     * P-521), Ed25519/Ed448 or DSA.
      *
      * @throws ConfigurationException if a file cannot be read or decoded, the key is encrypted, the key file holds no
-     *     or several keys, or no certificate matches the key
+     *     or several keys, the key's format or algorithm is unsupported ({@link KeyError#PEM_FORMAT_UNSUPPORTED} for
+     *     OpenSSH keys, {@link KeyError#KEY_ALGORITHM_UNSUPPORTED} e.g. for brainpool curves), or no certificate
+     *     matches the key
      */
     public static PrivateKeyCredential fromPem(Path privateKeyFile, Path certificateChainFile) {
         return fromPemFiles(privateKeyFile, certificateChainFile, Optional.empty());
     }
 
     /**
-     * Like {@link #fromPem(Path, Path)} for a key that may be encrypted ({@code ENCRYPTED PRIVATE KEY}, or a legacy
-     * OpenSSL {@code RSA PRIVATE KEY} with {@code Proc-Type: 4,ENCRYPTED}) with {@code password}.
+     * Like {@link #fromPem(Path, Path)} for a key that may be encrypted with {@code password}: PKCS#8
+     * {@code ENCRYPTED PRIVATE KEY} with PBES2 (PBKDF2 with HMAC-SHA1/224/256/384/512; AES-128/192/256-CBC,
+     * DES-EDE3-CBC, DES-CBC; what {@code openssl pkcs8 -topk8} writes) or the older PBES1/PKCS#12 schemes
+     * ({@code openssl pkcs8 -v1}), or a legacy OpenSSL {@code RSA/EC/DSA PRIVATE KEY} with
+     * {@code Proc-Type: 4,ENCRYPTED} (AES-CBC, DES-EDE3-CBC, DES-CBC). Non-ASCII passwords work as with OpenSSL
+     * (UTF-8, or BMPString in the PKCS#12 schemes).
+     *
+     * @throws ConfigurationException as {@link #fromPem(Path, Path)}, and if the password is wrong or the key is
+     *     encrypted with an unsupported scheme such as scrypt ({@link KeyError#PEM_ENCRYPTION_UNSUPPORTED})
      */
     public static PrivateKeyCredential fromPem(Path privateKeyFile, Path certificateChainFile, char[] password) {
         return fromPemFiles(privateKeyFile, certificateChainFile,

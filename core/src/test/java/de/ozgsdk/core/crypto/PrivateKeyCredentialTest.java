@@ -19,6 +19,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrivateKeyCredentialTest {
 
@@ -203,6 +205,35 @@ class PrivateKeyCredentialTest {
                 () -> PrivateKeyCredential.fromPem(key, chain, "wrong-guess".toCharArray()),
                 KeyError.PEM_WRONG_PASSWORD, key);
         assertThat(e.getMessage()).doesNotContain("wrong-guess");
+    }
+
+    @Test
+    void loadsKeyAndCertificateMadeByOpenSsl() throws Exception {
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "plain.pem");
+        openssl.run("pkey", "-in", "plain.pem", "-traditional", "-aes-256-cbc",
+                "-passout", openssl.passwordFile("password.txt", PASSWORD), "-out", "key.pem");
+        openssl.run("req", "-x509", "-key", "plain.pem", "-subj", "/CN=Fachverfahren Test", "-days", "2",
+                "-out", "cert.pem");
+
+        PrivateKeyCredential credential =
+                PrivateKeyCredential.fromPem(dir.resolve("key.pem"), dir.resolve("cert.pem"), PASSWORD);
+
+        assertThat(credential.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=Fachverfahren Test");
+        assertThat(credential.privateKey().getAlgorithm()).isEqualTo("EC");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"brainpoolP256r1", "secp256k1"})
+    void rejectsEcKeyOnACurveTheJdkCannotSignWithNamingTheCurve(String curve) throws Exception {
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + curve, "-out", "key.pem");
+        openssl.run("req", "-x509", "-key", "key.pem", "-subj", "/CN=" + curve, "-days", "2", "-out", "cert.pem");
+        Path key = dir.resolve("key.pem");
+
+        ConfigurationException e = assertRejected(() -> PrivateKeyCredential.fromPem(key, dir.resolve("cert.pem")),
+                KeyError.KEY_ALGORITHM_UNSUPPORTED, key);
+        assertThat(e.getMessage()).contains("EC on the curve " + curve);
     }
 
     @Test

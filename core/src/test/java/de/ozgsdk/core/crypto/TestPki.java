@@ -1,9 +1,7 @@
 package de.ozgsdk.core.crypto;
 
-import de.ozgsdk.core.internal.crypto.BouncyCastle;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import okhttp3.tls.Certificates;
 import okhttp3.tls.HeldCertificate;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.util.io.pem.PemObject;
 
 /** Writes keys and certificates that tests generate into PEM and PKCS#12 files, in the formats users bring. */
 public final class TestPki {
@@ -78,40 +70,49 @@ public final class TestPki {
 
     /** {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PKCS#8 with PBES2, AES-256-CBC and PBKDF2-HMAC-SHA256. */
     public static String encryptedPkcs8Pem(PrivateKey key, char[] password) throws IOException {
-        try {
-            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256).setProvider(BouncyCastle.provider())
-                    .setPassword(password).build();
-            return pem(new JcaPKCS8Generator(key, encryptor));
-        } catch (OperatorCreationException e) {
-            throw new IOException(e);
-        }
+        return convertWithOpenSsl(key, password, "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256");
     }
 
-    /**
-     * SEC1 {@code EC PRIVATE KEY} as OpenSSL writes it, with the named curve inside the structure (Bouncy Castle's
-     * generic writer leaves it out for JDK keys, which makes the file unreadable for everyone).
-     */
+    /** SEC1 {@code EC PRIVATE KEY} as OpenSSL writes it, with the named curve inside the structure. */
     public static String sec1Pem(PrivateKey ecKey) throws IOException {
-        PrivateKeyInfo info = PrivateKeyInfo.getInstance(ecKey.getEncoded());
-        ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-        ECPrivateKey withCurve = new ECPrivateKey(256, inner.getKey(),
-                (org.bouncycastle.asn1.ASN1Encodable) info.getPrivateKeyAlgorithm().getParameters());
-        return pem(new PemObject("EC PRIVATE KEY", withCurve.getEncoded()));
+        return convertWithOpenSsl(ecKey, null, "pkey", "-traditional");
     }
 
     /** OpenSSL's legacy encrypted traditional format with {@code Proc-Type: 4,ENCRYPTED} and AES-128-CBC. */
     public static String legacyEncryptedPem(PrivateKey key, char[] password) throws IOException {
-        return pem(new JcaMiscPEMGenerator(key,
-                new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BouncyCastle.provider()).build(password)));
+        return convertWithOpenSsl(key, password, "pkey", "-traditional", "-aes-128-cbc");
     }
 
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object instanceof org.bouncycastle.util.io.pem.PemObjectGenerator generator
-                    ? generator.generate() : object);
+    /** {@code -----BEGIN PRIVATE KEY-----} (RFC 7468) of a JDK key. */
+    public static String pkcs8Pem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** Lets openssl rewrite {@code key} (given as PKCS#8) with {@code command}, encrypting with {@code password}. */
+    private static String convertWithOpenSsl(PrivateKey key, char[] password, String... command) throws IOException {
+        Path dir = Files.createTempDirectory("ozg-test-pki");
+        try {
+            Files.writeString(dir.resolve("in.pem"), pkcs8Pem(key), StandardCharsets.US_ASCII);
+            OpenSsl openssl = new OpenSsl(dir);
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("-in", "in.pem", "-out", "out.pem"));
+            if (password != null) {
+                args.addAll(List.of("-passout", openssl.passwordFile("password.txt", password)));
+            }
+            openssl.run(args.toArray(new String[0]));
+            return Files.readString(dir.resolve("out.pem"), StandardCharsets.US_ASCII);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
         }
-        return text.toString();
     }
 }

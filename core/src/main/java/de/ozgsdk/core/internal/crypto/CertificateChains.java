@@ -29,7 +29,8 @@ public final class CertificateChains {
             throw new ConfigurationException(KeyError.NO_CERTIFICATE, certificateSource);
         }
         if (!KeyPairs.isSupported(privateKey)) {
-            throw new ConfigurationException(KeyError.KEY_ALGORITHM_UNSUPPORTED, keySource, privateKey.getAlgorithm());
+            throw new ConfigurationException(KeyError.KEY_ALGORITHM_UNSUPPORTED, keySource,
+                    KeyPairs.describe(privateKey));
         }
         X509Certificate leaf = certificates.stream()
                 .filter(certificate -> KeyPairs.belongTogether(privateKey, certificate.getPublicKey()))

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -45,21 +46,44 @@ public final class KeyPairs {
         }
     }
 
-    /** Whether the SDK can check (and so use) keys of this algorithm. */
+    /**
+     * Whether the SDK can check (and so use) this key: RSA always; other keys if the JVM signs with them, which it
+     * does not for every key it can decode (JDK 16 and later decode brainpool and secp256k1 EC keys but have no
+     * signature for them).
+     */
     public static boolean isSupported(PrivateKey privateKey) {
-        return privateKey instanceof RSAPrivateKey || signatureAlgorithm(privateKey).isPresent();
+        if (privateKey instanceof RSAPrivateKey) {
+            return true;
+        }
+        Optional<String> algorithm = signatureAlgorithm(privateKey);
+        if (algorithm.isEmpty()) {
+            return false;
+        }
+        try {
+            sign(algorithm.get(), privateKey);
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The key's algorithm for messages, with the curve of an EC key: {@code "EC on the curve brainpoolP256r1 …"}. */
+    public static String describe(PrivateKey privateKey) {
+        if (privateKey instanceof ECPrivateKey) {
+            try {
+                return Pkcs8Keys.namedCurve(privateKey.getEncoded()).map(Pkcs8Keys::describeCurve)
+                        .orElse(privateKey.getAlgorithm());
+            } catch (RuntimeException e) {
+                // A key of another provider may have no encoding or one this reader does not know.
+                return privateKey.getAlgorithm();
+            }
+        }
+        return privateKey.getAlgorithm();
     }
 
     private static byte[] sign(String algorithm, PrivateKey privateKey) throws GeneralSecurityException {
-        Signature signer;
-        try {
-            signer = Signature.getInstance(algorithm);
-            signer.initSign(privateKey);
-        } catch (GeneralSecurityException jdkRefused) {
-            // Keys of algorithms the JDK lacks were decoded by Bouncy Castle and can only be used with its provider.
-            signer = Signature.getInstance(algorithm, BouncyCastle.provider());
-            signer.initSign(privateKey);
-        }
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(privateKey);
         signer.update(PROBE);
         return signer.sign();
     }

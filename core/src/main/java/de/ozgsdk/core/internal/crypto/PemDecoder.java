@@ -1,41 +1,34 @@
 package de.ozgsdk.core.internal.crypto;
 
 import de.ozgsdk.core.ConfigurationException;
-import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.crypto.KeyError;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes the private keys and certificates of a PEM text with Bouncy Castle's {@link PEMParser}.
+ * Decodes the private keys and certificates of a PEM text with the JDK's own crypto (no third-party provider).
  *
- * <p>Understood private key blocks: {@code PRIVATE KEY} (PKCS#8), {@code ENCRYPTED PRIVATE KEY} (PKCS#8, PBES2 or
- * PBES1), {@code RSA PRIVATE KEY} (PKCS#1, also with OpenSSL's legacy {@code Proc-Type: 4,ENCRYPTED}) and
- * {@code EC PRIVATE KEY} (SEC1). Other blocks (public keys, EC parameters) are skipped. Keys and certificates are
- * converted to the JDK's own types where the JDK knows the algorithm, so that JSSE can use them without Bouncy
- * Castle's provider.
+ * <p>Understood private key blocks: {@code PRIVATE KEY} (PKCS#8), {@code ENCRYPTED PRIVATE KEY} (PKCS#8 with PBES2
+ * and PBKDF2-HMAC-SHA1/224/256/384/512 and AES-CBC or (DES-EDE3-)CBC, or PBES1/PKCS#12 schemes the JDK implements),
+ * {@code RSA PRIVATE KEY} (PKCS#1), {@code EC PRIVATE KEY} (SEC1) and {@code DSA PRIVATE KEY}, the last three also
+ * with OpenSSL's legacy {@code Proc-Type: 4,ENCRYPTED} (AES-128/192/256-CBC, DES-EDE3-CBC, DES-CBC). Keys are of every
+ * algorithm the JVM's providers know (RSA, RSASSA-PSS, EC, EdDSA, DSA, XDH, …). Certificate blocks are
+ * {@code CERTIFICATE} and {@code X509 CERTIFICATE}; other blocks (public keys, EC parameters, requests) are skipped.
  */
 public final class PemDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PemDecoder.class);
+
+    private static final Set<String> CERTIFICATE_TYPES = Set.of("CERTIFICATE", "X509 CERTIFICATE");
+    private static final Set<String> PRIVATE_KEY_TYPES = Set.of(
+            "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY");
 
     /** What a PEM text held, in file order. */
     public record Content(List<PrivateKey> privateKeys, List<X509Certificate> certificates) {
@@ -49,106 +42,96 @@ public final class PemDecoder {
     }
 
     /**
-     * Decodes {@code pem}; {@code source} names the file in error messages, {@code password} decrypts encrypted keys.
+     * Decodes the keys and certificates of {@code pem}; {@code source} names the file in error messages,
+     * {@code password} decrypts encrypted keys.
      *
-     * @throws ConfigurationException if the text is not valid PEM, a key cannot be decrypted or has an unknown
-     *     algorithm, or a certificate is broken
+     * @throws ConfigurationException if the text is not valid PEM, a key cannot be decrypted, has an unsupported
+     *     format, encryption or algorithm, or a certificate is broken
      */
     public static Content decode(byte[] pem, String source, Optional<char[]> password) {
         List<PrivateKey> keys = new ArrayList<>();
         List<X509Certificate> certificates = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(
-                new InputStreamReader(new ByteArrayInputStream(pem), StandardCharsets.ISO_8859_1))) {
-            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
-                if (object instanceof X509CertificateHolder holder) {
-                    certificates.add(X509Certificates.fromDer(holder.getEncoded(), source));
-                } else {
-                    privateKeyInfo(object, source, password).ifPresent(info -> keys.add(toPrivateKey(info, source)));
-                }
+        for (PemBlocks.Block block : PemBlocks.parse(pem, source)) {
+            if (CERTIFICATE_TYPES.contains(block.type())) {
+                certificates.add(X509Certificates.fromDer(block.der(), source));
+            } else if (PRIVATE_KEY_TYPES.contains(block.type())) {
+                keys.add(privateKey(block, source, password));
+            } else if (block.type().contains("PRIVATE KEY")) {
+                throw new ConfigurationException(KeyError.PEM_FORMAT_UNSUPPORTED, source, block.type());
+            } else {
+                LOG.debug("skipping PEM block of type {} in {}", block.type(), source);
             }
-        } catch (OzgException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // Bouncy Castle reports broken Base64 and ASN.1 with a range of runtime exceptions, not only IOException.
-            throw new ConfigurationException(KeyError.PEM_MALFORMED, e, source, Failures.describe(e));
         }
         return new Content(keys, certificates);
     }
 
-    private static Optional<PrivateKeyInfo> privateKeyInfo(Object object, String source, Optional<char[]> password) {
-        if (object instanceof PrivateKeyInfo info) {
-            return Optional.of(info);
+    /**
+     * Only the certificates of {@code pem}; key blocks are skipped undecoded, so that a bundle holding an encrypted
+     * key needs no password.
+     *
+     * @throws ConfigurationException if the text is not valid PEM or a certificate is broken
+     */
+    public static List<X509Certificate> certificates(byte[] pem, String source) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (PemBlocks.Block block : PemBlocks.parse(pem, source)) {
+            if (CERTIFICATE_TYPES.contains(block.type())) {
+                certificates.add(X509Certificates.fromDer(block.der(), source));
+            }
         }
-        if (object instanceof PEMKeyPair pair) {
-            return Optional.of(pair.getPrivateKeyInfo());
+        return List.copyOf(certificates);
+    }
+
+    private static PrivateKey privateKey(PemBlocks.Block block, String source, Optional<char[]> password) {
+        try {
+            return switch (block.type()) {
+                case "PRIVATE KEY" -> Pkcs8Keys.toPrivateKey(block.der(), source);
+                case "ENCRYPTED PRIVATE KEY" -> encryptedPkcs8(block, source, requirePassword(password, source));
+                default -> traditional(block, source, password);
+            };
+        } catch (Der.MalformedException e) {
+            throw new ConfigurationException(KeyError.PEM_MALFORMED, e, source,
+                    block.location() + ": " + e.getMessage());
         }
-        if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-            return Optional.of(decryptPkcs8(encrypted, source, requirePassword(password, source)));
+    }
+
+    private static PrivateKey encryptedPkcs8(PemBlocks.Block block, String source, char[] password) {
+        byte[] pkcs8 = EncryptedPkcs8.decrypt(block.der(), password, source);
+        requireDecryptedStructure(() -> Pkcs8Keys.algorithmOf(pkcs8), source);
+        return Pkcs8Keys.toPrivateKey(pkcs8, source);
+    }
+
+    /** {@code RSA/EC/DSA PRIVATE KEY}, possibly with OpenSSL's legacy encryption. */
+    private static PrivateKey traditional(PemBlocks.Block block, String source, Optional<char[]> password) {
+        if (!LegacyPemEncryption.isEncrypted(block)) {
+            return Pkcs8Keys.toPrivateKey(toPkcs8(block.type(), block.der(), source), source);
         }
-        if (object instanceof PEMEncryptedKeyPair encrypted) {
-            return Optional.of(decryptLegacy(encrypted, source, requirePassword(password, source)));
+        byte[] der = LegacyPemEncryption.decrypt(block, requirePassword(password, source), source);
+        byte[] pkcs8 = requireDecryptedStructure(() -> toPkcs8(block.type(), der, source), source);
+        return Pkcs8Keys.toPrivateKey(pkcs8, source);
+    }
+
+    private static byte[] toPkcs8(String type, byte[] der, String source) {
+        return switch (type) {
+            case "RSA PRIVATE KEY" -> Pkcs8Keys.fromPkcs1(der, source);
+            case "EC PRIVATE KEY" -> Pkcs8Keys.fromSec1(der);
+            case "DSA PRIVATE KEY" -> Pkcs8Keys.fromOpenSslDsa(der);
+            default -> throw new IllegalArgumentException("not a traditional key type: " + type);
+        };
+    }
+
+    /**
+     * Runs {@code parse} on decrypted content: garbage after a decryption whose padding happened to fit is what a
+     * wrong password looks like, so it is reported as such and not as a damaged file.
+     */
+    private static <T> T requireDecryptedStructure(Supplier<T> parse, String source) {
+        try {
+            return parse.get();
+        } catch (Der.MalformedException e) {
+            throw new ConfigurationException(KeyError.PEM_WRONG_PASSWORD, e, source);
         }
-        LOG.debug("skipping PEM object of type {} in {}", object.getClass().getSimpleName(), source);
-        return Optional.empty();
     }
 
     private static char[] requirePassword(Optional<char[]> password, String source) {
         return password.orElseThrow(() -> new ConfigurationException(KeyError.PEM_PASSWORD_REQUIRED, source));
-    }
-
-    private static PrivateKeyInfo decryptPkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, String source, char[] password) {
-        try {
-            return encrypted.decryptPrivateKeyInfo(
-                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.provider()).build(password));
-        } catch (Exception e) {
-            // A wrong password shows as a padding or ASN.1 failure; neither can be told apart from a damaged file.
-            throw new ConfigurationException(KeyError.PEM_WRONG_PASSWORD, e, source);
-        }
-    }
-
-    private static PrivateKeyInfo decryptLegacy(PEMEncryptedKeyPair encrypted, String source, char[] password) {
-        try {
-            return encrypted.decryptKeyPair(
-                    new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.provider()).build(password))
-                    .getPrivateKeyInfo();
-        } catch (Exception e) {
-            throw new ConfigurationException(KeyError.PEM_WRONG_PASSWORD, e, source);
-        }
-    }
-
-    /** Converts {@code info} to a JDK key, or to a Bouncy Castle key where the JDK lacks the algorithm. */
-    public static PrivateKey toPrivateKey(PrivateKeyInfo info, String source) {
-        try {
-            return new JcaPEMKeyConverter().getPrivateKey(info);
-        } catch (IOException | RuntimeException jdkFailure) {
-            try {
-                return new JcaPEMKeyConverter().setProvider(BouncyCastle.provider()).getPrivateKey(info);
-            } catch (IOException | RuntimeException bcFailure) {
-                String algorithm = algorithmOf(info);
-                if (isUnknownAlgorithm(bcFailure)) {
-                    throw new ConfigurationException(KeyError.KEY_ALGORITHM_UNSUPPORTED, bcFailure, source, algorithm);
-                }
-                throw new ConfigurationException(KeyError.PEM_MALFORMED, bcFailure, source,
-                        "private key (" + algorithm + ") cannot be decoded: " + Failures.describe(bcFailure));
-            }
-        }
-    }
-
-    private static String algorithmOf(PrivateKeyInfo info) {
-        try {
-            return info.getPrivateKeyAlgorithm().getAlgorithm().getId();
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static boolean isUnknownAlgorithm(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.security.NoSuchAlgorithmException
-                    || String.valueOf(t.getMessage()).contains("unable to find")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

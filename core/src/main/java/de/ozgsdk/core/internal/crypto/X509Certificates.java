@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Decodes X.509 certificates from PEM, DER or PKCS#7 into the JDK's certificate type. */
 public final class X509Certificates {
@@ -30,7 +29,7 @@ public final class X509Certificates {
      */
     public static List<X509Certificate> decode(byte[] content, String source) {
         List<X509Certificate> certificates = containsPemMarker(content)
-                ? PemDecoder.decode(content, source, Optional.empty()).certificates()
+                ? PemDecoder.certificates(content, source)
                 : decodeBinary(content, source);
         if (certificates.isEmpty()) {
             throw new ConfigurationException(KeyError.NO_CERTIFICATE, source);
