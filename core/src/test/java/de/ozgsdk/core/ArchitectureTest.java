@@ -47,13 +47,10 @@ class ArchitectureTest {
             .because("internal packages are not promised to stay (STYLE.md)");
 
     @ArchTest
-    static final ArchRule keysAndCertificatesLoadWithTheJdksOwnCrypto = noClasses()
-            .that().resideInAnyPackage("de.ozgsdk.core.crypto..", "de.ozgsdk.core.internal.crypto..")
-            .and().haveNameNotMatching("de\\.ozgsdk\\.core\\.internal\\.crypto\\.BouncyCastle(\\$.*)?")
+    static final ArchRule coreUsesTheJdksOwnCrypto = noClasses()
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("de.ozgsdk.core.internal.crypto.BouncyCastle")
-            .because("core loads keys and certificates on the JDK's own crypto (DESIGN.md); only the RFC 3161 "
-                    + "time-stamp client, which moves to http, uses Bouncy Castle");
+            .because("core loads keys and certificates on the JDK's own crypto (DESIGN.md); Bouncy Castle is "
+                    + "ozg-http's, for the RFC 3161 time-stamp client");
 
     @ArchTest
     static final ArchRule noJavaUtilLogging = noClasses()
