@@ -19,7 +19,6 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,8 +105,6 @@ public final class RuleFiles {
                 throw new InvalidInputException(RuleError.FILE_NOT_JSON, source, "1", "1");
             }
             return root;
-        } catch (JacksonIOException e) {
-            throw new ConfigurationException(RuleError.FILE_UNREADABLE, e.getCause(), source);
         } catch (JacksonException e) {
             TokenStreamLocation location = e.getLocation();
             String line = location == null ? "?" : Integer.toString(location.getLineNr());

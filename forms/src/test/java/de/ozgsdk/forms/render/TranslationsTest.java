@@ -15,6 +15,8 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +116,26 @@ class TranslationsTest {
     @Test
     void keepsHelpAbsentWhenTheSchemaHasNone() {
         assertThat(read("{\"F2\": {\"en\": {\"help\": \"x\"}}}").help("F2", Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void reportsAStreamThatFailsAsUnreadableNotAsMalformed() {
+        IOException failure = new IOException("connection reset");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw failure;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw failure;
+            }
+        };
+
+        assertThatThrownBy(() -> Translations.read(failing, "test.json"))
+                .isInstanceOf(InvalidInputException.class).hasCause(failure)
+                .hasMessageContaining("OZG-RENDER-108").hasMessageContaining("IOException");
     }
 
     private static Translations read(String json) {
