@@ -168,16 +168,15 @@ class FormDataJsonTest {
 
     @Test
     void reportsAFailingWriterAsAWriteErrorWithItsIoException() {
-        IOException failure = new IOException("disk full");
         Writer failing = new Writer() {
             @Override
             public void write(char[] buffer, int offset, int length) throws IOException {
-                throw failure;
+                throw new IOException("disk full");
             }
 
             @Override
             public void flush() throws IOException {
-                throw failure;
+                throw new IOException("disk full");
             }
 
             @Override
@@ -187,7 +186,8 @@ class FormDataJsonTest {
 
         assertThatThrownBy(() -> json.write(TestSchemas.minimalPerson(), failing))
                 .isInstanceOf(ProcessingException.class)
-                .hasCause(failure)
+                .hasCauseExactlyInstanceOf(IOException.class)
+                .hasMessageContaining("disk full")
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(DataError.WRITE_FAILED));
     }
 }
