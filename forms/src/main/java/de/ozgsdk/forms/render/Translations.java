@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,8 +95,10 @@ public final class Translations {
             throw new InvalidInputException(RenderError.TRANSLATION_UNREADABLE, e.getCause(), sourceName,
                     e.getCause().getClass().getSimpleName());
         } catch (JacksonException e) {
+            // parser limits (nesting depth, lengths) are reported without a location
+            TokenStreamLocation at = e.getLocation();
             throw new InvalidInputException(RenderError.TRANSLATION_MALFORMED, e, sourceName,
-                    "line " + e.getLocation().getLineNr(), e.getOriginalMessage());
+                    "line " + (at == null ? "?" : Integer.toString(at.getLineNr())), e.getOriginalMessage());
         }
         return parse(root, sourceName);
     }

@@ -138,6 +138,21 @@ class TranslationsTest {
                 .hasMessageContaining("OZG-RENDER-108").hasMessageContaining("IOException");
     }
 
+    @Test
+    void refusesNestingBeyondTheParserLimitWithTheCodedError() {
+        String deep = "[".repeat(1_100) + "]".repeat(1_100);
+
+        assertThatThrownBy(() -> read("{\"F1\": " + deep + "}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("OZG-RENDER-106")
+                .hasMessageContaining("line ?");
+    }
+
+    @Test
+    void refusesContentAfterTheObject() {
+        assertThatThrownBy(() -> read("{\"F1\": {\"en\": {\"label\": \"Surname\"}}} {}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("OZG-RENDER-106");
+    }
+
     private static Translations read(String json) {
         return Translations.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
     }
