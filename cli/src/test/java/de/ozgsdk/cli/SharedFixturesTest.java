@@ -3,7 +3,6 @@ package de.ozgsdk.cli;
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ozgsdk.forms.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Conformance: the commands work on every real public FIM file in {@code shared/fixtures/fim} (read in place, never

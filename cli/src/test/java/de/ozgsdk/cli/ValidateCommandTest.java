@@ -4,9 +4,9 @@ import static de.ozgsdk.cli.CliRun.fixture;
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class ValidateCommandTest {
 
@@ -43,7 +43,7 @@ class ValidateCommandTest {
         assertThat(first.get("label").asText()).isEqualTo("Art des Antrags");
         assertThat(first.get("message").asText()).isEqualTo(
                 "Bitte wählen Sie bei „Art des Antrags“ einen der angebotenen Werte.");
-        assertThat(report.get("violations").findValuesAsText("code")).containsExactly("OZG-VAL-116", "OZG-VAL-101");
+        assertThat(report.get("violations").findValuesAsString("code")).containsExactly("OZG-VAL-116", "OZG-VAL-101");
     }
 
     @Test

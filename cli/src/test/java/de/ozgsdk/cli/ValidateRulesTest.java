@@ -4,9 +4,9 @@ import static de.ozgsdk.cli.CliRun.fixture;
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code ozg fim validate} with executable rules: recognised FIM rules by default, side files with --rules. */
 class ValidateRulesTest {
@@ -45,7 +45,7 @@ class ValidateRulesTest {
     void sideFileRulesReportRequiredAndConstraintViolationsWithTheirIds() throws Exception {
         JsonNode violations = violations(run("fim", "validate", "--locale", "en", "--rules",
                 fixture("rules/xdf3.rules.json"), fixture("xdf3-schema.xml"), fixture("data/extension.json")));
-        assertThat(violations.findValuesAsText("ruleId")).containsExactly("R-name", "R-aktenzeichen");
+        assertThat(violations.findValuesAsString("ruleId")).containsExactly("R-name", "R-aktenzeichen");
         assertThat(violations.get(0).get("code").asText()).isEqualTo("OZG-VAL-122");
         assertThat(violations.get(0).get("message").asText()).isEqualTo("Please enter the full surname.");
         assertThat(violations.get(1).get("path").asText()).isEqualTo("F99000000005");
@@ -64,7 +64,7 @@ class ValidateRulesTest {
     void ruleThatCannotBeEvaluatedIsANoteOnStderr() throws Exception {
         CliRun result = run("fim", "validate", "--locale", "en", "--rules", fixture("rules/advance-off.rules.json"),
                 fixture("xdf3-rules.xml"), fixture("data/advance-not-a-number.json"));
-        assertThat(violations(result).findValuesAsText("code")).containsExactly("OZG-VAL-104");
+        assertThat(violations(result).findValuesAsString("code")).containsExactly("OZG-VAL-104");
         assertThat(result.err()).contains("ozg: note [OZG-RULE-401] Rule R99000000010, column 37");
     }
 

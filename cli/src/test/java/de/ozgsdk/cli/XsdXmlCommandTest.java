@@ -4,8 +4,6 @@ import static de.ozgsdk.cli.CliRun.fixture;
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ozgsdk.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import java.nio.file.Path;
 import javax.xml.validation.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class XsdXmlCommandTest {
 

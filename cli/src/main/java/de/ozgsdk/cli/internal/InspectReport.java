@@ -1,7 +1,5 @@
 package de.ozgsdk.cli.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.forms.AttachedRule;
 import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.FimId;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code ozg fim inspect} tells about a schema: identification, counts, code lists with their availability, each

@@ -1,11 +1,11 @@
 package de.ozgsdk.cli.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.forms.data.JsonStyle;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON as the commands print it, in the style the JSON Schema export uses too ({@link JsonStyle}): keys in the order
@@ -33,7 +33,7 @@ final class JsonOutput {
     static String write(JsonNode node) {
         try {
             return JsonStyle.write(node);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("JSON tree could not be written", e);
         }
     }

@@ -1,7 +1,5 @@
 package de.ozgsdk.cli.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.FormSchema;
@@ -26,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code ozg fim validate SCHEMA DATA.json}: checks form data against a FIM schema. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -1,7 +1,5 @@
 package de.ozgsdk.cli.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.validation.ValidationResult;
@@ -18,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code ozg fim xml SCHEMA DATA.json}: writes form data as XML valid against the schema's generated XSD. */
 @Command(name = "xml", mixinStandardHelpOptions = true,

@@ -1,20 +1,5 @@
 package de.ozgsdk.forms.data;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.forms.DataType;
@@ -32,11 +17,26 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts {@link FormData} of one schema to and from JSON in the style of FIT-Connect "Fachdaten": keys are the FIM
@@ -69,7 +69,7 @@ public final class FormDataJson {
     private final SchemaIndex index;
     private final FormSchema schema;
     private final DataLimits limits;
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
 
     private FormDataJson(FormSchema schema, DataLimits limits) {
         this.schema = schema;
@@ -84,14 +84,16 @@ public final class FormDataJson {
                         .maxDocumentLength(MAX_DOCUMENT_CHARS)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // the caller's reader stays open (read(Reader)); strings have nothing to close
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
-        this.mapper = new ObjectMapper(factory)
+        this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .build();
     }
 
     /** JSON for this schema with {@link DataLimits#DEFAULT}. */
@@ -118,7 +120,7 @@ public final class FormDataJson {
     public String write(FormData data) {
         try {
             return mapper.writeValueAsString(toTree(data));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new ProcessingException(DataError.WRITE_FAILED, e, e.getOriginalMessage());
         }
     }
@@ -127,8 +129,10 @@ public final class FormDataJson {
     public void write(FormData data, Writer out) {
         ObjectNode tree = toTree(data);
         try {
-            mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree);
-        } catch (IOException e) {
+            mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValue(out, tree);
+        } catch (JacksonIOException e) {
+            throw new ProcessingException(DataError.WRITE_FAILED, e.getCause(), e.getCause().getMessage());
+        } catch (JacksonException e) {
             throw new ProcessingException(DataError.WRITE_FAILED, e, e.getMessage());
         }
     }
@@ -151,7 +155,7 @@ public final class FormDataJson {
         Objects.requireNonNull(json, "json");
         try {
             return readStreaming(json);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return readViaTree(new StringReader(json));
         }
     }
@@ -160,8 +164,8 @@ public final class FormDataJson {
     public FormData read(Reader json) {
         RecordingReader recorded = new RecordingReader(Objects.requireNonNull(json, "json"));
         try {
-            return readStreaming(mapper.getFactory().createParser(recorded));
-        } catch (IOException | RuntimeException e) {
+            return readStreaming(mapper.createParser(recorded));
+        } catch (RuntimeException e) {
             if (recorded.failure != null) {
                 throw new ProcessingException(DataError.JSON_MALFORMED, recorded.failure, -1, -1,
                         shorten(recorded.failure.getMessage()));
@@ -176,18 +180,19 @@ public final class FormDataJson {
      */
     FormData readViaTree(Reader json) {
         JsonNode tree;
-        try (JsonParser parser = mapper.getFactory().createParser(json)) {
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (JsonParser parser = mapper.createParser(json)) {
             tree = mapper.readTree(parser);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+        } catch (JacksonIOException e) {
+            // the reader failed, not the text (Jackson 3 wraps the IOException, unchecked)
+            throw new ProcessingException(DataError.JSON_MALFORMED, e.getCause(), -1, -1,
+                    shorten(e.getCause().getMessage()));
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
             throw new InvalidInputException(DataError.JSON_MALFORMED, e, at == null ? -1 : at.getLineNr(),
                     at == null ? -1 : at.getColumnNr(), shorten(e.getOriginalMessage()));
         } catch (NumberFormatException | ArithmeticException e) {
             // Jackson reports numbers it cannot represent (exponent overflow) this way, not as a parse error
             throw new InvalidInputException(DataError.JSON_MALFORMED, e, -1, -1, shorten(e.getMessage()));
-        } catch (IOException e) {
-            throw new ProcessingException(DataError.JSON_MALFORMED, e, -1, -1, shorten(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw new ProcessingException(DataError.JSON_MALFORMED, e, -1, -1, shorten(e.getMessage()));
         }
@@ -212,14 +217,13 @@ public final class FormDataJson {
     // FormDataJsonStreamingTest checks against each other.
 
     /** The fast path alone: data, or an exception that says only that there is a problem. */
-    FormData readStreaming(String json) throws IOException {
-        return readStreaming(mapper.getFactory().createParser(json));
+    FormData readStreaming(String json) {
+        return readStreaming(mapper.createParser(json));
     }
 
     /** Reads with a streaming parser, or throws {@link StreamingStop} (or a parser error) at the first problem. */
-    private FormData readStreaming(JsonParser parser) throws IOException {
+    private FormData readStreaming(JsonParser parser) {
         try (parser) {
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw StreamingStop.INSTANCE;
             }
@@ -231,11 +235,10 @@ public final class FormDataJson {
         }
     }
 
-    private FormData streamGroup(JsonParser parser, Map<String, ElementRef> children, int[] count)
-            throws IOException {
+    private FormData streamGroup(JsonParser parser, Map<String, ElementRef> children, int[] count) {
         FormData.Builder builder = FormData.builder();
         String id;
-        while ((id = parser.nextFieldName()) != null) {
+        while ((id = parser.nextName()) != null) {
             ElementRef ref = children.get(id);
             if (ref == null) {
                 throw StreamingStop.INSTANCE;
@@ -253,7 +256,7 @@ public final class FormDataJson {
         return builder.build();
     }
 
-    private List<String> streamValues(JsonParser parser, JsonToken token, int[] count) throws IOException {
+    private List<String> streamValues(JsonParser parser, JsonToken token, int[] count) {
         if (token != JsonToken.START_ARRAY) {
             return List.of(streamScalar(parser, token, count));
         }
@@ -272,7 +275,7 @@ public final class FormDataJson {
     }
 
     private List<FormData> streamInstances(JsonParser parser, JsonToken token, Map<String, ElementRef> children,
-                                           int[] count) throws IOException {
+                                           int[] count) {
         if (token == JsonToken.START_OBJECT) {
             return List.of(streamGroup(parser, children, count));
         }
@@ -291,12 +294,12 @@ public final class FormDataJson {
     }
 
     /** As {@link #scalar(JsonNode, String, int[])} does for a tree node. */
-    private String streamScalar(JsonParser parser, JsonToken token, int[] count) throws IOException {
+    private String streamScalar(JsonParser parser, JsonToken token, int[] count) {
         if (++count[0] > limits.maxValues()) {
             throw StreamingStop.INSTANCE;
         }
         String text = switch (token) {
-            case VALUE_STRING -> parser.getText();
+            case VALUE_STRING -> parser.getString();
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT
@@ -440,7 +443,7 @@ public final class FormDataJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         Optional<Object> value = ValueParser.parse(type, raw);
         if (value.isEmpty() || raw.isBlank()) {
-            return f.textNode(raw);
+            return f.stringNode(raw);
         }
         Object v = value.get();
         if (v instanceof BigDecimal d) {
@@ -453,16 +456,14 @@ public final class FormDataJson {
             return f.booleanNode(b);
         }
         return type.isText() || type == DataType.FILE || type == DataType.OBJ
-                ? f.textNode(raw) : f.textNode(ValueParser.canonical(v));
+                ? f.stringNode(raw) : f.stringNode(ValueParser.canonical(v));
     }
 
     // ---- reading
 
     private FormData readGroup(ObjectNode node, Optional<FieldGroup> group, Optional<DataPath> prefix, int[] count) {
         FormData.Builder builder = FormData.builder();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String id = entry.getKey();
             ElementRef ref = index.child(group, id).orElseThrow(() -> new InvalidInputException(
                     DataError.UNKNOWN_ELEMENT, path(prefix, id),
@@ -525,8 +526,8 @@ public final class FormDataJson {
             throw new InvalidInputException(DataError.TOO_MANY_VALUES, limits.maxValues());
         }
         String text;
-        if (node.isTextual()) {
-            text = node.textValue();
+        if (node.isString()) {
+            text = node.stringValue();
         } else if (node.isBoolean()) {
             text = Boolean.toString(node.booleanValue());
         } else if (node.isNumber()) {

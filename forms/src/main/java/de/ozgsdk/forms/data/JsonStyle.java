@@ -1,12 +1,12 @@
 package de.ozgsdk.forms.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way the SDK prints JSON for people and diffs (the JSON Schema export, the {@code ozg} command's reports):
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  */
 public final class JsonStyle {
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
+    private static final ObjectWriter WRITER = JsonMapper.builder().build().writer().with(printer());
 
     private JsonStyle() {
     }
@@ -28,16 +28,16 @@ public final class JsonStyle {
     /**
      * The tree as text in this style, without a final line end.
      *
-     * @throws JsonProcessingException only if Jackson cannot write the tree (a bug, not a property of the data)
+     * @throws JacksonException only if Jackson cannot write the tree (a bug, not a property of the data)
      */
-    public static String write(JsonNode tree) throws JsonProcessingException {
+    public static String write(JsonNode tree) {
         return WRITER.writeValueAsString(tree);
     }
 
     /** Jackson's pretty printer with platform-independent line ends and without the blank in empty containers. */
     private static DefaultPrettyPrinter printer() {
         Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);

@@ -1,10 +1,10 @@
 package de.ozgsdk.forms.jsonschema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.forms.data.JsonStyle;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schema 2020-12 of one form, as exported by {@link JsonSchemaExporter}, with the notes on what it cannot
@@ -40,7 +40,7 @@ public final class JsonSchemaExport {
     public String toJson() {
         try {
             return JsonStyle.write(schema) + "\n";
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new ProcessingException(JsonSchemaError.WRITE_FAILED, e, id, e.getClass().getSimpleName());
         }
     }

@@ -1,10 +1,5 @@
 package de.ozgsdk.forms.render;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.FormSchema;
@@ -13,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,6 +18,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Translations of a schema's labels and help texts, from a JSON file next to the schema; they overlay the
@@ -48,8 +48,8 @@ import java.util.regex.Pattern;
  */
 public final class Translations {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]+( [a-z0-9-]+){0,3}");
     private static final int MAX_TEXT = 10_000;
@@ -91,12 +91,14 @@ public final class Translations {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonIOException e) {
+            throw new InvalidInputException(RenderError.TRANSLATION_UNREADABLE, e.getCause(), sourceName,
+                    e.getCause().getClass().getSimpleName());
+        } catch (JacksonException e) {
+            // parser limits (nesting depth, lengths) are reported without a location
+            TokenStreamLocation at = e.getLocation();
             throw new InvalidInputException(RenderError.TRANSLATION_MALFORMED, e, sourceName,
-                    "line " + e.getLocation().getLineNr(), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException(RenderError.TRANSLATION_UNREADABLE, e, sourceName,
-                    e.getClass().getSimpleName());
+                    "line " + (at == null ? "?" : Integer.toString(at.getLineNr())), e.getOriginalMessage());
         }
         return parse(root, sourceName);
     }
@@ -107,8 +109,7 @@ public final class Translations {
         }
         Map<String, Map<String, Entry>> byElement = new LinkedHashMap<>();
         Map<String, String> autocomplete = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> element = it.next();
+        for (Map.Entry<String, JsonNode> element : root.properties()) {
             String id = element.getKey();
             String pointer = "/" + id;
             try {
@@ -120,11 +121,10 @@ public final class Translations {
                 throw malformed(source, pointer, "expected an object of languages");
             }
             Map<String, Entry> languages = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> langs = element.getValue().fields(); langs.hasNext(); ) {
-                Map.Entry<String, JsonNode> language = langs.next();
+            for (Map.Entry<String, JsonNode> language : element.getValue().properties()) {
                 String key = language.getKey();
                 if ("autocomplete".equals(key)) {
-                    String token = language.getValue().isTextual() ? language.getValue().textValue() : "";
+                    String token = language.getValue().isString() ? language.getValue().stringValue() : "";
                     if (!AUTOCOMPLETE.matcher(token).matches()) {
                         throw malformed(source, pointer + "/autocomplete", "expected an autocomplete token such as "
                                 + "family-name");
@@ -156,8 +156,7 @@ public final class Translations {
         Optional<String> label = Optional.empty();
         Optional<String> help = Optional.empty();
         Map<String, String> values = Map.of();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> part = it.next();
+        for (Map.Entry<String, JsonNode> part : node.properties()) {
             String where = pointer + "/" + part.getKey();
             switch (part.getKey()) {
                 case "label" -> label = Optional.of(text(part.getValue(), source, where));
@@ -174,18 +173,17 @@ public final class Translations {
             throw malformed(source, pointer, "expected {\"<code>\": \"<name>\", ...}");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> value = it.next();
+        for (Map.Entry<String, JsonNode> value : node.properties()) {
             values.put(value.getKey(), text(value.getValue(), source, pointer + "/" + pointerToken(value.getKey())));
         }
         return Map.copyOf(values);
     }
 
     private static String text(JsonNode value, String source, String pointer) {
-        if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > MAX_TEXT) {
+        if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_TEXT) {
             throw malformed(source, pointer, "expected a non-blank text of at most " + MAX_TEXT + " characters");
         }
-        return value.textValue();
+        return value.stringValue();
     }
 
     /** Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */

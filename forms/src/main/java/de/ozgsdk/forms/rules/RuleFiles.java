@@ -1,11 +1,5 @@
 package de.ozgsdk.forms.rules;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LocalizedText;
@@ -17,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads rule side files: JSON files in which a service author attaches executable rules to a Stammdatenschema
@@ -56,8 +54,8 @@ public final class RuleFiles {
     private static final List<String> RULE_KEYS =
             List.of("id", "kind", "target", "targets", "when", "check", "message", "description");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private RuleFiles() {
@@ -107,13 +105,11 @@ public final class RuleFiles {
                 throw new InvalidInputException(RuleError.FILE_NOT_JSON, source, "1", "1");
             }
             return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
+        } catch (JacksonException e) {
+            TokenStreamLocation location = e.getLocation();
             String line = location == null ? "?" : Integer.toString(location.getLineNr());
             String column = location == null ? "?" : Integer.toString(location.getColumnNr());
             throw new InvalidInputException(RuleError.FILE_NOT_JSON, e, source, line, column);
-        } catch (IOException e) {
-            throw new ConfigurationException(RuleError.FILE_UNREADABLE, e, source);
         }
     }
 
@@ -200,10 +196,10 @@ public final class RuleFiles {
             }
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                if (!targets.get(i).isTextual()) {
+                if (!targets.get(i).isString()) {
                     throw wrongType(at + "/targets/" + i, "string");
                 }
-                ids.add(targets.get(i).asText());
+                ids.add(targets.get(i).stringValue());
             }
             return ids;
         }
@@ -215,28 +211,24 @@ public final class RuleFiles {
             }
             String messageAt = at + "/message";
             JsonNode german = message.get("de");
-            if (!message.isObject() || german == null || !german.isTextual() || german.asText().isBlank()) {
+            if (!message.isObject() || german == null || !german.isString() || german.stringValue().isBlank()) {
                 throw new InvalidInputException(RuleError.FILE_MESSAGE_INVALID, source, pointer(messageAt));
             }
-            LocalizedText.Builder text = LocalizedText.builder(german.asText());
-            Iterator<Map.Entry<String, JsonNode>> fields = message.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            LocalizedText.Builder text = LocalizedText.builder(german.stringValue());
+            for (Map.Entry<String, JsonNode> field : message.properties()) {
                 Locale locale = Locale.forLanguageTag(field.getKey());
-                if (locale.getLanguage().isEmpty() || !field.getValue().isTextual()
-                        || field.getValue().asText().isBlank()) {
+                if (locale.getLanguage().isEmpty() || !field.getValue().isString()
+                        || field.getValue().stringValue().isBlank()) {
                     throw new InvalidInputException(RuleError.FILE_MESSAGE_INVALID, source,
                             pointer(messageAt + "/" + field.getKey().replace("~", "~0").replace("/", "~1")));
                 }
-                text.put(locale, field.getValue().asText());
+                text.put(locale, field.getValue().stringValue());
             }
             return Optional.of(text.build());
         }
 
         private void requireKnownKeys(JsonNode node, String at, List<String> allowed) {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
+            for (String name : node.propertyNames()) {
                 if (!allowed.contains(name)) {
                     throw new InvalidInputException(RuleError.FILE_UNKNOWN_KEY, source, pointer(at),
                             Echo.quote(name), String.join(", ", allowed),
@@ -261,10 +253,10 @@ public final class RuleFiles {
             if (value == null) {
                 return Optional.empty();
             }
-            if (!value.isTextual()) {
+            if (!value.isString()) {
                 throw wrongType(at + "/" + key, "string");
             }
-            return Optional.of(value.asText());
+            return Optional.of(value.stringValue());
         }
 
         private InvalidInputException wrongType(String at, String expected) {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
+import de.ozgsdk.core.ProcessingException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +137,57 @@ class FormDataJsonTest {
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(DataError.VALUE_TOO_LONG));
         assertThatThrownBy(() -> limited.read("{\"F1\": \"a\", \"F2\": \"b\", \"F3\": \"c\"}"))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(DataError.TOO_MANY_VALUES));
+    }
+
+    @Test
+    void reportsAReaderThatFailsWhileTheTextIsReadAgainAsAProcessingErrorNotAsMalformedJson() {
+        IOException failure = new IOException("connection reset");
+        // the streaming pass stops at the unknown id; the second pass then meets the failing rest of the input
+        Reader failing = new Reader() {
+            private final Reader head = new StringReader("{\"F99\": \"x\", ");
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = head.read(buffer, offset, length);
+                if (n < 0) {
+                    throw failure;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> json.read(failing))
+                .isInstanceOf(ProcessingException.class)
+                .hasCause(failure)
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(DataError.JSON_MALFORMED));
+    }
+
+    @Test
+    void reportsAFailingWriterAsAWriteErrorWithItsIoException() {
+        Writer failing = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void flush() throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> json.write(TestSchemas.minimalPerson(), failing))
+                .isInstanceOf(ProcessingException.class)
+                .hasCauseExactlyInstanceOf(IOException.class)
+                .hasMessageContaining("disk full")
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(DataError.WRITE_FAILED));
     }
 }

@@ -5,8 +5,6 @@ import static de.ozgsdk.forms.jsonschema.TestForms.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.DataType;
@@ -27,6 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class JsonSchemaExporterTest {
 

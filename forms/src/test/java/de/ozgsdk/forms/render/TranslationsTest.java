@@ -15,6 +15,8 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +116,41 @@ class TranslationsTest {
     @Test
     void keepsHelpAbsentWhenTheSchemaHasNone() {
         assertThat(read("{\"F2\": {\"en\": {\"help\": \"x\"}}}").help("F2", Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void reportsAStreamThatFailsAsUnreadableNotAsMalformed() {
+        IOException failure = new IOException("connection reset");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw failure;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw failure;
+            }
+        };
+
+        assertThatThrownBy(() -> Translations.read(failing, "test.json"))
+                .isInstanceOf(InvalidInputException.class).hasCause(failure)
+                .hasMessageContaining("OZG-RENDER-108").hasMessageContaining("IOException");
+    }
+
+    @Test
+    void refusesNestingBeyondTheParserLimitWithTheCodedError() {
+        String deep = "[".repeat(1_100) + "]".repeat(1_100);
+
+        assertThatThrownBy(() -> read("{\"F1\": " + deep + "}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("OZG-RENDER-106")
+                .hasMessageContaining("line ?");
+    }
+
+    @Test
+    void refusesContentAfterTheObject() {
+        assertThatThrownBy(() -> read("{\"F1\": {\"en\": {\"label\": \"Surname\"}}} {}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("OZG-RENDER-106");
     }
 
     private static Translations read(String json) {

@@ -178,6 +178,13 @@ class RuleFilesTest {
         return "{\"rules\": [" + ruleObjects + "]}";
     }
 
+    @Test
+    void refusesContentAfterTheRuleFileWithItsPosition() {
+        InvalidInputException e = error("{\"rules\": []}\n{}");
+        assertThat(e.code()).isEqualTo(RuleError.FILE_NOT_JSON);
+        assertThat(e.arguments()).containsExactly("rules.json", "2", "1");
+    }
+
     private static InvalidInputException error(String json) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
                 () -> RuleFiles.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "rules.json"));

@@ -61,4 +61,17 @@ class FachdatenJsonTest {
         FachdatenJson lax = FachdatenJson.builder(ExampleSchemas.hundesteuer()).validation(false).build();
         assertThat(lax.read("{\"F20000000001\": \"Erika\"}").value("F20000000001")).hasValue("Erika");
     }
+
+    @Test
+    void validatesWithoutAYamlParserOnTheClassPath() {
+        // xoev's POM leaves out networknt's YAML parser: the schemas and data are JSON, and users get no YAML stack
+        assertThatThrownBy(() -> Class.forName("tools.jackson.dataformat.yaml.YAMLMapper"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.snakeyaml.engine.v2.api.Load"))
+                .isInstanceOf(ClassNotFoundException.class);
+
+        FormData valid = FormDataXmlTest.valid();
+        assertThat(JSON.read(JSON.write(valid))).isEqualTo(valid);
+        assertThatThrownBy(() -> JSON.read("{\"F20000000001\": \"Erika\"}")).isInstanceOf(FimDataException.class);
+    }
 }

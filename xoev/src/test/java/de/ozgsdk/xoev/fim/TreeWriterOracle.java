@@ -1,7 +1,5 @@
 package de.ozgsdk.xoev.fim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.DataType;
 import de.ozgsdk.forms.ElementRef;
@@ -38,6 +36,8 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The writer of {@link FormDataXml} as it was before it wrote straight from the data (kept as the oracle of
@@ -156,7 +156,7 @@ final class TreeWriterOracle {
             return Boolean.toString(value.booleanValue());
         }
         // as the validator checks it: stripped, Latin text in NFC
-        String text = value.asText().strip();
+        String text = value.asString().strip();
         if (type == DataType.TEXT_LATIN) {
             text = Normalizer.normalize(text, Normalizer.Form.NFC);
         }
@@ -172,10 +172,10 @@ final class TreeWriterOracle {
     }
 
     private static boolean isBlank(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().isBlank();
+        if (node.isString()) {
+            return node.stringValue().isBlank();
         }
-        if (node.isContainerNode()) {
+        if (node.isContainer()) {
             for (JsonNode child : node) {
                 if (!isBlank(child)) {
                     return false;

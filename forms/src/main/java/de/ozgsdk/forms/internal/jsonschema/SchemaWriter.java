@@ -1,9 +1,5 @@
 package de.ozgsdk.forms.internal.jsonschema;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ozgsdk.core.LocalizedText;
 import de.ozgsdk.forms.AttachedRule;
 import de.ozgsdk.forms.DataType;
@@ -37,6 +33,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes one {@link FormSchema} as a JSON Schema 2020-12 document for the JSON form of {@code FormDataJson}, with the
@@ -62,7 +62,7 @@ public final class SchemaWriter {
             "^[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]*$";
     private static final String DEFS = "#/$defs/";
 
-    private final JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory f = JsonNodeFactory.instance; // Jackson 3 keeps decimals exact: 1.50 stays 1.50
     private final Locale locale;
     private final CodeValues codeValues;
     private final List<ExportNote> notes = new ArrayList<>();
@@ -370,7 +370,7 @@ public final class SchemaWriter {
         Set<JsonNode> values = new LinkedHashSet<>();
         for (String code : codes) {
             if (!typed) {
-                values.add(f.textNode(code));
+                values.add(f.stringNode(code));
             } else {
                 ValueParser.parse(type, code).ifPresent(v -> values.add(typedValue(v)));
             }
@@ -390,7 +390,7 @@ public final class SchemaWriter {
         if (value instanceof Boolean b) {
             return f.booleanNode(b);
         }
-        return f.textNode(ValueParser.canonical(value));
+        return f.stringNode(ValueParser.canonical(value));
     }
 
     // ---- shared parts

@@ -1,6 +1,5 @@
 package de.ozgsdk.xoev.internal.fim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgsdk.forms.AttachedRule;
 import de.ozgsdk.forms.DataType;
 import de.ozgsdk.forms.ElementRef;
@@ -36,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Writes the XML Schema of one {@link FormSchema}: a root element named by the schema id, a named complex type per
@@ -421,7 +421,7 @@ public final class XsdWriter {
      */
     private String latinPattern() {
         JsonNode pattern = JsonSchemaExporter.of().export(schema).schema().at("/$defs/text_latin/pattern");
-        JavaRegex.Translation translation = JavaRegex.translate(pattern.asText());
+        JavaRegex.Translation translation = JavaRegex.translate(pattern.asString());
         return translation.xsd().orElseThrow(() -> new IllegalStateException(
                 "DIN SPEC 91379 pattern not translatable: " + translation.refusal().orElse("")));
     }
