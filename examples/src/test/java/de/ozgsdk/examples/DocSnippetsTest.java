@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,18 +93,25 @@ class DocSnippetsTest {
                 failures.size(), samples.size(), FIX_HINT).isEmpty();
     }
 
+    /**
+     * Skipped (not passed) while {@link #MODULES_PENDING} is not empty, so that every build's summary shows a skipped
+     * test; the reason and the list of malformed blocks are in the test's output.
+     */
     @Test
     void pendingModulesAreCountedSoThatNothingHides() throws IOException {
-        List<String> failures = new ArrayList<>();
+        assertThat(MODULES_PENDING).doesNotContainAnyElementsOf(MODULES_CONVERTED);
+        List<String> malformed = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         for (Path file : documentedFiles(List.of(), MODULES_PENDING)) {
-            samples.addAll(Samples.of(root.relativize(file), read(file), failures));
+            samples.addAll(Samples.of(root.relativize(file), read(file), malformed));
         }
         long unmatched = samples.stream().filter(sample -> check(sample).isPresent()).count();
-        System.out.printf("DocSnippetsTest: PENDING %d Java samples in %s (MODULES_PENDING), %d of them not yet a"
-                        + " region, %d malformed blocks; issue 19 is done only when MODULES_PENDING is empty%n",
-                samples.size(), MODULES_PENDING, unmatched, failures.size());
-        assertThat(MODULES_PENDING).doesNotContainAnyElementsOf(MODULES_CONVERTED);
+        String summary = String.format("PENDING: %d Java samples in %s (MODULES_PENDING), %d of them not yet a region,"
+                        + " %d malformed blocks; issue 19 is done only when MODULES_PENDING is empty",
+                samples.size(), MODULES_PENDING, unmatched, malformed.size());
+        System.out.println("DocSnippetsTest: " + summary);
+        malformed.forEach(failure -> System.out.println("DocSnippetsTest: PENDING " + failure));
+        Assumptions.assumeTrue(MODULES_PENDING.isEmpty(), summary);
     }
 
     @Test
