@@ -25,8 +25,8 @@ import java.util.UUID;
  * audit.append(AuditEntry.of("053150000000", "bpk2:4f1c", "draft.delete", "draft", draftId.toString(),
  *         AuditOutcome.SUCCESS));
  * Instant startOfDay = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
- * List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, startOfDay.plus(
- *         Duration.ofDays(1)));
+ * Instant endOfDay = startOfDay.plus(Duration.ofDays(1));
+ * List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, endOfDay);
  * }</pre>
  */
 public final class AuditLog {

@@ -67,12 +67,12 @@ class PersistenceSnippetsTest {
     @Test
     void databaseWritesTheOwnRowAndTheOutboxEntryTogetherAndKeepsThemOnDisk() {
         // @start region="database"
-        try (Database db = Database.h2File(dataDir)) {                   // or Database.postgres(url, user, password)
+        try (Database db = Database.h2File(dataDir)) { // or Database.postgres(url, user, password)
             Outbox outbox = Outbox.builder(db).build();
             db.runInTransaction(conn -> {
                 // ... insert the application into your own table with conn ...
                 outbox.enqueue(conn, OutboxMessage.of("application-4711", "fachverfahren", xml));
-            });                                                          // both rows, or neither
+            }); // both rows, or neither
         }
         // @end
 
@@ -174,8 +174,8 @@ class PersistenceSnippetsTest {
         audit.append(AuditEntry.of("053150000000", "bpk2:4f1c", "draft.delete", "draft", draftId.toString(),
                 AuditOutcome.SUCCESS));
         Instant startOfDay = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, startOfDay.plus(
-                Duration.ofDays(1)));
+        Instant endOfDay = startOfDay.plus(Duration.ofDays(1));
+        List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, endOfDay);
         // @end
 
         assertThat(today).singleElement().satisfies(event -> {
