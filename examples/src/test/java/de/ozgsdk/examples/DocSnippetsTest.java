@@ -57,6 +57,8 @@ class DocSnippetsTest {
             + " snippet test, e.g. <module>/src/test/java/de/ozgsdk/<module>/snippets/<Module>SnippetsTest.java, where"
             + " a test runs it, and copy the region into the sample verbatim (or adjust the region).";
 
+    private static final Pattern ESCAPES = Pattern.compile("&#\\d+;|&[a-z]+;|\\{@literal");
+
     private static Path root;
     private static Map<String, List<Region>> regionsByCode;
     private static List<String> regionErrors;
@@ -254,6 +256,23 @@ class DocSnippetsTest {
     }
 
     @Test
+    void htmlEscapesInACodeBlockAreExplained() {
+        String source = """
+                /**
+                 * <pre>{@code
+                 * &#64;ValidFormData(schema = "S60000011")
+                 * FormData formData;
+                 * }</pre>
+                 */
+                """;
+        List<String> errors = new ArrayList<>();
+        Sample sample = Samples.of(Path.of("A.java"), source, errors).get(0);
+
+        assertThat(check(sample, Map.of())).hasValueSatisfying(text -> assertThat(text)
+                .startsWith("A.java:3 (inside <pre>{@code …} javadoc shows &#64;"));
+    }
+
+    @Test
     void malformedRegionsAreReported() {
         String snippet = """
                 // @start region="a"
@@ -282,6 +301,10 @@ class DocSnippetsTest {
             return Optional.empty();
         }
         String where = sample.file() + ":" + sample.line();
+        if (ESCAPES.matcher(sample.code()).find()) {
+            where += " (inside <pre>{@code …} javadoc shows &#64; &lt; &amp; {@literal …} as they are written:"
+                    + " write @ < & plainly)";
+        }
         List<String> sampleLines = sample.code().lines().toList();
         Region closest = null;
         int closestPrefix = 0;
