@@ -16,8 +16,8 @@ import java.util.Set;
  * LocalizedText label = LocalizedText.builder("Familienname")
  *         .put(Locale.ENGLISH, "Surname")
  *         .build();
- * label.get(Locale.forLanguageTag("en-GB")); // "Surname": falls back from en-GB to en
- * label.get(Locale.forLanguageTag("tr"));    // "Familienname": falls back to German
+ * String british = label.get(Locale.forLanguageTag("en-GB")); // "Surname": falls back from en-GB to en
+ * String turkish = label.get(Locale.forLanguageTag("tr"));    // "Familienname": falls back to German
  * }</pre>
  */
 public final class LocalizedText {

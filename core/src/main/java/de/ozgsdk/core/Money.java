@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Money fee = Money.parse("12,50");
- * fee.times(2).format(Locale.GERMANY); // "25,00 €" (with a no-break space before the sign)
+ * String total = fee.times(2).format(Locale.GERMANY); // "25,00 €" (with a no-break space before the sign)
  * }</pre>
  */
 public final class Money implements Comparable<Money> {

@@ -15,9 +15,10 @@ import java.util.ResourceBundle;
  *
  * <pre>{@code
  * try {
- *     LeikaKey key = LeikaKey.parse(input);
+ *     LeikaKey service = LeikaKey.parse(input);
+ *     page.show(service.value());
  * } catch (InvalidInputException e) {
- *     page.showError(e.userMessage(Locale.GERMAN)); // "Der Leistungsschlüssel ... muss aus 14 Ziffern bestehen."
+ *     page.showError(e.userMessage(Locale.GERMAN)); // Der Leistungsschlüssel "4711" ist ungültig: er muss …
  *     log.warn("rejected input, code {}", e.code().code());
  * }
  * }</pre>

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * RegionalKey cologne = RegionalKey.parse("053150000000");
- * cologne.land();  // NORDRHEIN_WESTFALEN
- * cologne.ags();   // "05315000", the Amtlicher Gemeindeschlüssel
+ * Bundesland land = cologne.land(); // NORDRHEIN_WESTFALEN
+ * String ags = cologne.ags();       // "05315000", the Amtlicher Gemeindeschlüssel
  * }</pre>
  */
 public final class RegionalKey implements Comparable<RegionalKey> {

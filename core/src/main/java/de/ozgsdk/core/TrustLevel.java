@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TrustLevel login = TrustLevel.parse("STORK-QAA-Level-4"); // HIGH (online ID card)
- * login.isAtLeast(TrustLevel.SUBSTANTIAL);                   // true
+ * boolean enough = login.isAtLeast(TrustLevel.SUBSTANTIAL);   // true
  * }</pre>
  */
 public enum TrustLevel {

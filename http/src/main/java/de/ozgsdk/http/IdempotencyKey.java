@@ -10,7 +10,7 @@ import okhttp3.Request;
  * header, so the SDK's HTTP clients retry even a {@code POST} that carries one.
  *
  * <pre>{@code
- * Request request = IdempotencyKey.of(outboxEntry.id().toString())
+ * Request request = IdempotencyKey.of(submissionId)
  *         .applyTo(new Request.Builder().url(intakeUrl).post(body))
  *         .build();
  * }</pre>

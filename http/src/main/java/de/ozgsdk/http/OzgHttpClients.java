@@ -18,18 +18,18 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * PrivateKeyCredential tls = PrivateKeyCredential.fromPem(
- *         Path.of("/etc/ozg/client-key.pem"), Path.of("/etc/ozg/client-chain.pem"));
+ *         configDir.resolve("client-key.pem"), configDir.resolve("client-chain.pem"));
  * OkHttpClient http = OzgHttpClients.create(HttpClientConfig.builder()
  *         .component("fachverfahren-intake")
  *         .clientCredential(tls)
- *         .trustedCertificates(TrustedCertificates.load(Path.of("/etc/ozg/intake-ca.pem")))
+ *         .trustedCertificates(TrustedCertificates.load(configDir.resolve("intake-ca.pem")))
  *         .build());
  *
  * Request request = IdempotencyKey.of(submissionId)          // a POST with a key is retried, one without is not
- *         .applyTo(new Request.Builder().url("https://intake.example.de/v1/submissions").post(body))
+ *         .applyTo(new Request.Builder().url(intakeUrl).post(body))
  *         .build();
  * try (Response response = http.newCall(request).execute()) {
- *     // ...
+ *     archive.store(submissionId, response.body().bytes());
  * }
  * }</pre>
  *

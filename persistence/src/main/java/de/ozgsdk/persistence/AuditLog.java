@@ -21,10 +21,12 @@ import java.util.UUID;
  * database refuses UPDATE and DELETE on the table by trigger.
  *
  * <pre>{@code
- * AuditLog audit = AuditLog.create(db, Clock.systemUTC());
- * audit.append(AuditEntry.of("053150000000", "bpk2:4f1c...", "draft.delete", "draft", draftId.toString(),
+ * AuditLog audit = AuditLog.create(db, clock); // Clock.systemUTC() in production
+ * audit.append(AuditEntry.of("053150000000", "bpk2:4f1c", "draft.delete", "draft", draftId.toString(),
  *         AuditOutcome.SUCCESS));
- * List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, now);
+ * Instant startOfDay = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
+ * Instant endOfDay = startOfDay.plus(Duration.ofDays(1));
+ * List<AuditEvent> today = audit.query(TenantId.parse("053150000000"), startOfDay, endOfDay);
  * }</pre>
  */
 public final class AuditLog {

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
  * Flyway at start, with transaction helpers so that callers can write their own rows and outbox entries atomically.
  *
  * <pre>{@code
- * try (Database db = Database.h2File(Path.of("/var/lib/ozg"))) {        // or Database.postgres(url, user, pw)
+ * try (Database db = Database.h2File(dataDir)) { // or Database.postgres(url, user, password)
  *     Outbox outbox = Outbox.builder(db).build();
  *     db.runInTransaction(conn -> {
  *         // ... insert the application into your own table with conn ...
  *         outbox.enqueue(conn, OutboxMessage.of("application-4711", "fachverfahren", xml));
- *     });                                                               // both rows, or neither
+ *     }); // both rows, or neither
  * }
  * }</pre>
  *

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * DraftOwner owner = DraftOwner.of("053150000000", user.pseudonymousId());
  * Draft draft = drafts.save(owner, "99123456760000", formJson);
  * Draft later = drafts.update(draft.id(), owner, draft.version(), changedJson); // ConflictException if stale
- * try (DraftPurgeJob purge = DraftPurgeJob.start(drafts)) { ... }             // deletes expired drafts hourly
+ * DraftPurgeJob purge = DraftPurgeJob.start(drafts); // deletes expired drafts hourly; close() it at shutdown
  * }</pre>
  *
  * <p>A draft of another owner is answered exactly like a missing one ({@link NotFoundException}), so that guessing

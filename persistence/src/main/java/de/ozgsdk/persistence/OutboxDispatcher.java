@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, message -> channel.send(message))
  *         .workerId("portal-1").build().start()) {
- *     // ... the application runs ...
+ *     portal.awaitShutdown(); // meanwhile the dispatcher delivers on a thread of its own
  * }
  * }</pre>
  */

@@ -40,7 +40,7 @@ import org.w3c.dom.Document;
  * file is then searched as {@code shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml} upwards from the working
  * directory).
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar FimImportBenchmark -f 1 -wi 3 -i 5
  * </pre>

@@ -32,7 +32,7 @@ import org.w3c.dom.Document;
  * of two between runs. Compare each {@code *Import} score with the {@code *Dom} score of its own group; group
  * {@code change} compares the SDK's import with the importer over the bare JDK reader directly.
  *
- * <pre>
+ * <pre class="language-sh">
  * java -jar bench/target/benchmarks.jar FimImportPairBenchmark -f 2 -wi 12 -w 1 -i 10 -r 1 \
  *     -p file=/work/shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml
  * </pre>

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code validator} / {@code networknt} start from parsed data ({@code FormData} / a Jackson tree);
  * {@code validatorFromJson} / {@code networkntFromJson} include reading the JSON text.
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar FormValidationBenchmark -f 1 -wi 3 -i 5
  * </pre>

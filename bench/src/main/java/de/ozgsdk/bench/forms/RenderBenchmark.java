@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The fixture is read at run time from the shared fixtures, as in {@link FimImportBenchmark}:
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar RenderBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 \
  *     -p file=/path/to/shared/fixtures/fim/xdf2/S00000009_xdatenfelder.xml

@@ -39,7 +39,7 @@ import org.xml.sax.SAXException;
  * same compiled schema. The baseline reuses its marshaller and validator (a writer creates its per-call parts).
  * Target: writer / baseline ≤ 1.2.
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar ApplicationMessageBenchmark -f 1 -wi 3 -i 5
  * </pre>

@@ -48,7 +48,7 @@ import org.xml.sax.SAXException;
  *
  * <p>{@code @Setup} checks that both sides write byte-identical, schema-valid documents.
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar FormDataXmlBenchmark -f 1 -wi 10 -w 1 -i 10 -r 1
  * </pre>

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code Base64.getEncoder().wrap(OutputStream)} into a discarding stream with a 64 KiB buffer. Both run in a fork
  * with {@code -Xmx64m}, which proves the heap bound as well. Target: writer / baseline ≤ 1.3.
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar LargeAttachmentBenchmark -f 1 -wi 3 -i 5 -jvmArgsAppend -Xmx64m
  * </pre>

@@ -35,7 +35,7 @@ import org.xml.sax.SAXException;
  * into a byte array + {@code Validator.validate} of those bytes, and {@code Unmarshaller.unmarshal} with the schema
  * set on the unmarshaller (which stops at the first violation). Target: ours / baseline ≤ 1.2.
  *
- * <pre>
+ * <pre class="language-sh">
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar XoevSerializerBenchmark -f 1 -wi 10 -w 1 -i 10 -r 1
  * </pre>

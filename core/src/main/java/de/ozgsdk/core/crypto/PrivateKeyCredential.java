@@ -30,9 +30,12 @@ import javax.net.ssl.X509KeyManager;
  * authentication and for signing; loaded from PKCS#12 or PEM files.
  *
  * <pre>{@code
- * PrivateKeyCredential tls = PrivateKeyCredential.fromPkcs12(Path.of("/etc/ozg/client.p12"), password);
+ * PrivateKeyCredential tls = PrivateKeyCredential.fromPkcs12(configDir.resolve("client.p12"), password);
  * tls.requireValidAt(Instant.now());
- * OkHttpClient http = OzgHttpClients.create(HttpClientConfig.builder().clientCredential(tls).build());
+ * TrustedCertificates anchors = TrustedCertificates.load(configDir.resolve("fachverfahren-ca.pem"));
+ * SSLContext mutualTls = SSLContext.getInstance("TLS");
+ * mutualTls.init(new KeyManager[] {tls.keyManager()}, new TrustManager[] {anchors.trustManager()}, null);
+ * // with ozg-http: OzgHttpClients.create(HttpClientConfig.builder().clientCredential(tls).build())
  * }</pre>
  *
  * <p>Errors name the file but never the password. The key material is never part of {@link #toString()}.

@@ -28,8 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * Sealer sealer = Sealer.builder()
- *         .key("2026-11", Base64.getDecoder().decode(System.getenv("OZG_SEAL_KEY_2026_11")))
- *         .keyBase64("2027-01", System.getenv("OZG_SEAL_KEY_2027_01")) // newest: seals from now on
+ *         .keyBase64("2026-11", secrets.get("OZG_SEAL_KEY_2026_11"))
+ *         .keyBase64("2027-01", secrets.get("OZG_SEAL_KEY_2027_01")) // the last added key seals from now on
  *         .build();
  * byte[] context = "draft:4711".getBytes(StandardCharsets.UTF_8);
  * byte[] sealed = sealer.seal(plaintext, context);

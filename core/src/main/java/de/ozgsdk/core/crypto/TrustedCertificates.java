@@ -21,7 +21,7 @@ import javax.net.ssl.X509TrustManager;
  * signing partner) instead of the JDK's default trust store.
  *
  * <pre>{@code
- * TrustedCertificates anchors = TrustedCertificates.load(Path.of("/etc/ozg/fachverfahren-ca.pem"));
+ * TrustedCertificates anchors = TrustedCertificates.load(configDir.resolve("fachverfahren-ca.pem"));
  * X509TrustManager trust = anchors.trustManager();
  * }</pre>
  */

@@ -27,7 +27,7 @@ import org.w3c.dom.ls.LSResourceResolver;
  * {@link XmlError#SCHEMA_RESOURCE_NOT_ALLOWED}.
  *
  * <pre>{@code
- * SchemaResources xsds = SchemaResources.inDirectory(Path.of("xsd/xbau-2.3"))
+ * SchemaResources xsds = SchemaResources.inDirectory(xbauSchemas)
  *         .namespace("http://xoev.de/schemata/basisdatentypen/1_1", "xoev/xoev-basisdatentypen.xsd")
  *         .location("http://xoev.de/schemata/code/1_0/xoev-code.xsd", "xoev/xoev-code.xsd")
  *         .build();

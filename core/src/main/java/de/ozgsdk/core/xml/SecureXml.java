@@ -54,14 +54,17 @@ import org.xml.sax.XMLReader;
  *
  * <pre>{@code
  * SecureXml xml = SecureXml.defaults();
- * try (InputStream in = Files.newInputStream(path)) {
+ * try (InputStream in = Files.newInputStream(upload)) {
  *     Document document = xml.parse(in, "antrag-4711.xml");
- *     System.out.println(document.getDocumentElement().getLocalName());
+ *     page.show(document.getDocumentElement().getLocalName());
  * } catch (InvalidInputException e) {
- *     // e.g. OZG-XML-101: the document contains a DOCTYPE, at line 2, column 10
- *     System.out.println(e.userMessage(Locale.GERMAN));
+ *     page.showError(e.userMessage(Locale.GERMAN)); // OZG-XML-101: the document contains a DOCTYPE, line 2 …
  * }
+ * }</pre>
  *
+ * <p>Stricter limits for one kind of document, here with a JAXB binding ({@code Antrag}) generated from its schema:
+ *
+ * <pre>{@code
  * SecureXml strict = SecureXml.builder().maxElementDepth(64).maxDocumentBytes(1_000_000).build();
  * Antrag antrag = strict.unmarshal(JAXBContext.newInstance(Antrag.class), Antrag.class, in, "antrag-4711.xml");
  * }</pre>

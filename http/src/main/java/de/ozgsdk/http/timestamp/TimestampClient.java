@@ -45,7 +45,7 @@ import de.ozgsdk.http.internal.timestamp.TimestampTokenVerifier;
  *
  * <pre>{@code
  * TimestampClient tsa = TimestampClient.builder()
- *         .url("https://tsa.example.de/tsa")
+ *         .url(tsaUrl)
  *         .trustAnchors(List.of(tsaCaCertificate))   // X509Certificate of the TSA or of its CA
  *         .build();                                   // once per application; thread-safe
  *

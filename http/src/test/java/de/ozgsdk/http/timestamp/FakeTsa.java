@@ -63,7 +63,7 @@ import de.ozgsdk.http.timestamp.TestPki.Issued;
  * A working RFC 3161 time-stamp authority for MockWebServer: it reads the {@code TimeStampReq}, signs a token with
  * Bouncy Castle's {@link TimeStampTokenGenerator} at the time of its clock, and can be told to misbehave.
  */
-final class FakeTsa extends Dispatcher {
+public final class FakeTsa extends Dispatcher {
 
     static final String DEFAULT_POLICY = "1.2.3.4.1";
 
@@ -99,7 +99,7 @@ final class FakeTsa extends Dispatcher {
     private volatile String policy = DEFAULT_POLICY;
     private volatile Fault fault = Fault.NONE;
 
-    FakeTsa(Clock clock, Issued signer) {
+    public FakeTsa(Clock clock, Issued signer) {
         this.clock = clock;
         signWith(signer);
     }

@@ -28,14 +28,14 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A small PKI made in memory for the tests: CAs and TSA certificates with EC P-256 keys. */
-final class TestPki {
+public final class TestPki {
 
     /** A key pair with its certificate. */
-    record Issued(KeyPair keys, X509Certificate certificate) {
+    public record Issued(KeyPair keys, X509Certificate certificate) {
     }
 
     /** How the extended key usage of a TSA certificate is set. */
-    enum Usage {
+    public enum Usage {
         /** RFC 3161: critical, id-kp-timeStamping only. */
         TIME_STAMPING,
         /** No extended key usage at all. */
@@ -70,7 +70,7 @@ final class TestPki {
     private TestPki() {
     }
 
-    static Issued rootCa(String commonName, Instant notBefore, Instant notAfter) {
+    public static Issued rootCa(String commonName, Instant notBefore, Instant notAfter) {
         KeyPair keys = newKeyPair();
         X500Name name = new X500Name("CN=" + commonName + ",O=OZG SDK Test");
         return sign(keys, name, keys, name, notBefore, notAfter, builder -> {
@@ -90,7 +90,7 @@ final class TestPki {
                 });
     }
 
-    static Issued tsa(Issued ca, String commonName, Instant notBefore, Instant notAfter, Usage usage) {
+    public static Issued tsa(Issued ca, String commonName, Instant notBefore, Instant notAfter, Usage usage) {
         KeyPair keys = newKeyPair();
         X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
         return sign(keys, new X500Name("CN=" + commonName + ",O=OZG SDK Test"), ca.keys(), issuer,
