@@ -156,7 +156,8 @@ class InspectCommandTest {
 
     @Test
     void printsNoFieldTreeUnlessAsked() throws Exception {
-        assertThat(run("fim", "inspect", "--locale", "en", fixture("xdf3-schema.xml")).out()).doesNotContain("Fields\n");
+        assertThat(run("fim", "inspect", "--locale", "en", fixture("xdf3-schema.xml")).out())
+                .doesNotContain("Fields\n");
         assertThat(json(run("fim", "inspect", "--json", fixture("xdf3-schema.xml"))).has("fields")).isFalse();
     }
 

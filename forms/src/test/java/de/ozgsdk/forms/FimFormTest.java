@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FimForm} on the real Bewohnerparkausweis schema of {@code shared/fixtures/fim} (read in place) with its real
- * code lists: one object that imports, binds, validates with the FIM rules and code lists, and gives the data to submit.
+ * code lists: one object that imports, binds, validates with the FIM rules and code lists, and gives the data to
+ * submit.
  */
 class FimFormTest {
 
