@@ -240,9 +240,9 @@ public final class FimForm {
      * Data derived from this form, computed once per key on first use and kept with the form, so that a module
      * built on forms can attach what it computes per form (ozg-xoev keeps the generated XSD of the form's XML data
      * here). The key is a type of the caller's own (this class uses {@link JsonSchemaExport} and
-     * {@link FormRenderer}); {@code compute} may ask for other derived data of the same form, not for its own key.
-     * Thread-safe: concurrent callers of one key wait for a single computation; a computation that throws is not
-     * kept, the next call tries again.
+     * {@link FormRenderer}); {@code compute} may ask for other derived data of the same form, but the keys must not
+     * depend on each other in a cycle (asking for its own key fails at once). Thread-safe: concurrent callers of one
+     * key wait for a single computation; a computation that throws is not kept, the next call tries again.
      *
      * @throws IllegalStateException when {@code compute} asks for its own key (a cycle)
      * @throws NullPointerException when {@code compute} returns null
