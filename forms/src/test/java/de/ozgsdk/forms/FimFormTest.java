@@ -77,6 +77,30 @@ class FimFormTest {
     }
 
     @Test
+    void readsTheCodeListsOfADirectory() {
+        FimForm fromDirectory = FimForm.builder().codeLists(SharedFixtures.requireFim().resolve("codelists"))
+                .load(SharedFixtures.requireFimFile(SCHEMA));
+
+        assertThat(fromDirectory.validate(vehicle("99")).violations()).extracting(Violation::code)
+                .contains(ViolationCode.NOT_IN_CODE_LIST);
+    }
+
+    @Test
+    void importsWithTheGivenImportersSettingsAndStillChecksTheCodeLists() {
+        CodeListRegistry none = CodeListRegistry.builder().build();
+        Path file = SharedFixtures.requireFimFile(SCHEMA);
+
+        FimForm lenient = FimForm.builder().importer(FimImporter.builder().lenient(true).build()).codeLists(none)
+                .load(file);
+
+        assertThat(lenient.isLenient()).isTrue();
+        assertThat(lenient.schema().warnings()).extracting(w -> w.code()).contains(FimError.CODE_LIST_MISSING);
+        assertThatThrownBy(() -> FimForm.builder().importer(FimImporter.builder().maxElements(3).build()).load(file))
+                .isInstanceOfSatisfying(FimImportException.class,
+                        e -> assertThat(e.code()).isEqualTo(FimError.LIMIT_EXCEEDED));
+    }
+
+    @Test
     void appliesTheFimRulesOfTheSchemaByDefault() {
         ValidationResult otherHolder = form.validate(vehicle("02"));
 
