@@ -3,7 +3,10 @@ package de.ozgsdk.cli;
 import static de.ozgsdk.cli.CliRun.fixture;
 import static de.ozgsdk.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgsdk.forms.FimImportException;
+import de.ozgsdk.forms.FimImporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +63,7 @@ class InspectCommandTest {
         assertThat(report.get("id").asText()).isEqualTo("S99000000001");
         assertThat(report.get("version").asText()).isEqualTo("2.0.0");
         assertThat(report.get("xdatenfelderVersion").asText()).isEqualTo("3.0.0");
-        assertThat(report.get("import").asText()).isEqualTo("lenient");
+        assertThat(report.get("import").asText()).isEqualTo("strict");
         assertThat(report.get("counts").toString()).isEqualTo(
                 "{\"groups\":1,\"fields\":7,\"rules\":1,\"executableRules\":0,\"codeLists\":1,\"warnings\":0}");
     }
@@ -88,27 +91,100 @@ class InspectCommandTest {
 
     @Test
     void reportsMissingCodeListsAsStatusAndWarning() throws Exception {
-        JsonNode report = json(run("fim", "inspect", "--json", "--codelists", fixture("codelists"),
+        JsonNode report = json(run("fim", "inspect", "--json", "--lenient", "--codelists", fixture("codelists"),
                 fixture("xdf2-schema.xml")));
         assertThat(report.get("codeLists").findValuesAsString("status")).containsExactly("missing", "missing");
         assertThat(report.get("warnings").findValuesAsString("code")).contains("OZG-FIM-114");
     }
 
     @Test
-    void strictImportRefusesWhatTheXsdRefusesAndLenientInspectListsIt(@TempDir Path dir) throws Exception {
+    void importsStrictlyByDefaultLikeTheJavaApiAndListsDeviationsWithLenient(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latin.xml");
         Files.writeString(file, Files.readString(Path.of(fixture("xdf2-schema.xml"))).replace(
                 "<xdf:beschreibung>Beschreibung des Schemas</xdf:beschreibung>",
                 "<xdf:beschreibung>Alter ≤ 18</xdf:beschreibung>"));
 
+        CliRun byDefault = run("fim", "inspect", "--locale", "en", file.toString());
+        assertThat(byDefault.exitCode()).isEqualTo(2);
+        assertThat(byDefault.err()).contains("[OZG-FIM-124]", "line 13", "/stammdatenschema/beschreibung",
+                "replace ≤ by <=");
+        assertThatThrownBy(() -> FimImporter.builder().build().importSchema(file))
+                .isInstanceOfSatisfying(FimImportException.class,
+                        e -> assertThat(e.code().code()).isEqualTo("OZG-FIM-124"));
+
         CliRun strict = run("fim", "inspect", "--strict", "--locale", "en", file.toString());
         assertThat(strict.exitCode()).isEqualTo(2);
-        assertThat(strict.err()).contains("[OZG-FIM-124]", "line 13", "/stammdatenschema/beschreibung",
-                "replace ≤ by <=");
 
-        CliRun lenient = run("fim", "inspect", "--locale", "en", file.toString());
+        CliRun lenient = run("fim", "inspect", "--lenient", "--locale", "en", file.toString());
         assertThat(lenient.exitCode()).isZero();
-        assertThat(lenient.out()).contains("OZG-FIM-124");
+        assertThat(lenient.out()).contains("OZG-FIM-124").contains("lenient (--lenient)");
+    }
+
+    @Test
+    void refusesStrictAndLenientTogether() {
+        CliRun result = run("fim", "inspect", "--strict", "--lenient", fixture("xdf3-schema.xml"));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--strict and --lenient exclude each other");
+    }
+
+    @Test
+    void printsTheFieldTreeWithPathIdLabelDatentypRequiredAndCodeList() {
+        CliRun result = run("fim", "inspect", "--fields", "--locale", "en", fixture("xdf3-schema.xml"));
+
+        assertThat(result.exitCode()).isZero();
+        String tree = result.out().substring(result.out().indexOf("\nFields\n"));
+        assertThat(tree.lines().skip(2)).containsExactly(
+                "  F99000000001  F99000000001V1.0.0  \"Familienname\"  text_latin  1:1 required",
+                "  F99000000002  F99000000002V1.0.0  \"Art des Antrags\"  text  1:1 required  values neu, verl",
+                "  G99000000001  G99000000001V1.0.0  \"Termin\"  choice group  0:1 optional",
+                "    G99000000001.F99000000003  F99000000003V1.0.0  \"Uhrzeit\"  time  0:1 optional",
+                "    G99000000001.F99000000004  F99000000004V1.0.0  \"Zeitpunkt\"  datetime (locked)  0:1 optional",
+                "  F99000000005  F99000000005V1.0.0  \"Aktenzeichen\"  text (hidden)  0:1 optional",
+                "  F99000000006  F99000000006V1.0.0  \"Anlage\"  file  0:2 optional",
+                "  F99000000007  F99000000007V1.0.0  \"Staatsangehörigkeit\"  text  1:1 required  code list "
+                        + "urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat 2020-05-11");
+    }
+
+    /** The paths of the tree, depth first. */
+    private static List<String> paths(JsonNode elements, List<String> into) {
+        elements.forEach(element -> {
+            into.add(element.get("path").asText());
+            paths(element.get("children"), into);
+        });
+        return into;
+    }
+
+    @Test
+    void printsNoFieldTreeUnlessAsked() throws Exception {
+        assertThat(run("fim", "inspect", "--locale", "en", fixture("xdf3-schema.xml")).out())
+                .doesNotContain("Fields\n");
+        assertThat(json(run("fim", "inspect", "--json", fixture("xdf3-schema.xml"))).has("fields")).isFalse();
+    }
+
+    @Test
+    void printsTheFieldTreeAsJsonWithChildrenUnderTheirGroup() throws Exception {
+        JsonNode fields = json(run("fim", "inspect", "--json", "--fields", fixture("xdf3-schema.xml")))
+                .get("fields");
+
+        assertThat(fields).hasSize(6);
+        assertThat(paths(fields, new ArrayList<>())).containsExactly("F99000000001", "F99000000002", "G99000000001",
+                "G99000000001.F99000000003", "G99000000001.F99000000004", "F99000000005", "F99000000006",
+                "F99000000007");
+        JsonNode group = fields.get(2);
+        assertThat(group.get("element").asText()).isEqualTo("choice");
+        assertThat(group.get("dataType").isNull()).isTrue();
+        assertThat(group.get("children").get(1).get("fieldKind").asText()).isEqualTo("locked");
+        JsonNode staat = fields.get(5);
+        List<String> keys = new ArrayList<>();
+        staat.propertyNames().forEach(keys::add);
+        assertThat(keys).containsExactly("path", "id", "version", "label", "element", "dataType", "fieldKind",
+                "multiplicity", "required", "repeatable", "codeList", "values", "children");
+        assertThat(staat.get("required").asBoolean()).isTrue();
+        assertThat(staat.get("codeList").get("uri").asText())
+                .isEqualTo("urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat");
+        assertThat(staat.get("codeList").get("version").asText()).isEqualTo("2020-05-11");
+        assertThat(fields.get(1).get("values").toString()).isEqualTo("[\"neu\",\"verl\"]");
+        assertThat(fields.get(4).get("repeatable").asBoolean()).isTrue();
     }
 
     @Test

@@ -13,6 +13,12 @@ import java.util.ResourceBundle;
  * and a message that is safe to show to a citizen in German or English ({@link #userMessage(Locale)}), apart from the
  * technical detail in {@link #getMessage()}.
  *
+ * <p><b>Two messages.</b> {@link #getMessage()} is always English and starts with the code
+ * ({@code "[OZG-CORE-101] ..."}): it is for logs, stack traces and bug reports, and reads the same on every machine.
+ * {@link #userMessage(Locale)} is the same text without the code in the user's language (German for every locale
+ * except English), for a page, a dialog or an API error response. Both say what was wrong, where, and how to fix it;
+ * neither contains personal data (message arguments are ids, positions and limits).
+ *
  * <pre>{@code
  * try {
  *     LeikaKey service = LeikaKey.parse(input);
@@ -22,6 +28,9 @@ import java.util.ResourceBundle;
  *     log.warn("rejected input, code {}", e.code().code());
  * }
  * }</pre>
+ *
+ * <p>Catch by kind ({@link InvalidInputException}, {@link ConfigurationException}, {@link RemoteSystemException},
+ * {@link SecurityCheckException}, ...) or branch on {@link #code()}, never on the message text.
  *
  * <p>Message arguments must never contain personal data: they end up in logs.
  */
@@ -53,12 +62,14 @@ public abstract class OzgException extends RuntimeException {
 
     /**
      * The message in the given language (German or English; other languages get German, the language of the
-     * administration), without code or stack trace, safe to show to a user.
+     * administration), without code or stack trace, safe to show to a user. {@link #getMessage()} is the English text
+     * with the code in front, for logs.
      */
     public String userMessage(Locale locale) {
         return format(code, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN, arguments);
     }
 
+    /** The English message with the code in front ({@code "[OZG-FIM-102] The file ..."}), for logs and reports. */
     @Override
     public String getMessage() {
         return "[" + code.code() + "] " + super.getMessage();

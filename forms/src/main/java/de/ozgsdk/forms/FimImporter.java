@@ -30,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * Field field = schema.field("F60000227").orElseThrow();
  * }</pre>
  *
- * <p>Strict mode (the default) accepts exactly what the official XDatenfelder XSD of the file's version (2.0 or 3.0.0,
- * bundled with the SDK) accepts: the file is checked against it while it is streamed, and the first deviation (element
- * order, a repeated single element, an unknown element, a character outside String.Latin, a code outside an
- * enumerated list, ...) fails with a {@link FimImportException} ({@code OZG-FIM-122..124}) saying where. Lenient mode
- * reports each deviation as one of {@link FormSchema#warnings()} and goes on. With a code list registry given to
+ * <p><b>Strict is the default</b>, here, in {@link FimForm} and in every {@code ozg fim} command (which take
+ * {@code --lenient}): a schema that the command line accepts without {@code --lenient} imports in Java without
+ * {@code lenient(true)}, and the other way round. Strict mode accepts exactly what the official XDatenfelder XSD of
+ * the file's version (2.0 or 3.0.0, bundled with the SDK) accepts: the file is checked against it while it is
+ * streamed, and the first deviation (element order, a repeated single element, an unknown element, a character
+ * outside String.Latin, a code outside an enumerated list, ...) fails with a {@link FimImportException}
+ * ({@code OZG-FIM-122..124}) saying where. Lenient mode reports each deviation as one of {@link FormSchema#warnings()}
+ * and goes on. With a code list registry given to
  * {@link Builder#codeLists}, a missing code list is an error in strict mode too. Both modes fail on what leaves no
  * usable model: unknown namespace, missing id, unknown Feldart or Datentyp, malformed Multiplizität, malformed XML, a
  * DTD. Both modes only warn about what XSD-valid files may contain (ids of working copies, a redefined id,
@@ -94,6 +97,11 @@ public final class FimImporter {
     /** Starts a strict importer without code list check. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Whether this importer reports deviations from the official XSD as warnings instead of failing. */
+    public boolean isLenient() {
+        return lenient;
     }
 
     /** A builder seeded with this importer's settings. */
@@ -168,7 +176,8 @@ public final class FimImporter {
 
         /**
          * Lenient mode reports deviations from the official XSD as warnings and goes on instead of failing. Default:
-         * false (strict: the file must be valid against the XSD).
+         * false (strict: the file must be valid against the XSD), the default of the {@code ozg fim} commands too
+         * ({@code --lenient} there).
          */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;

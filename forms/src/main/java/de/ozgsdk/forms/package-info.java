@@ -2,6 +2,10 @@
  * FIM form engine: everything an online service needs to work with a form defined in FIM XDatenfelder 2.0 or 3.0,
  * from the Stammdatenschema file to checked form data.
  *
+ * <p><b>Start here:</b> {@link de.ozgsdk.forms.FimForm}, one object per FIM form, built once from the file and its code
+ * lists, that binds, validates (with the executable FIM rules), gives the data to submit, JSON, JSON Schema and HTML.
+ * The parts behind it:
+ *
  * <ul>
  *   <li><b>Model and import</b> (this package, see {@code forms/MODEL.md}): {@link de.ozgsdk.forms.FimImporter}
  *       reads an XDatenfelder message (hardened XML, line and column in every error, {@code OZG-FIM-1xx}/{@code 2xx})
@@ -23,29 +27,26 @@
  *       applied by the validator; see {@code forms/RULES.md}.</li>
  *   <li><b>JSON Schema</b> ({@link de.ozgsdk.forms.jsonschema}): a JSON Schema 2020-12 of the form's JSON data for
  *       front ends and other tools; see {@code forms/JSONSCHEMA.md}.</li>
+ *   <li><b>HTML</b> ({@link de.ozgsdk.forms.render}): accessible form pages that work without JavaScript; see
+ *       {@code forms/RENDERING.md}.</li>
  * </ul>
  *
- * <p>Accessible HTML rendering of forms is planned.
- *
- * <p>Import a schema once, then validate every application's JSON data with it:
+ * <p>Load a form once, then validate every application's JSON data with it (the example is run by
+ * {@code ModuleExampleTest}):
  *
  * <pre>{@code
  * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(Path.of("codelisten")).build();
- * FormSchema schema = FimImporter.builder()
- *         .codeLists(codeLists.availability())              // warns about referenced code lists that are missing
- *         .build()
- *         .importSchema(Path.of("stammdatenschema.xml"));
- * FormValidator validator = FormValidator.builder(schema)  // once per schema, thread-safe
- *         .codeValues(CodeValues.of(codeLists))
- *         .rules(FormRules.recognize(schema).toRuleSet())  // the FIM rules the SDK can execute
- *         .build();
+ * FimForm form = FimForm.load(Path.of("stammdatenschema.xml"), codeLists); // strict import; once per form, thread-safe
  *
- * FormData data = FormDataJson.of(schema).read(Files.readString(Path.of("antrag.json")));
- * ValidationResult result = validator.validate(data);
+ * FormData data = form.readJson(Files.readString(Path.of("antrag.json")));
+ * ValidationResult result = form.validate(data);    // code lists and the recognised FIM rules included
  * for (Violation v : result.violations()) {
  *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));
  * }
- * String jsonSchema = JsonSchemaExporter.of().export(schema).toJson(); // the same constraints for a front end
+ * String jsonSchema = form.jsonSchema().toJson();    // the same constraints for a front end
  * }</pre>
+ *
+ * <p>Errors are {@link de.ozgsdk.core.OzgException}s with a stable code: {@code getMessage()} is English with the code,
+ * for logs; {@code userMessage(Locale)} is German or English without it, for users (see {@code forms/MODEL.md}).
  */
 package de.ozgsdk.forms;

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ozgsdk.forms.codelist.CodeListRegistry;
 import de.ozgsdk.forms.data.FormData;
-import de.ozgsdk.forms.data.FormDataJson;
-import de.ozgsdk.forms.jsonschema.JsonSchemaExporter;
-import de.ozgsdk.forms.rules.FormRules;
-import de.ozgsdk.forms.validation.CodeValues;
-import de.ozgsdk.forms.validation.FormValidator;
 import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.forms.validation.Violation;
 import java.io.IOException;
@@ -41,21 +36,14 @@ class ModuleExampleTest {
 
         // the example, with the files in the temporary directory and println collected
         CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(directory.resolve("codelisten")).build();
-        FormSchema schema = FimImporter.builder()
-                .codeLists(codeLists.availability())
-                .build()
-                .importSchema(directory.resolve("stammdatenschema.xml"));
-        FormValidator validator = FormValidator.builder(schema)
-                .codeValues(CodeValues.of(codeLists))
-                .rules(FormRules.recognize(schema).toRuleSet())
-                .build();
+        FimForm form = FimForm.load(directory.resolve("stammdatenschema.xml"), codeLists);
 
-        FormData data = FormDataJson.of(schema).read(Files.readString(directory.resolve("antrag.json")));
-        ValidationResult result = validator.validate(data);
+        FormData data = form.readJson(Files.readString(directory.resolve("antrag.json")));
+        ValidationResult result = form.validate(data);
         for (Violation v : result.violations()) {
             printed.add(v.path() + ": " + v.message(Locale.GERMAN));
         }
-        String jsonSchema = JsonSchemaExporter.of().export(schema).toJson();
+        String jsonSchema = form.jsonSchema().toJson();
 
         assertThat(printed).singleElement().asString().startsWith("G99000000101[0].F99000000102: ");
         assertThat(jsonSchema).contains("\"$id\": \"urn:ozgsdk:fim:S99000000010");

@@ -2,14 +2,22 @@ package de.ozgsdk.cli.internal;
 
 import de.ozgsdk.forms.AttachedRule;
 import de.ozgsdk.forms.CodeListReference;
+import de.ozgsdk.forms.ElementRef;
+import de.ozgsdk.forms.Field;
+import de.ozgsdk.forms.FieldGroup;
+import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FimId;
 import de.ozgsdk.forms.FormRule;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.ImportWarning;
+import de.ozgsdk.forms.InlineValue;
+import de.ozgsdk.forms.SchemaElement;
 import de.ozgsdk.forms.XdfVersion;
+import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.rules.ExecutableRule;
 import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.rules.Recognition;
+import de.ozgsdk.forms.validation.CodeValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code ozg fim inspect} tells about a schema: identification, counts, code lists with their availability, each
- * FIM rule with whether and how it is executable, and the import warnings; as text or as JSON.
+ * FIM rule with whether and how it is executable, the import warnings and, on request, the field tree; as text or as
+ * JSON.
  */
 final class InspectReport {
 
@@ -31,6 +40,7 @@ final class InspectReport {
     private final String fileName;
     private final FormSchema schema;
     private final boolean lenient;
+    private final CodeValues codeValues;
     private final Map<CodeListReference, CodeListStatus> codeLists = new LinkedHashMap<>();
     private final List<RuleEntry> rules = new ArrayList<>();
 
@@ -41,6 +51,7 @@ final class InspectReport {
         this.fileName = fileName;
         this.schema = schema;
         this.lenient = loading.lenient();
+        this.codeValues = loading.codeValues();
         for (CodeListReference reference : schema.codeListReferences()) {
             codeLists.put(reference, loading.isAvailable(reference)
                     .map(available -> available ? CodeListStatus.AVAILABLE : CodeListStatus.MISSING)
@@ -58,7 +69,8 @@ final class InspectReport {
         }
         // One recognition per attached rule, in the order of schema.rules(); a rule reused at several places is
         // recognised alike at each, so the first stands for all.
-        List<Recognition> recognitions = FormRules.recognize(schema).entries();
+        // Recognised with the code lists of --codelists, as validate and FimForm do, so both list the same rules.
+        List<Recognition> recognitions = FormRules.recognize(schema, codeValues::codes).entries();
         if (recognitions.size() != schema.rules().size()) {
             throw new IllegalStateException("FormRules.recognize gave " + recognitions.size() + " entries for "
                     + schema.rules().size() + " rules");
@@ -73,7 +85,7 @@ final class InspectReport {
 
     // ---- JSON
 
-    ObjectNode toJson(Locale locale) {
+    ObjectNode toJson(Locale locale, boolean withFields) {
         ObjectNode root = JsonOutput.object();
         root.put("file", fileName);
         root.put("id", schema.id().id());
@@ -95,7 +107,51 @@ final class InspectReport {
         rules.forEach(entry -> ruleArray.add(ruleJson(entry, locale)));
         ArrayNode warnings = root.putArray("warnings");
         schema.warnings().forEach(warning -> warnings.add(warningJson(warning, locale)));
+        if (withFields) {
+            ArrayNode tree = root.putArray("fields");
+            schema.children().forEach(child -> tree.add(elementJson(child, Optional.empty(), locale)));
+        }
         return root;
+    }
+
+    /** One element at one place of the tree, with its children when it is a group. */
+    private static ObjectNode elementJson(ElementRef ref, Optional<DataPath> parent, Locale locale) {
+        SchemaElement element = ref.element();
+        DataPath path = pathOf(ref, parent);
+        ObjectNode node = JsonOutput.object();
+        node.put("path", path.toString());
+        node.put("id", element.id().id());
+        JsonOutput.put(node, "version", element.id().version());
+        node.put("label", element.label().get(locale));
+        node.put("element", element instanceof FieldGroup group && group.isChoice() ? "choice"
+                : element instanceof FieldGroup ? "group" : "field");
+        Optional<Field> field = element instanceof Field f ? Optional.of(f) : Optional.empty();
+        JsonOutput.put(node, "dataType", field.map(f -> f.dataType().code()));
+        JsonOutput.put(node, "fieldKind", field.map(f -> f.kind().name().toLowerCase(Locale.ROOT)));
+        node.put("multiplicity", ref.multiplicity().toString());
+        node.put("required", ref.multiplicity().isRequired());
+        node.put("repeatable", ref.multiplicity().isRepeatable());
+        Optional<CodeListReference> codeList = field.flatMap(Field::codeList);
+        if (codeList.isPresent()) {
+            ObjectNode list = node.putObject("codeList");
+            list.put("uri", codeList.get().canonicalUri());
+            JsonOutput.put(list, "version", codeList.get().version());
+        } else {
+            node.putNull("codeList");
+        }
+        ArrayNode values = node.putArray("values");
+        field.ifPresent(f -> f.values().forEach(value -> values.add(value.code())));
+        ArrayNode children = node.putArray("children");
+        if (element instanceof FieldGroup group) {
+            group.children().forEach(child -> children.add(elementJson(child, Optional.of(path), locale)));
+        }
+        return node;
+    }
+
+    /** The data path of an element at a place: {@code G1.F2}, instance 0 implied, as form parameters name it. */
+    private static DataPath pathOf(ElementRef ref, Optional<DataPath> parent) {
+        String id = ref.element().id().id();
+        return parent.map(p -> p.child(id)).orElseGet(() -> DataPath.of(id));
     }
 
     private static ObjectNode codeListJson(CodeListReference reference, CodeListStatus status) {
@@ -160,7 +216,7 @@ final class InspectReport {
 
     // ---- text
 
-    String toText(Locale locale) {
+    String toText(Locale locale, boolean withFields) {
         Labels labels = new Labels(locale);
         StringBuilder out = new StringBuilder();
         line(out, labels.get("file"), fileName);
@@ -184,7 +240,45 @@ final class InspectReport {
         section(out, labels.get("warnings"), schema.warnings().stream()
                 .map(w -> w.code().code() + " " + w.message(locale))
                 .toList());
+        if (withFields) {
+            List<String> tree = new ArrayList<>();
+            schema.children().forEach(child -> elementLines(tree, child, Optional.empty(), 0, labels, locale));
+            section(out, labels.get("fieldTree"), tree);
+        }
         return out.toString();
+    }
+
+    /**
+     * One line per element at each place, indented by depth: path, id with version, label, Datentyp (or group),
+     * Multiplizität with required or optional, and the code list or inline values.
+     */
+    private static void elementLines(List<String> lines, ElementRef ref, Optional<DataPath> parent, int depth,
+            Labels labels, Locale locale) {
+        SchemaElement element = ref.element();
+        DataPath path = pathOf(ref, parent);
+        StringBuilder line = new StringBuilder("  ".repeat(depth)).append(path).append("  ").append(element.id())
+                .append("  \"").append(element.label().get(locale)).append("\"  ");
+        if (element instanceof Field field) {
+            line.append(field.dataType().code());
+            if (field.kind() != FieldKind.INPUT && field.kind() != FieldKind.SELECT) {
+                line.append(" (").append(field.kind().name().toLowerCase(Locale.ROOT)).append(')');
+            }
+        } else {
+            line.append(labels.get(((FieldGroup) element).isChoice() ? "field.choice" : "field.group"));
+        }
+        line.append("  ").append(ref.multiplicity()).append(' ')
+                .append(labels.get(ref.multiplicity().isRequired() ? "field.required" : "field.optional"));
+        if (element instanceof Field field && field.codeList().isPresent()) {
+            line.append("  ").append(labels.get("field.codeList", field.codeList().get()));
+        } else if (element instanceof Field field && !field.values().isEmpty()) {
+            line.append("  ").append(labels.get("field.values",
+                    String.join(", ", field.values().stream().map(InlineValue::code).toList())));
+        }
+        lines.add(line.toString());
+        if (element instanceof FieldGroup group) {
+            group.children().forEach(child -> elementLines(lines, child, Optional.of(path), depth + 1, labels,
+                    locale));
+        }
     }
 
     private static void line(StringBuilder out, String label, String value) {

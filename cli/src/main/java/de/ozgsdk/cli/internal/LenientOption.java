@@ -2,7 +2,10 @@ package de.ozgsdk.cli.internal;
 
 import picocli.CommandLine.Option;
 
-/** {@code --lenient}, for the commands that import a schema strictly unless asked otherwise. */
+/**
+ * {@code --lenient}, for every command that imports a schema: without it the import is strict, the default of
+ * {@code FimImporter} and {@code FimForm} too.
+ */
 public final class LenientOption {
 
     @Option(names = "--lenient", description = "Import the schema leniently: deviations from the XSD are warnings "

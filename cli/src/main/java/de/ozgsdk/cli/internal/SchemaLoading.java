@@ -19,17 +19,26 @@ final class SchemaLoading {
     private final boolean lenient;
     private final Optional<CodeListRegistry> registry;
 
-    private SchemaLoading(boolean lenient, Optional<CodeListRegistry> registry) {
-        this.lenient = lenient;
+    private final FimImporter importer;
+
+    private SchemaLoading(boolean lenientOption, Optional<CodeListRegistry> registry) {
+        FimImporter.Builder builder = FimImporter.builder()
+                .codeLists(registry.map(CodeListRegistry::availability).orElse(CodeListAvailability.NO_CHECK));
+        if (lenientOption) {
+            builder.lenient(true);
+        }
+        this.importer = builder.build();
+        this.lenient = importer.isLenient();
         this.registry = registry;
     }
 
     /**
      * Prepares loading; reads the code list directory now.
      *
+     * @param lenientOption whether {@code --lenient} was given; without it the importer's default applies
      * @param codeListDirectory every genericode file under it, recursively; empty for none
      */
-    static SchemaLoading of(boolean lenient, Optional<Path> codeListDirectory) {
+    static SchemaLoading of(boolean lenientOption, Optional<Path> codeListDirectory) {
         Optional<CodeListRegistry> registry = codeListDirectory.map(directory -> {
             try {
                 return CodeListRegistry.builder().addDirectory(directory).build();
@@ -37,16 +46,15 @@ final class SchemaLoading {
                 throw new InputFailure(directory.toString(), e);
             }
         });
-        return new SchemaLoading(lenient, registry);
+        return new SchemaLoading(lenientOption, registry);
     }
 
-    /** Imports the schema file. */
+    /**
+     * Imports the schema file with the importer's own default strictness ({@link FimImporter#builder()}: strict), so
+     * that the command line and the Java API cannot drift apart; {@code --lenient} is the only way to change it.
+     */
     FormSchema load(Path file) {
         Inputs.requireReadableFile(file);
-        FimImporter importer = FimImporter.builder()
-                .lenient(lenient)
-                .codeLists(registry.map(CodeListRegistry::availability).orElse(CodeListAvailability.NO_CHECK))
-                .build();
         try {
             return importer.importSchema(file);
         } catch (OzgException e) {

@@ -5,10 +5,8 @@ import de.ozgsdk.forms.CodeListReference;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.data.FormDataJson;
-import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.rules.RuleFiles;
 import de.ozgsdk.forms.rules.RuleFinding;
-import de.ozgsdk.forms.rules.RuleSet;
 import de.ozgsdk.forms.validation.FormValidator;
 import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.forms.validation.Violation;
@@ -108,14 +106,14 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
      */
     static FormValidator validator(FormSchema schema, SchemaLoading loading, Optional<Path> rulesFile,
             boolean fimRules) {
-        RuleSet rules = fimRules ? FormRules.recognize(schema).toRuleSet() : RuleSet.empty();
+        FormValidator.Builder builder = FormValidator.builder(schema).codeValues(loading.codeValues())
+                .fimRules(fimRules);
         if (rulesFile.isEmpty()) {
-            return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
+            return builder.build();
         }
         Path file = Inputs.requireReadableFile(rulesFile.get());
         try {
-            rules = rules.overriddenBy(RuleFiles.read(file));
-            return FormValidator.builder(schema).codeValues(loading.codeValues()).rules(rules).build();
+            return builder.rules(RuleFiles.read(file)).build();
         } catch (OzgException e) {
             throw new InputFailure(file.toString(), e);
         }
@@ -136,7 +134,8 @@ public final class ValidateCommand implements Callable<Integer>, HasCommonOption
             SchemaLoading loading) {
         Labels labels = new Labels(locale);
         if (!schema.warnings().isEmpty()) {
-            err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size()));
+            err.println("ozg: " + labels.get("import.warnings", schemaFile, schema.warnings().size(),
+                    loading.lenient() ? " --lenient" : ""));
         }
         List<String> unchecked = schema.codeListReferences().stream()
                 .filter(reference -> !loading.isAvailable(reference).orElse(false))

@@ -37,7 +37,12 @@ public enum DataError implements ErrorCode {
     /** The Bean Validation bridge finds no validator for a schema id. */
     SCHEMA_NOT_REGISTERED("OZG-DATA-113"),
     /** Writing JSON to a stream failed. */
-    WRITE_FAILED("OZG-DATA-114");
+    WRITE_FAILED("OZG-DATA-114"),
+    /**
+     * Data asked to be submitted ({@code FimForm.submission}) have violations; arguments: schema id, number of
+     * violations, their paths and codes (never values).
+     */
+    DATA_INVALID("OZG-DATA-115");
 
     private final String code;
 

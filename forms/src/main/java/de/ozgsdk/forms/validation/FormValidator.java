@@ -72,17 +72,21 @@ import org.slf4j.LoggerFactory;
  * {@code file} and {@code obj} values are opaque references: only their Multiplizität is checked. Validity dates of
  * elements are not considered.
  *
- * <p><b>Executable rules</b> ({@link Builder#rules(RuleSet)}, see {@code forms/RULES.md}) are evaluated before the
- * checks, in every instance of the group they belong to: an element a {@code required} rule requires is checked as
+ * <p><b>Executable rules</b> (see {@code forms/RULES.md}) are on by default: the schema's own FIM rules, as far as
+ * {@link FormRules#recognize(FormSchema, java.util.function.BiFunction)} makes them executable (with the codes of
+ * {@link Builder#codeValues}), plus the rules of {@link Builder#rules(RuleSet)} (a side file), which replace recognised
+ * rules of the same id. {@link Builder#fimRules(boolean) fimRules(false)} switches the recognised FIM rules off, as
+ * {@code ozg fim validate --no-fim-rules} does. They are evaluated before the checks, in every instance of the group
+ * they belong to: an element a {@code required} rule requires is checked as
  * required ({@link ViolationCode#REQUIRED} with {@link Violation#ruleId()}); an element a {@code visible} rule hides
  * is not checked at all, and its data are left out of {@link ValidationResult#visibleData()}; a violated
  * {@code constraint} is {@link ViolationCode#RULE_VIOLATED} at each of its targets. Rules that cannot be evaluated for
  * the data at hand are listed in {@link ValidationResult#ruleProblems()}, never thrown.
  *
  * <pre>{@code
- * RuleSet rules = FormRules.recognize(schema).toRuleSet()        // the schema's own FIM rules, where recognised
- *         .overriddenBy(RuleFiles.read(Path.of("S05000058.rules.json")));
- * FormValidator validator = FormValidator.builder(schema).rules(rules).build(); // fails here for a bad rule
+ * FormValidator validator = FormValidator.builder(schema)   // the schema's own FIM rules apply by default
+ *         .rules(RuleFiles.read(Path.of("S05000058.rules.json")))   // added; replace FIM rules of the same id
+ *         .build();                                            // fails here for a bad rule
  * ValidationResult result = validator.validate(data);
  * result.hiddenElements();  // e.g. [G05000499]: do not render, do not submit
  * FormData toSubmit = result.visibleData();
@@ -103,17 +107,24 @@ public final class FormValidator {
         for (Field field : schema.fields()) {
             checks.put(field, new FieldCheck(field, allowedCodes(field, b)));
         }
-        this.rules = FormRules.check(b.rules, schema);
+        RuleSet fim = b.fimRules ? FormRules.recognize(schema, b.codeValues::codes).toRuleSet() : RuleSet.empty();
+        this.rules = FormRules.check(fim.overriddenBy(b.rules), schema);
         this.rulePlan = RulePlan.of(schema, rules);
         this.clock = b.clock;
     }
 
-    /** A validator without code lists (inline values are still checked). */
+    /**
+     * A validator without code lists (inline values are still checked), with the schema's executable FIM rules, as
+     * {@code builder(schema).build()}.
+     */
     public static FormValidator of(FormSchema schema) {
         return builder(schema).build();
     }
 
-    /** Starts a validator for the schema; by default no code lists, missing code lists are skipped. */
+    /**
+     * Starts a validator for the schema; by default the schema's executable FIM rules apply, no code lists, missing
+     * code lists are skipped.
+     */
     public static Builder builder(FormSchema schema) {
         return new Builder(schema);
     }
@@ -123,7 +134,10 @@ public final class FormValidator {
         return schema;
     }
 
-    /** The executable rules this validator applies (checked against the schema); empty by default. */
+    /**
+     * The executable rules this validator applies (checked against the schema): by default the schema's recognised
+     * FIM rules, overridden by those of {@link Builder#rules(RuleSet)}.
+     */
     public RuleSet rules() {
         return rules;
     }
@@ -361,7 +375,8 @@ public final class FormValidator {
             LocalizedText label = field.label();
             Optional<Object> parsed = ValueParser.parse(type, text);
             if (parsed.isEmpty()) {
-                run.add(at, typeViolation(), id, label);
+                run.add(at, ValueParser.isNonexistentDate(type, text) ? ViolationCode.DATE_DOES_NOT_EXIST
+                        : typeViolation(), id, label);
                 return;
             }
             Object value = parsed.get();
@@ -387,6 +402,7 @@ public final class FormValidator {
 
         private void checkText(Run run, String text, DataPath at) {
             String id = field.id().id();
+            int before = run.violations.size();
             if (type.isText()) {
                 int length = text.codePointCount(0, text.length());
                 if (minLength.isPresent() && length < minLength.getAsInt()) {
@@ -400,7 +416,10 @@ public final class FormValidator {
                 LatinCharacters.firstDisallowed(text).ifPresent(position ->
                         run.add(at, ViolationCode.CHARACTERS_NOT_LATIN, id, field.label(), position));
             }
-            if (pattern.isPresent() && !pattern.get().matcher(text).matches()) {
+            // One violation per cause: a pattern usually restates the length and the characters ("[0-9]{5}" of a
+            // postcode), so it speaks only when they are right, and a 4-digit postcode gets one message, not two.
+            boolean lengthAndCharactersFit = run.violations.size() == before;
+            if (lengthAndCharactersFit && pattern.isPresent() && !pattern.get().matcher(text).matches()) {
                 run.add(at, ViolationCode.PATTERN_MISMATCH, id, field.label(), pattern.get().pattern());
             }
         }
@@ -452,6 +471,7 @@ public final class FormValidator {
         private CodeValues codeValues = CodeValues.none();
         private boolean requireCodeLists;
         private RuleSet rules = RuleSet.empty();
+        private boolean fimRules = true;
         private Clock clock = Clock.system(ZoneId.of("Europe/Berlin"));
 
         private Builder(FormSchema schema) {
@@ -475,12 +495,24 @@ public final class FormValidator {
         }
 
         /**
-         * The executable rules to apply (default: none), e.g. {@code FormRules.recognize(schema).toRuleSet()}
-         * overridden by a side file ({@code RuleFiles.read(...)}). They are checked against the schema by
+         * Executable rules to apply besides the schema's recognised FIM rules (default: none), e.g. a side file
+         * ({@code RuleFiles.read(...)}); a rule here replaces the recognised rules of a FIM rule with the same id
+         * ({@link RuleSet#overriddenBy}). Replaces what an earlier call gave. They are checked against the schema by
          * {@link #build()}.
          */
         public Builder rules(RuleSet rules) {
             this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * Whether the schema's own FIM rules apply, as far as their free text is recognised as executable
+         * ({@link FormRules#recognize(FormSchema, java.util.function.BiFunction)}, with the codes of
+         * {@link #codeValues}); default {@code true}, the same as {@code ozg fim validate}. {@code false} applies only
+         * the rules of {@link #rules(RuleSet)} ({@code ozg fim validate --no-fim-rules}).
+         */
+        public Builder fimRules(boolean fimRules) {
+            this.fimRules = fimRules;
             return this;
         }
 

@@ -18,7 +18,10 @@ public enum ViolationCode implements ErrorCode {
     NOT_A_NUMBER("OZG-VAL-104"),
     /** A {@code num_int} value is not an integer. */
     NOT_AN_INTEGER("OZG-VAL-105"),
-    /** A {@code date} value is not a date (ISO or TT.MM.JJJJ) or an impossible one such as 31.02.2024. */
+    /**
+     * A {@code date} value is not a date (ISO or TT.MM.JJJJ); a value in that form naming a day its month does not
+     * have is {@link #DATE_DOES_NOT_EXIST}.
+     */
     NOT_A_DATE("OZG-VAL-106"),
     /** A {@code time} value is not a time of day (HH:MM or HH:MM:SS). */
     NOT_A_TIME("OZG-VAL-107"),
@@ -54,7 +57,12 @@ public enum ViolationCode implements ErrorCode {
      * A constraint of an executable rule (side file or recognised FIM rule) does not hold; reported at each of the
      * rule's target elements with the rule's message ({@link Violation#ruleId()} names the rule).
      */
-    RULE_VIOLATED("OZG-VAL-122");
+    RULE_VIOLATED("OZG-VAL-122"),
+    /**
+     * A {@code date} or {@code datetime} value is written as a date (TT.MM.JJJJ or ISO, day 1..31, month 1..12) but
+     * names a day the calendar does not have, such as 31.02.1985 or 29.02.2023: the format is right, the day is not.
+     */
+    DATE_DOES_NOT_EXIST("OZG-VAL-123");
 
     private final String code;
 

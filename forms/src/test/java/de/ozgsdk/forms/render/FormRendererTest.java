@@ -144,7 +144,7 @@ class FormRendererTest {
 
     @Test
     void showsViolationMessagesInThePageLanguageWithoutAGermanMarker() {
-        FormData data = FormData.builder().value("F2", "31.02.2024").build();
+        FormData data = FormData.builder().value("F2", "kein Datum").build();
         ValidationResult result = FormValidator.of(schema).validate(data);
 
         HtmlDocument page = HtmlDocument.parse(FormRenderer.of(schema)

@@ -51,6 +51,19 @@ class FimFixtureRulesTest {
     }
 
     @Test
+    void validatorOfTheSchemaAppliesItsFimRulesWithoutBeingAsked() {
+        FormSchema schema = FimImporter.builder().build().importSchema(fixture("xdf2/S05000058V1.0_xdf2.xml"));
+
+        ValidationResult byDefault = FormValidator.of(schema).validate(holder("02"));
+        ValidationResult switchedOff = FormValidator.builder(schema).fimRules(false).build().validate(holder("02"));
+
+        assertThat(byDefault.requiredByRule()).contains(DataPath.of("G05000499"));
+        assertThat(byDefault.violations()).anyMatch(v -> v.path().toString().startsWith("G05000499[0]."));
+        assertThat(switchedOff.requiredByRule()).isEmpty();
+        assertThat(switchedOff.violations()).noneMatch(v -> v.path().toString().startsWith("G05000499"));
+    }
+
+    @Test
     void bewohnerparkausweisRequiresTheExistingPermitOnlyForARenewal() {
         FormSchema schema = FimImporter.builder().build().importSchema(fixture("xdf2/S05000058V1.0_xdf2.xml"));
         FormValidator validator = FormValidator.builder(schema).rules(FormRules.recognize(schema).toRuleSet())

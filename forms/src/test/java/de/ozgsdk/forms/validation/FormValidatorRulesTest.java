@@ -261,7 +261,8 @@ class FormValidatorRulesTest {
         ValidationResult result = validator.validate(base().groups(ZEITRAUM, List.of(FormData.builder()
                 .value(BEGINN, "31.02.2024").value(ENDE, "2024-07-01").build())).build());
 
-        assertThat(result.violations()).extracting(Violation::code).containsExactly(ViolationCode.NOT_A_DATE);
+        assertThat(result.violations()).extracting(Violation::code)
+                .containsExactly(ViolationCode.DATE_DOES_NOT_EXIST);
         assertThat(result.ruleProblems()).extracting(RuleFinding::ruleId, RuleFinding::code)
                 .containsExactly(tuple("R99000000103", RuleError.EVAL_TYPE_MISMATCH));
         assertThat(result.ruleProblems().get(0).message(Locale.ENGLISH)).doesNotContain("31.02.2024");
@@ -313,7 +314,7 @@ class FormValidatorRulesTest {
     }
 
     private static FormValidator validator(RuleSet rules) {
-        return FormValidator.builder(SCHEMA).rules(rules).clock(CLOCK).build();
+        return FormValidator.builder(SCHEMA).fimRules(false).rules(rules).clock(CLOCK).build();
     }
 
     private static RuleSet sideFile(String... rules) {

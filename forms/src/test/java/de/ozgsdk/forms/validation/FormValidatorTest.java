@@ -37,6 +37,12 @@ class FormValidatorTest {
         return validator.validate(TestSchemas.minimalPerson().toBuilder().value(fieldId, value).build());
     }
 
+    /** A postcode as real FIM files give it: five characters and a pattern that says five digits again. */
+    private static FormSchema postcodeSchema() {
+        return schema(ref(field("F20", "Postleitzahl", "Postcode", DataType.TEXT,
+                Precision.builder().minLength(5).maxLength(5).pattern("[0-9]{5}").build()), "0:1"));
+    }
+
     private Violation only(ValidationResult result) {
         assertThat(result.violations()).hasSize(1);
         return result.violations().get(0);
@@ -133,10 +139,28 @@ class FormValidatorTest {
     }
 
     @Test
-    void reportsImpossibleDates() {
-        for (String date : List.of("31.02.2024", "2023-02-29", "31.01.24", "2024-1-31", "heute")) {
+    void reportsValuesThatAreNoDateAsNotADate() {
+        for (String date : List.of("31.01.24", "2024-1-31", "heute", "45.13.2024", "2024-13-01", "00.01.2024")) {
             assertThat(only(validateWith("F3", date)).code()).as(date).isEqualTo(ViolationCode.NOT_A_DATE);
         }
+    }
+
+    @Test
+    void saysThatADateInTheRightFormatDoesNotExist() {
+        for (String date : List.of("31.02.1985", "2023-02-29", "31.4.2024", " 30.02.2024 ")) {
+            assertThat(only(validateWith("F3", date)).code()).as(date).isEqualTo(ViolationCode.DATE_DOES_NOT_EXIST);
+        }
+        Violation v = only(validateWith("F3", "31.02.1985"));
+        assertThat(v.message(Locale.GERMAN)).contains("gibt es nicht").doesNotContain("Format");
+        assertThat(v.message(Locale.ENGLISH)).contains("does not exist").doesNotContain("YYYY");
+        assertThat(v.toString()).doesNotContain("1985");
+    }
+
+    @Test
+    void saysThatTheDateOfADateTimeDoesNotExist() {
+        assertThat(only(validateWith("F9", "31.02.2024 14:30")).code()).isEqualTo(ViolationCode.DATE_DOES_NOT_EXIST);
+        assertThat(only(validateWith("F9", "2024-02-30T14:30")).code()).isEqualTo(ViolationCode.DATE_DOES_NOT_EXIST);
+        assertThat(only(validateWith("F9", "31.01.2024 25:30")).code()).isEqualTo(ViolationCode.NOT_A_DATETIME);
     }
 
     @Test
@@ -180,6 +204,18 @@ class FormValidatorTest {
     @Test
     void reportsPatternMismatch() {
         assertThat(only(validateWith("F10", "5066")).code()).isEqualTo(ViolationCode.PATTERN_MISMATCH);
+    }
+
+    @Test
+    void reportsAShortPostcodeOnceAsTooShortNotAlsoAsPatternMismatch() {
+        FormSchema schema = postcodeSchema();
+        FormValidator postcode = FormValidator.of(schema);
+
+        assertThat(postcode.validate(FormData.builder().value("F20", "5066").build()).violations())
+                .extracting(Violation::code).containsExactly(ViolationCode.TOO_SHORT);
+        assertThat(postcode.validate(FormData.builder().value("F20", "5066x").build()).violations())
+                .extracting(Violation::code).containsExactly(ViolationCode.PATTERN_MISMATCH);
+        assertThat(postcode.validate(FormData.builder().value("F20", "50667").build()).isValid()).isTrue();
     }
 
     @Test
@@ -280,7 +316,7 @@ class FormValidatorTest {
                 .build();
 
         assertThat(validator.validate(data).violations()).extracting(v -> v.path() + " " + v.code())
-                .containsExactly("G2[1].F30 REQUIRED", "G2[1].F32 NOT_A_DATE");
+                .containsExactly("G2[1].F30 REQUIRED", "G2[1].F32 DATE_DOES_NOT_EXIST");
     }
 
     @Test

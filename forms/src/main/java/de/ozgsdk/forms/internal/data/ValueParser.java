@@ -133,6 +133,38 @@ public final class ValueParser {
         return Optional.empty();
     }
 
+    /**
+     * Whether the text is a {@code date} (or the date part of a {@code datetime}) in the form of a date, ISO or
+     * German, with a day 1..31 and a month 1..12, that the calendar does not have ({@code 31.02.1985},
+     * {@code 2023-02-29}): a citizen who typed it needs to hear that the day does not exist, not the format again.
+     */
+    public static boolean isNonexistentDate(DataType type, String raw) {
+        String text = raw.strip();
+        String day = switch (type) {
+            case DATE -> text;
+            case DATETIME -> datePart(text);
+            default -> "";
+        };
+        int[] parts;
+        if (ISO_DATE.matcher(day).matches()) {
+            parts = new int[] {Integer.parseInt(day.substring(8, 10)), Integer.parseInt(day.substring(5, 7))};
+        } else if (GERMAN_DATE.matcher(day).matches()) {
+            String[] split = day.split("\\.");
+            parts = new int[] {Integer.parseInt(split[0]), Integer.parseInt(split[1])};
+        } else {
+            return false;
+        }
+        boolean plausible = parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12;
+        return plausible && date(day).isEmpty();
+    }
+
+    private static String datePart(String dateTime) {
+        int t = dateTime.indexOf('T');
+        int space = dateTime.indexOf(' ');
+        int end = t > 0 ? t : space > 0 ? space : -1;
+        return end > 0 ? dateTime.substring(0, end) : "";
+    }
+
     private static int offsetStart(String timeAndOffset) {
         for (int i = 0; i < timeAndOffset.length(); i++) {
             char c = timeAndOffset.charAt(i);

@@ -10,9 +10,12 @@ import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FimImporter;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.forms.internal.render.Ids;
 import de.ozgsdk.forms.render.FormRenderer;
+import de.ozgsdk.forms.render.RenderRequest;
 import de.ozgsdk.forms.render.RenderedPage;
 import de.ozgsdk.forms.validation.FormValidator;
+import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.forms.validation.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,17 +107,28 @@ class RenderedPagesAccessibilityTest {
         FormSchema schema = IMPORTER.importSchema(page.schemaFile());
         FormRenderer renderer = FormRenderer.of(schema);
         FormData data = page.withViolations() ? invalidData(schema.children()) : FormData.empty();
-        List<Violation> violations = page.withViolations()
-                ? FormValidator.of(schema).validate(data).violations() : List.of();
+        // validated with the schema's FIM rules (the default): the page gets what they hide and require
+        ValidationResult result = FormValidator.of(schema).validate(data);
+        List<Violation> violations = page.withViolations() ? result.violations() : List.of();
+        RenderRequest request = page.withViolations()
+                ? RenderRequest.builder(data).validation(result).locale(page.locale()).build()
+                : RenderRequest.builder(data).locale(page.locale()).build();
         RenderedPage rendered = page.step() < 0
-                ? renderer.renderReview(data, violations, page.locale())
-                : renderer.renderStep(page.step(), data, violations, page.locale());
+                ? renderer.renderReview(request)
+                : renderer.renderStep(page.step(), request);
         String html = rendered.page();
 
         assertThat(html).as("page direction of %s", page)
                 .contains(page.locale().getLanguage().equals("ar") ? "dir=\"rtl\"" : "dir=\"ltr\"");
-        if (page.step() >= 0 && !violationsOfStep(renderer, page.step(), violations).isEmpty()) {
-            assertThat(html).as("%s shows its violations", page).contains("aria-invalid=\"true\"");
+        List<Violation> ofStep = page.step() < 0 ? List.of() : violationsOfStep(renderer, page.step(), violations);
+        if (!ofStep.isEmpty()) {
+            // a field's violation marks its input; a group's (e.g. a rule's "one of G1 or G2") is its fieldset's error
+            List<String> marks = new ArrayList<>(List.of("aria-invalid=\"true\""));
+            ofStep.stream().filter(v -> schema.group(v.elementId()).isPresent()).forEach(v -> {
+                marks.add("id=\"" + Ids.error(Ids.group(v.path().withIndex(0))) + "\"");
+                marks.add("id=\"" + Ids.error(Ids.group(v.path().withoutIndex())) + "\"");
+            });
+            assertThat(marks).as("%s shows one of its violations %s inline", page, ofStep).anyMatch(html::contains);
         }
         PageAudit audit = harness.audit(page.toString(), harness.publishPage(html));
         assertThat(audit.problems()).isEmpty();
