@@ -8,6 +8,7 @@ import de.ozgsdk.forms.ElementRef;
 import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldGroup;
 import de.ozgsdk.forms.FieldKind;
+import de.ozgsdk.forms.FimForm;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.DataLimits;
 import de.ozgsdk.forms.data.FormData;
@@ -109,6 +110,18 @@ public final class FormDataXml {
             throw new ProcessingException(FimXmlError.SCHEMA_NOT_COMPILABLE, e, xsd.schemaId(), e.getMessage());
         }
         this.validators = new Pool<>(POOL_SIZE, () -> ValidatingReader.newHandler(compiled));
+    }
+
+    /**
+     * The XML of a FIM form: its XSD generated with the form's code lists, the form's data limits, validation on.
+     * Made once per form and kept with it ({@link FimForm#derived}), so every caller shares one compiled schema.
+     */
+    public static FormDataXml of(FimForm form) {
+        Objects.requireNonNull(form, "form");
+        return form.derived(FormDataXml.class, f -> builder(f.schema())
+                .generator(FimXsdGenerator.builder().codeValues(f.codeValues()).build())
+                .limits(f.limits())
+                .build());
     }
 
     /** XML for the schema with a default {@link FimXsdGenerator}, validation on. */

@@ -16,6 +16,8 @@ public final class GeneratedXsd {
     private final String targetNamespace;
     private final String rootElement;
     private final List<XsdNote> notes;
+    // made on first use and kept: messages that carry it are validated by one compiled schema per form
+    private volatile XoevSchemaSet schemaSet;
 
     GeneratedXsd(String schemaId, String text, String targetNamespace, String rootElement, List<XsdNote> notes) {
         this.schemaId = Objects.requireNonNull(schemaId, "schemaId");
@@ -42,10 +44,21 @@ public final class GeneratedXsd {
 
     /**
      * This XSD as a compiled schema set, e.g. for strict validation of the Fachdaten inside an application message
-     * ({@code ApplicationMessageWriter.builder().fachdatenSchemas(xsd.schemaSet())}); compiled schemas are cached.
+     * ({@code ApplicationMessageWriter.builder().fachdatenSchemas(xsd.schemaSet())}); made once, the same instance
+     * on every call.
      */
     public XoevSchemaSet schemaSet() {
-        return XoevSchemaSet.builder().xsd(schemaId + ".xsd", text).build();
+        XoevSchemaSet set = schemaSet;
+        if (set == null) {
+            synchronized (this) {
+                set = schemaSet;
+                if (set == null) {
+                    set = XoevSchemaSet.builder().xsd(schemaId + ".xsd", text).build();
+                    schemaSet = set;
+                }
+            }
+        }
+        return set;
     }
 
     /** The target namespace, e.g. {@code urn:ozgsdk:fim:S60000011V1.2}. */

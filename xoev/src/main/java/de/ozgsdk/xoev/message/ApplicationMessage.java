@@ -1,6 +1,10 @@
 package de.ozgsdk.xoev.message;
 
 import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.forms.Submission;
+import de.ozgsdk.forms.data.FormData;
+import de.ozgsdk.xoev.XoevSchemaSet;
+import de.ozgsdk.xoev.fim.FormDataXml;
 import de.ozgsdk.xoev.internal.message.FragmentDigests;
 import de.ozgsdk.xoev.internal.message.SubmissionDigests;
 import de.ozgsdk.xoev.internal.serial.Arguments;
@@ -12,6 +16,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,13 +65,15 @@ public final class ApplicationMessage {
     private final ApplicationMetadata metadata;
     private final XmlFragment fachdaten;
     private final List<AttachmentSource> attachments;
+    private final XoevSchemaSet fachdatenSchema;
 
     private ApplicationMessage(Nachrichtenkopf header, ApplicationMetadata metadata, XmlFragment fachdaten,
-            List<AttachmentSource> attachments) {
+            List<AttachmentSource> attachments, XoevSchemaSet fachdatenSchema) {
         this.header = header;
         this.metadata = metadata;
         this.fachdaten = fachdaten;
         this.attachments = List.copyOf(attachments);
+        this.fachdatenSchema = fachdatenSchema;
     }
 
     /**
@@ -80,7 +87,7 @@ public final class ApplicationMessage {
     /** The same message with other metadata, e.g. with the time-stamp token added. */
     public ApplicationMessage withMetadata(ApplicationMetadata metadata) {
         return new ApplicationMessage(header, Arguments.present(metadata, "metadata", OWNER), fachdaten,
-                attachments);
+                attachments, fachdatenSchema);
     }
 
     /** The Nachrichtenkopf ({@code <nachrichtenkopf>}). */
@@ -96,6 +103,15 @@ public final class ApplicationMessage {
     /** Writes the Fachdaten element inside {@code <fachdaten>}. */
     public XmlFragment fachdaten() {
         return fachdaten;
+    }
+
+    /**
+     * The schema of the Fachdaten when the message was built from FIM form data ({@link Builder#fachdaten(Submission)}
+     * or {@link Builder#fachdaten(FormDataXml, FormData)}): {@link ApplicationMessageWriter} validates the Fachdaten
+     * against it without being configured.
+     */
+    public Optional<XoevSchemaSet> fachdatenSchema() {
+        return Optional.ofNullable(fachdatenSchema);
     }
 
     /** The attachments in message order ({@code <anlagen>}); unmodifiable, empty when there are none. */
@@ -136,6 +152,7 @@ public final class ApplicationMessage {
         private Clock clock;
         private ApplicationMetadata metadata;
         private XmlFragment fachdaten;
+        private XoevSchemaSet fachdatenSchema;
         private final List<AttachmentSource> attachments = new ArrayList<>();
 
         private Builder() {
@@ -187,7 +204,29 @@ public final class ApplicationMessage {
         /** Required: writes exactly one element in a namespace of its own. */
         public Builder fachdaten(XmlFragment fachdaten) {
             this.fachdaten = Arguments.present(fachdaten, "fachdaten", OWNER);
+            this.fachdatenSchema = null;
             return this;
+        }
+
+        /**
+         * The Fachdaten from FIM form data: {@code data} written by {@code xml}, whose generated XSD goes with the
+         * message, so the writer validates the Fachdaten strictly without further configuration.
+         */
+        public Builder fachdaten(FormDataXml xml, FormData data) {
+            FormDataXml writer = Arguments.present(xml, "fachdaten", OWNER);
+            FormData written = Arguments.present(data, "fachdaten", OWNER);
+            this.fachdaten = out -> writer.write(written, out);
+            this.fachdatenSchema = writer.xsd().schemaSet();
+            return this;
+        }
+
+        /**
+         * The Fachdaten of a validated submission of a FIM form (hidden answers already dropped), as XML of the form's
+         * generated XSD ({@link FormDataXml#of(de.ozgsdk.forms.FimForm)}), which goes with the message.
+         */
+        public Builder fachdaten(Submission submission) {
+            Submission given = Arguments.present(submission, "fachdaten", OWNER);
+            return fachdaten(FormDataXml.of(given.form()), given.data());
         }
 
         /** Adds an attachment after those added before; default none. */
@@ -212,7 +251,7 @@ public final class ApplicationMessage {
             Nachrichtenkopf kopf = header != null ? header : defaultHeader();
             Arguments.present(metadata, "metadata", OWNER);
             Arguments.present(fachdaten, "fachdaten", OWNER);
-            return new ApplicationMessage(kopf, metadata, fachdaten, attachments);
+            return new ApplicationMessage(kopf, metadata, fachdaten, attachments, fachdatenSchema);
         }
 
         private Nachrichtenkopf defaultHeader() {

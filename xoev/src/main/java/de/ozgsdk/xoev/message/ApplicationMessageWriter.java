@@ -3,9 +3,13 @@ package de.ozgsdk.xoev.message;
 import de.ozgsdk.xoev.XoevSchemaSet;
 import de.ozgsdk.xoev.internal.message.MessageSchemas;
 import de.ozgsdk.xoev.internal.message.MessageStaxWriter;
+import jakarta.xml.bind.JAXBContext;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import javax.xml.validation.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +37,22 @@ public final class ApplicationMessageWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationMessageWriter.class);
 
+    private final JAXBContext jaxb;
     private final MessageStaxWriter writer;
     private final boolean validate;
+    private final boolean configuredFachdatenSchemas;
+    // Writers for the Fachdaten schemas that messages bring along (FIM form data); weak keys, since a schema set
+    // belongs to a form that an application may drop, and one writer per form is what keeps validation fast.
+    private final Map<XoevSchemaSet, MessageStaxWriter> byFachdatenSchema =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private ApplicationMessageWriter(Builder builder) {
         Schema schema = builder.validate ? MessageSchemas.compile(Optional.ofNullable(builder.fachdatenSchemas))
                 : null;
-        this.writer = new MessageStaxWriter(MessageStaxWriter.newJaxbContext(), schema);
+        this.jaxb = MessageStaxWriter.newJaxbContext();
+        this.writer = new MessageStaxWriter(jaxb, schema);
         this.validate = builder.validate;
+        this.configuredFachdatenSchemas = builder.fachdatenSchemas != null;
     }
 
     /** A writer that validates against the message schema without Fachdaten schemas. */
@@ -64,9 +76,17 @@ public final class ApplicationMessageWriter {
     public void write(ApplicationMessage message, OutputStream out) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(out, "out");
-        writer.write(message, out);
+        writerFor(message).write(message, out);
         LOG.debug("wrote application message {} with {} attachments (validated: {})",
                 message.metadata().submissionId(), message.attachments().size(), validate);
+    }
+
+    private MessageStaxWriter writerFor(ApplicationMessage message) {
+        if (!validate || configuredFachdatenSchemas || message.fachdatenSchema().isEmpty()) {
+            return writer;
+        }
+        return byFachdatenSchema.computeIfAbsent(message.fachdatenSchema().get(),
+                set -> new MessageStaxWriter(jaxb, MessageSchemas.compile(Optional.of(set))));
     }
 
     /** Configures an {@link ApplicationMessageWriter}. */
@@ -87,8 +107,10 @@ public final class ApplicationMessageWriter {
         }
 
         /**
-         * The XSDs of the Fachdaten, so that they are validated strictly; default none (then the Fachdaten are only
-         * checked to be one element in a namespace of its own). The set may import the basis schema.
+         * The XSDs of the Fachdaten, so that they are validated strictly; default none: then the Fachdaten of a message
+         * built from FIM form data are validated against the schema the message brings
+         * ({@link ApplicationMessage#fachdatenSchema()}), other Fachdaten are only checked to be one element in a
+         * namespace of its own. Given here, this set is used for every message. The set may import the basis schema.
          */
         public Builder fachdatenSchemas(XoevSchemaSet fachdatenSchemas) {
             this.fachdatenSchemas = Objects.requireNonNull(fachdatenSchemas, "fachdatenSchemas");
