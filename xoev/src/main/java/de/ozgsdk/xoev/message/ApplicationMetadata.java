@@ -169,10 +169,28 @@ public final class ApplicationMetadata {
             return this;
         }
 
+        /**
+         * Required, as text: the 14-digit Leistungsschlüssel.
+         *
+         * @throws de.ozgsdk.core.InvalidInputException as {@link LeikaKey#parse} when it is not one
+         */
+        public Builder leikaKey(String leikaKey) {
+            return leikaKey(LeikaKey.parse(Arguments.present(leikaKey, "leikaKey", OWNER)));
+        }
+
         /** Required: the municipality's ARS. */
         public Builder tenant(RegionalKey tenant) {
             this.tenant = Arguments.present(tenant, "tenant", OWNER);
             return this;
+        }
+
+        /**
+         * Required, as text: the municipality's 12-digit ARS.
+         *
+         * @throws de.ozgsdk.core.InvalidInputException as {@link RegionalKey#parse} when it is not one
+         */
+        public Builder tenant(String tenant) {
+            return tenant(RegionalKey.parse(Arguments.present(tenant, "tenant", OWNER)));
         }
 
         /** Required: id and version of the online service, each 1 to 200 characters without line breaks. */

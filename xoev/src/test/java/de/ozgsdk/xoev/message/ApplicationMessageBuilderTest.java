@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.core.CoreError;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.LeikaKey;
 import de.ozgsdk.core.RegionalKey;
@@ -55,6 +56,20 @@ class ApplicationMessageBuilderTest {
             throw new AssertionError("expected an InvalidInputException, got " + e, e);
         }
         throw new AssertionError("the call was accepted");
+    }
+
+    @Test
+    void metadataTakesLeikaKeyAndTenantAsTextAndRefusesMalformedOnesWithTheCoreCodes() {
+        ApplicationMetadata fromText = MessageSamples.minimalMetadata().toBuilder()
+                .leikaKey("99123456760000").tenant("053150000000").build();
+
+        assertThat(fromText).isEqualTo(MessageSamples.minimalMetadata());
+        assertThatThrownBy(() -> ApplicationMetadata.builder().leikaKey("4711"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoreError.LEIKA_KEY_INVALID));
+        assertThatThrownBy(() -> ApplicationMetadata.builder().tenant("05315"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoreError.REGIONAL_KEY_INVALID));
     }
 
     @Test
