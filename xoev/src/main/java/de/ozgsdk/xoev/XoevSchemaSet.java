@@ -21,8 +21,8 @@ import javax.xml.validation.Schema;
  *
  * <pre>{@code
  * XoevSchemaSet schemas = XoevSchemaSet.builder()
- *         .add(XoevSchemaSet.basis())
- *         .xsd("fachdaten-S1234.xsd", generatedXsd)       // imports urn:ozgsdk:xoev:basis:1.0
+ *         .add(XoevSchemaSet.basis())                     // meldung.xsd imports urn:ozgsdk:xoev:basis:1.0
+ *         .xsd("meldung.xsd", meldungXsd)                 // or .classpathResource("com/example/meldung.xsd")
  *         .build();
  * }</pre>
  *

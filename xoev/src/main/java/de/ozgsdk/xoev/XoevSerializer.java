@@ -58,15 +58,17 @@ import org.slf4j.LoggerFactory;
  * serializer (see {@code xoev/SERIALISATION.md}).
  *
  * <pre>{@code
- * XoevSerializer<Nachrichtenkopf> serializer = XoevSerializer.builder(Nachrichtenkopf.class)
- *         .schemaSet(XoevSchemaSet.basis())
- *         .build();
- * byte[] xml = serializer.toBytes(kopf);                     // <basis:nachrichtenkopf xmlns:basis="urn:ozgsdk:...">
- * Nachrichtenkopf back = serializer.read(xml, "kopf-4711.xml");
+ * XoevSerializer<Nachrichtenkopf> kopf = XoevSerializer.builder(Nachrichtenkopf.class)
+ *         .schemaSet(XoevSchemaSet.basis())          // validation is on by default
+ *         .build();                                  // once per root type; thread-safe, share it
+ *
+ * byte[] xml = kopf.toBytes(nachrichtenkopf);        // UTF-8, validated, <basis:nachrichtenkopf xmlns:basis=...>
+ * Nachrichtenkopf back = kopf.read(xml, "kopf-4711.xml");    // hardened parser, validated while reading
+ * kopf.withoutValidation().read(xml, "kopf-4711.xml");       // per call: validation off
  * try {
- *     serializer.read(untrusted, "upload-4712.xml");
+ *     kopf.read(untrusted, "upload-4712.xml");
  * } catch (XoevValidationException e) {
- *     e.violations().forEach(v -> System.out.println(v.line() + ":" + v.column() + " " + v.message()));
+ *     e.violations().forEach(v -> page.showError(v.line() + ":" + v.column() + " " + v.message()));
  * }
  * }</pre>
  *

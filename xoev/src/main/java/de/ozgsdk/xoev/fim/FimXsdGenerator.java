@@ -15,12 +15,12 @@ import java.util.Objects;
  * where they are known. The same schema and options always give the same text (see {@code xoev/FIMXML.md}).
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S60000011.xml"));
+ * FormSchema schema = FimImporter.builder().build().importSchema(fimFile);
  * GeneratedXsd xsd = FimXsdGenerator.builder()
  *         .codeValues(CodeValues.of(registry))
  *         .build()
  *         .generate(schema);
- * Files.writeString(Path.of("S60000011.xsd"), xsd.text());
+ * Files.writeString(xsdFile, xsd.text());
  * xsd.notes().forEach(note -> log.info("{}", note)); // what the XSD cannot state
  * }</pre>
  *

@@ -68,10 +68,13 @@ import org.xml.sax.SAXParseException;
  * FormDataXml xml = FormDataXml.builder(schema)
  *         .generator(FimXsdGenerator.builder().codeValues(CodeValues.of(registry)).build())
  *         .build();
- * try (OutputStream out = Files.newOutputStream(Path.of("antrag.xml"))) {
+ * try (OutputStream out = Files.newOutputStream(file)) {
  *     xml.write(data, out);                  // validated against the XSD, else FimDataException
  * }
- * FormData back = xml.read(Files.newInputStream(Path.of("antrag.xml")));
+ * FormData back;
+ * try (InputStream in = Files.newInputStream(file)) {
+ *     back = xml.read(in);
+ * }
  * }</pre>
  *
  * <p>Both directions validate against the XSD by default ({@link Builder#validation(boolean)}); violations are

@@ -26,18 +26,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ApplicationMessageReader reader = ApplicationMessageReader.builder()
- *         .spoolDirectory(Path.of("/var/lib/fachverfahren/eingang"))
+ *         .spoolDirectory(inbox)
  *         .build();                                                 // once; thread-safe
+ * ReceivedApplication application;
  * try (InputStream in = Files.newInputStream(received)) {
- *     ReceivedApplication application = reader.read(in, "antrag-4711.xml");
- *     Instant stamped = application.verifyTimestamp(TimestampToken.verifier(List.of(tsaCa)));   // ozg-http
- *     Element fachdaten = application.fachdaten();
- *     for (ReceivedAttachment attachment : application.attachments()) {
- *         Path content = attachment.file().orElseThrow();       // checked against size and SHA-256
- *     }
- * } catch (InvalidInputException e) {
- *     // e.g. OZG-XMSG-105: attachment no. 2 does not match its SHA-256
+ *     application = reader.read(in, "antrag-4711.xml");  // OZG-XMSG-105 if an attachment's SHA-256 differs
  * }
+ * Instant stamped = application.verifyTimestamp(TimestampToken.verifier(List.of(tsaCa)));   // ozg-http
+ * FormData formData = formDataXml.read(application.fachdaten());
+ * Path scan = application.attachments().get(0).file().orElseThrow();   // spooled, size and SHA-256 checked
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.

@@ -20,14 +20,11 @@ import org.slf4j.LoggerFactory;
  * everything but the attachment content against the schema while writing (on by default).
  *
  * <pre>{@code
- * FormDataXml formDataXml = FormDataXml.of(schema);                  // the FIM schema's XML and generated XSD
  * ApplicationMessageWriter writer = ApplicationMessageWriter.builder()
- *         .fachdatenSchemas(formDataXml.xsd().schemaSet())               // optional: validates the Fachdaten strictly
- *         .build();                                                       // once; thread-safe
+ *         .fachdatenSchemas(formDataXml.xsd().schemaSet())   // optional: also validates the Fachdaten strictly
+ *         .build();                                          // once; thread-safe
  * try (OutputStream out = Files.newOutputStream(target)) {
- *     writer.write(message, out);
- * } catch (InvalidInputException e) {
- *     // e.g. OZG-XMSG-101: the message is not schema-valid at element /antrag.einreichung.0001/metadaten/...
+ *     writer.write(message, out);                        // InvalidInputException OZG-XMSG-101 if not valid
  * }
  * }</pre>
  *

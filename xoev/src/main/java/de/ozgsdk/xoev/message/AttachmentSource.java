@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * transport), for which size and SHA-256 must be given.
  *
  * <pre>{@code
- * AttachmentSource scan = AttachmentSource.of("Grundriss.pdf", "application/pdf", () -> Files.newInputStream(pdf));
- * AttachmentSource big = AttachmentSource.ofFile(Path.of("/data/uploads/4711/video.mp4"), "video/mp4");
+ * AttachmentSource plan = AttachmentSource.of("Grundriss.pdf", "application/pdf",
+ *         () -> Files.newInputStream(pdf));                 // opened when the message is written
+ * AttachmentSource video = AttachmentSource.ofFile(uploads.resolve("4711/video.mp4"), "video/mp4");
  * }</pre>
  */
 public final class AttachmentSource {

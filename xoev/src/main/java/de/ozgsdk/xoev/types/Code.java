@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the XRepository.
  *
  * <pre>{@code
- * Code staat = Code.of("000", "urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat", "2024-02-01")
+ * Code staat = Code.of("000", "urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat", "2020-05-11")
  *         .withName("Deutschland");
  * }</pre>
  */

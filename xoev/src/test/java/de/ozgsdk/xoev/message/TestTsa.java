@@ -25,14 +25,17 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
  * A time-stamp authority in memory for the tests, built with Bouncy Castle: a CA and a TSA certificate (EC P-256,
- * critical extended key usage timeStamping) and real RFC 3161 tokens over a given SHA-256 digest.
+ * critical extended key usage timeStamping) and real RFC 3161 tokens over a given SHA-256 digest, or answers to the
+ * requests of a {@code TimestampClient} (for the snippet tests, which serve them from MockWebServer).
  */
-final class TestTsa {
+public final class TestTsa {
 
     private static final Instant NOW = Instant.parse("2025-03-14T09:30:01Z");
 
@@ -41,28 +44,39 @@ final class TestTsa {
     private final KeyPair tsaKeys = keys();
     private final X509Certificate tsa;
 
-    TestTsa(String name) throws Exception {
+    public TestTsa(String name) throws Exception {
         X500Name caName = new X500Name("CN=" + name + " CA,O=OZG SDK Test");
         ca = certificate(caName, caKeys, caName, caKeys, true);
         tsa = certificate(new X500Name("CN=" + name + ",O=OZG SDK Test"), tsaKeys, caName, caKeys, false);
     }
 
-    X509Certificate ca() {
+    public X509Certificate ca() {
         return ca;
     }
 
     /** The DER-encoded TimeStampToken over {@code sha256}, issued at {@link #NOW}. */
     byte[] stamp(byte[] sha256) throws Exception {
+        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+        requests.setCertReq(true);
+        return tokens().generate(requests.generate(TSPAlgorithms.SHA256, sha256, BigInteger.TEN),
+                BigInteger.valueOf(4711), Date.from(NOW)).getEncoded();
+    }
+
+    /** The DER-encoded TimeStampResp to a DER-encoded TimeStampReq (nonce echoed), granted at {@link #NOW}. */
+    public byte[] respond(byte[] timeStampRequest) throws Exception {
+        TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens(), TSPAlgorithms.ALLOWED);
+        return responses.generate(new TimeStampRequest(timeStampRequest), BigInteger.valueOf(4712), Date.from(NOW))
+                .getEncoded();
+    }
+
+    private TimeStampTokenGenerator tokens() throws Exception {
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", tsaKeys.getPrivate(), tsa),
                 new JcaDigestCalculatorProviderBuilder().build()
                         .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                 new ASN1ObjectIdentifier("1.2.3.4.1"));
         generator.addCertificates(new JcaCertStore(List.of(tsa)));
-        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
-        requests.setCertReq(true);
-        var request = requests.generate(TSPAlgorithms.SHA256, sha256, BigInteger.TEN);
-        return generator.generate(request, BigInteger.valueOf(4711), Date.from(NOW)).getEncoded();
+        return generator;
     }
 
     private static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer,
