@@ -35,10 +35,10 @@
  * {@code ModuleExampleTest}):
  *
  * <pre>{@code
- * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(Path.of("codelisten")).build();
- * FimForm form = FimForm.load(Path.of("stammdatenschema.xml"), codeLists); // strict import; once per form, thread-safe
+ * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(fim.resolve("codelists")).build();
+ * FimForm form = FimForm.load(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"), codeLists); // once, thread-safe
  *
- * FormData data = form.readJson(Files.readString(Path.of("antrag.json")));
+ * FormData data = form.readJson(Files.readString(dir.resolve("antrag.json")));
  * ValidationResult result = form.validate(data);    // code lists and the recognised FIM rules included
  * for (Violation v : result.violations()) {
  *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));

@@ -74,6 +74,7 @@ class FormsSnippetsTest {
     Path dir;
 
     private final List<String> stored = new ArrayList<>();
+    private final List<FormData> shownAgain = new ArrayList<>();
 
     @BeforeAll
     static void readTheCodeLists() {
@@ -219,14 +220,12 @@ class FormsSnippetsTest {
         FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S00000009_xdatenfelder.xml"));
         Request request = new Request(Map.of("G00000091[0].F00000034", new String[] {"Muster GmbH"},
                 "_add", new String[] {"G00000091"}));
-        List<FormData> shownAgain = new ArrayList<>();
 
         // @start region="form-binder"
         FormBinder binder = FormBinder.of(schema);
         BindResult bound = binder.bind(FormBinder.fromArrays(request.getParameterMap())); // a servlet's parameters
         if (bound.changedStructure()) {
-            // render the step again with bound.data()
-            shownAgain.add(bound.data());
+            showStepAgain(bound.data());   // "add" or "remove" was pressed: one instance more or less
         }
         // @end
 
@@ -419,6 +418,10 @@ class FormsSnippetsTest {
         assertThat(Files.readString(dir.resolve("S05000058.schema.json")))
                 .contains("\"$id\": \"https://formulare.example.de/schemas/S05000058V1.0\"");
         assertThat(export.notes()).noneMatch(note -> note.code().code().equals("OZG-JSCH-105"));
+    }
+
+    private void showStepAgain(FormData data) {
+        shownAgain.add(data);
     }
 
     private void store(String json) {
