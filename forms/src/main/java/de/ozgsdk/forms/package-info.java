@@ -31,8 +31,9 @@
  *       {@code forms/RENDERING.md}.</li>
  * </ul>
  *
- * <p>Load a form once, then validate every application's JSON data with it (the example is run by
- * {@code ModuleExampleTest}):
+ * <p>Load a form once, then validate every application's JSON data with it. The samples of this module read FIM
+ * files from a folder {@code fim} ({@code xdf2/}, {@code codelists/}) and write to a folder {@code dir}; the build
+ * runs each of them against the real files of {@code shared/fixtures/fim} ({@code FormsSnippetsTest}).
  *
  * <pre>{@code
  * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(fim.resolve("codelists")).build();
