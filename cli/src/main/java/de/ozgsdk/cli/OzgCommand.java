@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
  *
  * <pre>{@code
  * CommandLine cli = OzgCommand.newCommandLine();
- * int exitCode = cli.execute("fim", "inspect", "--json", "S60000011.xml");  // 0, 1, 2 or 3
+ * StringWriter report = new StringWriter();
+ * cli.setOut(new PrintWriter(report));
+ * String file = fim.resolve("xdf2/S05000058V1.0_xdf2.xml").toString();
+ * int exitCode = cli.execute("fim", "inspect", "--json", file);  // 0, 1, 2 or 3; the report is JSON
  * }</pre>
  */
 @Command(

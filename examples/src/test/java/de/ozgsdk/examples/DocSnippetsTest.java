@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 class DocSnippetsTest {
 
-    /** Module folders whose {@code *.md} and main-source Javadoc samples must match a region. */
-    static final List<String> MODULES_CONVERTED = List.of(
+    /** Module folders whose {@code *.md} and main-source Javadoc samples must match a region: all of them. */
+    static final List<String> MODULES = List.of(
             "bom", "core", "persistence", "http", "auth", "payment", "postbox", "portal", "sandbox", "examples",
-            "consumers", "bench", "xoev");
-
-    /**
-     * Module folders whose samples are not converted yet: they are counted and printed, not checked. The issue that
-     * asks for compiled samples (19) is done only when this list is empty.
-     */
-    static final List<String> MODULES_PENDING = List.of("forms", "cli");
+            "consumers", "bench", "forms", "xoev", "cli");
 
     /** Markdown outside the module folders, always checked. */
     static final List<String> REPOSITORY_DOCS = List.of("README.md", "docs/*.md");
@@ -78,7 +71,7 @@ class DocSnippetsTest {
     void everyJavaSampleInTheConvertedDocsIsARegionOfASnippetSource() throws IOException {
         List<String> failures = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
-        for (Path file : documentedFiles(REPOSITORY_DOCS, MODULES_CONVERTED)) {
+        for (Path file : documentedFiles(REPOSITORY_DOCS, MODULES)) {
             samples.addAll(Samples.of(root.relativize(file), read(file), failures));
         }
         for (Sample sample : samples) {
@@ -90,30 +83,11 @@ class DocSnippetsTest {
         assertThat(samples).extracting(sample -> sample.file().toString().replace('\\', '/'))
                 .contains("core/src/main/java/de/ozgsdk/core/Money.java",
                         "persistence/src/main/java/de/ozgsdk/persistence/Outbox.java",
-                        "http/src/main/java/de/ozgsdk/http/OzgHttpClients.java");
+                        "http/src/main/java/de/ozgsdk/http/OzgHttpClients.java",
+                        "forms/src/main/java/de/ozgsdk/forms/FimForm.java", "forms/RULES.md",
+                        "cli/src/main/java/de/ozgsdk/cli/OzgCommand.java");
         assertThat(failures).as("%d of %d Java samples in the docs are not a region of a snippet source.%n%s%n",
                 failures.size(), samples.size(), FIX_HINT).isEmpty();
-    }
-
-    /**
-     * Skipped (not passed) while {@link #MODULES_PENDING} is not empty, so that every build's summary shows a skipped
-     * test; the reason and the list of malformed blocks are in the test's output.
-     */
-    @Test
-    void pendingModulesAreCountedSoThatNothingHides() throws IOException {
-        assertThat(MODULES_PENDING).doesNotContainAnyElementsOf(MODULES_CONVERTED);
-        List<String> malformed = new ArrayList<>();
-        List<Sample> samples = new ArrayList<>();
-        for (Path file : documentedFiles(List.of(), MODULES_PENDING)) {
-            samples.addAll(Samples.of(root.relativize(file), read(file), malformed));
-        }
-        long unmatched = samples.stream().filter(sample -> check(sample).isPresent()).count();
-        String summary = String.format("PENDING: %d Java samples in %s (MODULES_PENDING), %d of them not yet a region,"
-                        + " %d malformed blocks; issue 19 is done only when MODULES_PENDING is empty",
-                samples.size(), MODULES_PENDING, unmatched, malformed.size());
-        System.out.println("DocSnippetsTest: " + summary);
-        malformed.forEach(failure -> System.out.println("DocSnippetsTest: PENDING " + failure));
-        Assumptions.assumeTrue(MODULES_PENDING.isEmpty(), summary);
     }
 
     @Test
@@ -123,15 +97,14 @@ class DocSnippetsTest {
     }
 
     @Test
-    void everyModuleOfTheBuildIsConvertedOrPending() throws IOException {
+    void everyModuleOfTheBuildIsChecked() throws IOException {
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read(root.resolve("pom.xml")));
         Set<String> modules = new LinkedHashSet<>();
         while (module.find()) {
             modules.add(module.group(1).trim());
         }
-        Set<String> listed = new HashSet<>(MODULES_CONVERTED);
-        listed.addAll(MODULES_PENDING);
-        assertThat(listed).as("MODULES_CONVERTED + MODULES_PENDING").containsExactlyInAnyOrderElementsOf(modules);
+        assertThat(MODULES).as("MODULES (a new module's samples are checked from its first commit)")
+                .containsExactlyInAnyOrderElementsOf(modules);
     }
 
     // The checker's own behaviour on small inputs: each of these fails if the rule it names is broken.

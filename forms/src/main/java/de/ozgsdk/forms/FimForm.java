@@ -40,8 +40,8 @@ import java.util.function.Function;
  * what it does not cover.
  *
  * <pre>{@code
- * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(Path.of("codelisten")).build();
- * FimForm form = FimForm.load(Path.of("S05000058V1.0_xdf2.xml"), codeLists); // once, at start-up
+ * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(fim.resolve("codelists")).build();
+ * FimForm form = FimForm.load(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"), codeLists); // once, at start-up
  *
  * // per request
  * BindResult bound = form.bind(request.getParameterMap());

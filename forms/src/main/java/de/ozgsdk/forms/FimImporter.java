@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  *         .lenient(true)                                         // keep working copies usable, collect warnings
  *         .codeLists(registry.availability())                    // report missing code lists at load
  *         .build();
- * FormSchema schema = importer.importSchema(Path.of("S00000009_xdatenfelder.xml"));
+ * FormSchema schema = importer.importSchema(fim.resolve("xdf2/S00000009_xdatenfelder.xml"));
  * schema.warnings().forEach(w -> log.warn("{}", w));
- * Field field = schema.field("F60000227").orElseThrow();
+ * Field field = schema.field("F00000152").orElseThrow();
  * }</pre>
  *
  * <p><b>Strict is the default</b>, here, in {@link FimForm} and in every {@code ozg fim} command (which take

@@ -21,10 +21,10 @@ import java.util.Set;
  * once, in depth-first file order.
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S00000009.xml"));
- * Field street = schema.field("F60000243").orElseThrow();
+ * FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"));
+ * Field street = schema.field("F00000053").orElseThrow();      // found at any depth
  * for (ElementRef child : schema.children()) {
- *     System.out.println(child.element().label() + " " + child.multiplicity());
+ *     System.out.println(child.element().label().get(Locale.GERMAN) + " " + child.multiplicity());
  * }
  * }</pre>
  */

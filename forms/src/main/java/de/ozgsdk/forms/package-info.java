@@ -31,14 +31,15 @@
  *       {@code forms/RENDERING.md}.</li>
  * </ul>
  *
- * <p>Load a form once, then validate every application's JSON data with it (the example is run by
- * {@code ModuleExampleTest}):
+ * <p>Load a form once, then validate every application's JSON data with it. The samples of this module read FIM
+ * files from a folder {@code fim} ({@code xdf2/}, {@code codelists/}) and write to a folder {@code dir}; the build
+ * runs each of them against the real files of {@code shared/fixtures/fim} ({@code FormsSnippetsTest}).
  *
  * <pre>{@code
- * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(Path.of("codelisten")).build();
- * FimForm form = FimForm.load(Path.of("stammdatenschema.xml"), codeLists); // strict import; once per form, thread-safe
+ * CodeListRegistry codeLists = CodeListRegistry.builder().addDirectory(fim.resolve("codelists")).build();
+ * FimForm form = FimForm.load(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"), codeLists); // once, thread-safe
  *
- * FormData data = form.readJson(Files.readString(Path.of("antrag.json")));
+ * FormData data = form.readJson(Files.readString(dir.resolve("antrag.json")));
  * ValidationResult result = form.validate(data);    // code lists and the recognised FIM rules included
  * for (Violation v : result.violations()) {
  *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));

@@ -17,7 +17,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The usage example of the module ({@code de/ozgsdk/forms/package-info.java}) runs as written. */
+/**
+ * The usage example of the module ({@code de/ozgsdk/forms/package-info.java}, run as written by
+ * {@code FormsSnippetsTest}) on a schema whose FIM rule the validator applies to a group instance.
+ */
 class ModuleExampleTest {
 
     @TempDir

@@ -41,12 +41,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CodeListRegistry registry = CodeListRegistry.builder()
- *         .addDirectory(Path.of("codelisten"))                       // *.gc, *.genericode, *.xml, recursively
- *         .addClasspathIndex(getClass().getClassLoader(), "codelisten/index.txt")
+ *         .addDirectory(fim.resolve("codelists"))                    // *.gc, *.genericode, *.xml, recursively
+ *         .addClasspathIndex(getClass().getClassLoader(), "de/ozgsdk/forms/codelist/classpath/index.txt")
  *         .build();
  * Optional<CodeList> staat = registry.find("urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staat",
  *         "2020-05-11");
- * CodeList zustimmung = registry.require(CodeListQuery.byVersionUri("urn:de:fim:codeliste:zustimmung_2021-01-11"));
+ * CodeList zustimmung = registry.require(
+ *         CodeListQuery.byVersionUri("urn:de:fim:codeliste:zustimmung_2021-01-11"));
  * }</pre>
  *
  * <p>Immutable and thread-safe (the remote cache is internal); build once and share.

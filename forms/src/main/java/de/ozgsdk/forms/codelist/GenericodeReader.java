@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * GenericodeReader reader = GenericodeReader.create();
- * CodeList staat = reader.read(Path.of("codelisten/staat_2020-05-11.gc"));
+ * CodeList staat = reader.read(fim.resolve("codelists/C60000016_genericode.gc"));
  * System.out.println(staat.canonicalUri() + " " + staat.version().orElse("-") + ": " + staat.size() + " codes");
  * System.out.println(staat.name("000").orElse("?"));   // "Deutschland"
  * }</pre>

@@ -46,11 +46,15 @@ import java.util.TreeMap;
  * {@link DataLimits#maxRepetitions()} ({@link DataError#TOO_MANY_REPETITIONS}); an {@code _add}/{@code _remove} that
  * does not name a repeatable group ({@link DataError#ACTION_INVALID}).
  *
+ * <p>A {@link de.ozgsdk.forms.FimForm} binds with its own binder and takes the servlet's map as it is:
+ * {@code form.bind(request.getParameterMap())}. The binder itself takes lists of values; {@link #fromArrays(Map)}
+ * converts a servlet's {@code Map<String, String[]>}:
+ *
  * <pre>{@code
  * FormBinder binder = FormBinder.of(schema);
- * BindResult bound = binder.bind(request.getParameterMap()); // Map<String, String[]>: use FormBinder.fromArrays
+ * BindResult bound = binder.bind(FormBinder.fromArrays(request.getParameterMap())); // a servlet's parameters
  * if (bound.changedStructure()) {
- *     // render the step again with bound.data()
+ *     showStepAgain(bound.data());   // "add" or "remove" was pressed: one instance more or less
  * }
  * }</pre>
  */

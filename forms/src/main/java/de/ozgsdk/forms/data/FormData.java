@@ -24,10 +24,10 @@ import java.util.Set;
  *
  * <pre>{@code
  * FormData data = FormData.builder()
- *         .value("F60000227", "Müller")
- *         .group("G60000086", FormData.builder().value("F60000243", "Hauptstraße").build())
+ *         .value("F05001344", "01")
+ *         .group("G05000496", FormData.builder().value("F05000059", "Mustermann").build())
  *         .build();
- * data.value(DataPath.parse("G60000086[0].F60000243")); // Optional[Hauptstraße]
+ * data.value(DataPath.parse("G05000496[0].F05000059")); // Optional[Mustermann]
  * }</pre>
  */
 public final class FormData {

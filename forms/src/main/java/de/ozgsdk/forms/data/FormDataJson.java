@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ids, a field is a value (an array when its Multiplizität allows more than one), a group is an object (an array of
  * objects when it repeats).
  *
- * <pre>{@code
+ * <pre class="language-json">{@code
  * {"F60000227": "Müller", "F60000300": 3, "F60000301": true,
  *  "G60000086": {"F60000243": "Hauptstraße"},
  *  "G60000090": [{"F60000250": "2024-01-31"}, {"F60000250": "2024-02-29"}]}

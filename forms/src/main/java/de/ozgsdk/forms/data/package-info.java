@@ -5,14 +5,14 @@
  * and binding of HTML form submissions ({@link de.ozgsdk.forms.data.FormBinder}); see {@code forms/FORMDATA.md}.
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S60000011.xml"));
+ * FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S00000009_xdatenfelder.xml"));
  * FormBinder binder = FormBinder.of(schema);
  * BindResult bound = binder.bind(Map.of(
- *         "F60000227", List.of("Müller"),
- *         "G60000086[0].F60000243", List.of("Hauptstraße"),
- *         "_add", List.of("G60000090")));        // the "add another" button was pressed
+ *         "F00000152", List.of("Köln"),
+ *         "G00000091[0].F00000034", List.of("Muster GmbH"),
+ *         "_add", List.of("G00000091")));        // the "add another" button was pressed
  * FormData data = bound.data();
- * String json = FormDataJson.of(schema).write(data); // {"F60000227":"Müller","G60000086":{...},"G60000090":[{}]}
+ * String json = FormDataJson.of(schema).write(data); // {"F00000152":"Köln","G00000091":[{...},{}]}
  * ValidationResult result = FormValidator.of(schema).validate(data);
  * }</pre>
  *

@@ -15,13 +15,13 @@ import java.util.Objects;
  * checks, so that other systems (API clients, a back office, a JavaScript front end) can check data the same way.
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S60000011.xml"));
- * JsonSchemaExporter exporter = JsonSchemaExporter.builder()
+ * FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"));
+ * JsonSchemaExporter exporter = JsonSchemaExporter.builder()   // with a FimForm: form.jsonSchema()
  *         .baseUri("https://formulare.example.de/schemas/")
  *         .codeValues(CodeValues.of(registry))
  *         .build();
  * JsonSchemaExport export = exporter.export(schema);
- * Files.writeString(Path.of("S60000011.schema.json"), export.toJson());
+ * Files.writeString(dir.resolve("S05000058.schema.json"), export.toJson());
  * export.notes().forEach(note -> log.info("{}", note)); // what the JSON Schema cannot state
  * }</pre>
  *

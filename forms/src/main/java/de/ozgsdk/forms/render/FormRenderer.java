@@ -34,15 +34,15 @@ import org.slf4j.LoggerFactory;
  * <p>Built once per schema (code lists resolved, translations applied); thread-safe.
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S05000058V1.0_xdf2.xml"));
- * FormRenderer renderer = FormRenderer.builder(schema)
+ * FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"));
+ * FormRenderer renderer = FormRenderer.builder(schema)   // with a FimForm: form.rendererBuilder()
  *         .codeLists(registry)                        // names of code list values for radios and selects
- *         .translations(Translations.read(Path.of("S05000058.translations.json")))
+ *         .translations(Translations.read(dir.resolve("S05000058.translations.json")))
  *         .stepUrl(step -> "/antrag/bewohnerparken?step=" + step)
  *         .build();
  *
  * // GET: show step 1 (0-based) in Arabic, as a whole page
- * String html = renderer.renderStep(1, draft.data(), List.of(), Locale.forLanguageTag("ar")).page();
+ * String html = renderer.renderStep(1, draft, List.of(), Locale.forLanguageTag("ar")).page();
  *
  * // POST: bind, then show the step again (add/remove pressed or errors) or go on
  * BindResult bound = FormBinder.of(schema).bind(FormBinder.fromArrays(request.getParameterMap()));

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * and extra hidden fields of the portal (a CSRF token).
  *
  * <pre>{@code
- * ValidationResult result = validator.validate(data);
+ * ValidationResult result = form.validate(data);
  * RenderRequest request = RenderRequest.builder(data)
  *         .validation(result)                 // violations and the elements rules hide
  *         .locale(Locale.forLanguageTag("ar"))

@@ -24,9 +24,10 @@ import java.util.OptionalInt;
  * <pre>{@code
  * StepPlan plan = StepPlan.builder(schema)
  *         .step(LocalizedText.builder("Antragsteller").put(Locale.ENGLISH, "Applicant").build(),
- *               "F60000227", "G60000086")
- *         .step(LocalizedText.of("Fahrzeug"), "G05000499")
- *         .build();
+ *               "F00-4cb0dd14-629c-4661-9435-4e9eadc43e07", "F05001344", "G05000496")
+ *         .step(LocalizedText.of("Antrag"), "G05000493")
+ *         .step(LocalizedText.of("Fahrzeug"), "G05000477", "G05000499")
+ *         .build();                                               // each top-level element in exactly one step
  * }</pre>
  */
 public final class StepPlan {

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@code autocomplete} token of an input (WCAG 1.3.5), which only the service author can know (whose data a field
  * asks for).
  *
- * <pre>{@code
+ * <pre class="language-json">{@code
  * {
  *   "F60000227": {"en": {"label": "Surname", "help": "As in your passport"}, "tr": {"label": "Soyadı"},
  *                 "autocomplete": "family-name"},

@@ -7,8 +7,7 @@
  * {@code forms/RENDERING.md}.
  *
  * <pre>{@code
- * FormRenderer renderer = FormRenderer.builder(schema).codeLists(registry).build();
- * RenderedPage page = renderer.renderStep(0, data, validator.validate(data).violations(), Locale.GERMAN);
+ * RenderedPage page = form.renderer().renderStep(0, data, form.validate(data).violations(), Locale.GERMAN);
  * response.getWriter().write(page.page());
  * }</pre>
  */

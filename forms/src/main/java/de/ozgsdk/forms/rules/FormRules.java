@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * the form.
  *
  * <pre>{@code
- * FormSchema schema = FimImporter.builder().build().importSchema(Path.of("S05000058V1.0_xdf2.xml"));
+ * FormSchema schema = FimImporter.builder().build().importSchema(fim.resolve("xdf2/S05000058V1.0_xdf2.xml"));
  * RecognitionReport report = FormRules.recognize(schema);
  * System.out.print(report.format(Locale.GERMAN));          // each FIM rule: executable (and how) or why not
- * RuleSet rules = report.toRuleSet().overriddenBy(RuleFiles.read(Path.of("S05000058.rules.json")));
- * FormValidator validator = FormValidator.builder(schema).rules(rules).build(); // checks the rules, see check()
+ * FormValidator validator = FormValidator.builder(schema)  // applies report.toRuleSet() by default ...
+ *         .rules(RuleFiles.read(dir.resolve("S05000058.rules.json")))  // ... overridden by the side file
+ *         .build();                                        // checks the rules, see check()
  * }</pre>
  */
 public final class FormRules {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * r.rule().get().condition().canonical(); // F05001047 == "02"
  * r.rule().get().targets();               // [G05000499]
  *
- * RecognitionReport report = RecognitionReport.of(List.of(r, ...));
+ * RecognitionReport report = RecognitionReport.of(List.of(r));  // FormRules.recognize(schema) for a schema
  * RuleSet rules = report.toRuleSet().overriddenBy(RuleFiles.read(sideFile));
  * }</pre>
  *

@@ -17,8 +17,8 @@ import java.util.Set;
  * <pre>{@code
  * RuleScope scope = MapRuleScope.builder()
  *         .value("F05001047", "02")
- *         .group("G05000499", 1, "F05001048", "F05001049")
- *         .value("F05001048", "Muster")
+ *         .group("G05000499", 1, "F05001243", "F05001244")
+ *         .value("F05001243", "Muster")
  *         .build();
  * }</pre>
  */

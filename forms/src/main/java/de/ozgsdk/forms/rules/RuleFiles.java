@@ -27,20 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * without touching the FIM file. Every error names the file, the JSON pointer of the rule (and its id) and, for
  * expressions, the column.
  *
- * <pre>{@code
+ * <pre class="language-json">{@code
  * {
  *   "schema": "S05000058",
  *   "rules": [
  *     {"id": "R-parken-1", "kind": "required", "target": "G05000499", "when": "F05001047 == '02'"},
- *     {"id": "R-parken-2", "kind": "visible", "targets": ["F05001050"], "when": "F05001049 == true"},
- *     {"id": "R-parken-3", "kind": "constraint", "target": "F05001052", "check": "F05001052 > F05001051",
- *      "message": {"de": "Das Ende muss nach dem Beginn liegen.", "en": "The end must be after the start."}}
+ *     {"id": "R-parken-2", "kind": "visible", "targets": ["G05000599"], "when": "F05001347 == '02'"},
+ *     {"id": "R-parken-3", "kind": "constraint", "target": "F05001348", "check": "F05001348 >= today()",
+ *      "message": {"de": "Der Beginn darf nicht in der Vergangenheit liegen.",
+ *                  "en": "The start must not be in the past."}}
  *   ]
  * }
  * }</pre>
  *
  * <pre>{@code
- * RuleSet rules = RuleFiles.read(Path.of("S05000058.rules.json")).checkElements(schemaElementIds);
+ * RuleSet rules = FormRules.check(RuleFiles.read(dir.resolve("S05000058.rules.json")), schema); // ids, types
  * }</pre>
  */
 public final class RuleFiles {

@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  * and evaluate it for every submission.
  *
  * <pre>{@code
- * RuleSet rules = RuleFiles.read(Path.of("S05000058.rules.json"))
- *         .checkElements(schemaElementIds)
- *         .checkTypes(schemaElementTypes);
- * RuleOutcome outcome = rules.evaluate(scopeOfTheForm, clock);
- * if (outcome.isRequired("G05000499")) { ... }
+ * RuleSet rules = RuleFiles.read(dir.resolve("S05000058.rules.json"))
+ *         .checkElements(FormRules.elementTypes(schema).keySet())
+ *         .checkTypes(FormRules.elementTypes(schema));           // both at once: FormRules.check(rules, schema)
+ * RuleOutcome outcome = rules.evaluate(scope, clock);
+ * if (outcome.isRequired("G05000499")) {
+ *     page.markRequired("G05000499");
+ * }
  * outcome.violations().forEach(v -> page.showError(v.targets(), v.message().get(locale)));
  * }</pre>
  */

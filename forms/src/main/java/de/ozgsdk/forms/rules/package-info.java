@@ -23,7 +23,7 @@
  * {@code constraint}: the condition must hold, otherwise the message is shown at the targets.
  *
  * <h2>Grammar</h2>
- * <pre>
+ * <pre class="language-text">
  * condition   = or
  * or          = and { "or" and }
  * and         = not { "and" not }

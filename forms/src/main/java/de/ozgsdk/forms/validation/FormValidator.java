@@ -52,11 +52,11 @@ import org.slf4j.LoggerFactory;
  * schema (patterns compiled, code lists resolved), thread-safe.
  *
  * <pre>{@code
- * FormValidator validator = FormValidator.builder(schema).codeValues(codeLists).build();
+ * FormValidator validator = FormValidator.builder(schema).codeValues(CodeValues.of(registry)).build();
  * ValidationResult result = validator.validate(data);
  * for (Violation v : result.violations()) {
  *     System.out.println(v.path() + ": " + v.message(Locale.GERMAN));
- *     // G60000086[0].F60000227: Bitte geben Sie bei „Familienname“ höchstens 55 Zeichen ein.
+ *     // G05000496[0].F05000059: Bitte geben Sie bei „Familienname“ höchstens 120 Zeichen ein.
  * }
  * }</pre>
  *
@@ -85,7 +85,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * FormValidator validator = FormValidator.builder(schema)   // the schema's own FIM rules apply by default
- *         .rules(RuleFiles.read(Path.of("S05000058.rules.json")))   // added; replace FIM rules of the same id
+ *         .rules(RuleFiles.read(dir.resolve("S05000058.rules.json")))   // added; replace FIM rules of the same id
  *         .build();                                            // fails here for a bad rule
  * ValidationResult result = validator.validate(data);
  * result.hiddenElements();  // e.g. [G05000499]: do not render, do not submit

@@ -8,12 +8,13 @@
  * for the data validated.
  *
  * <pre>{@code
- * FormValidator validator = FormValidator.builder(schema)
+ * FormValidator validator = FormValidator.builder(schema)     // the schema's FIM rules apply by default
  *         .codeValues(CodeValues.of(Map.of("urn:de:fim:codeliste:zustimmung", Set.of("01", "02"))))
- *         .rules(FormRules.recognize(schema).toRuleSet())
  *         .build();
  * ValidationResult result = validator.validate(FormDataJson.of(schema).read(json));
- * result.violations().forEach(v -> System.out.println(v.path() + " " + v.code() + " " + v.message(Locale.ENGLISH)));
+ * for (Violation v : result.violations()) {
+ *     System.out.println(v.path() + " " + v.code() + ": " + v.message(Locale.ENGLISH));
+ * }
  * }</pre>
  */
 package de.ozgsdk.forms.validation;

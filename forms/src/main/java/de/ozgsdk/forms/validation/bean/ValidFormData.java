@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * class Application {
- *     @ValidFormData(schema = "S60000011")
+ *     @ValidFormData(schema = "S05000058")
  *     FormData formData;
  * }
  * }</pre>

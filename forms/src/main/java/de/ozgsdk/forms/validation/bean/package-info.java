@@ -7,14 +7,15 @@
  * {@code jakarta.validation:jakarta.validation-api} and a provider such as Hibernate Validator on the class path.
  *
  * <pre>{@code
- * record Application(@ValidFormData(schema = "S60000011") FormData formData) { }
+ * record Application(@ValidFormData(schema = "S05000058") FormData formData) { }
  *
  * Configuration<?> config = Validation.byDefaultProvider().configure();
  * Validator validator = config.constraintValidatorFactory(new FormConstraintValidatorFactory(
  *                 config.getDefaultConstraintValidatorFactory(),
- *                 FormSchemaResolver.of(List.of(FormValidator.of(schema))), Locale.GERMAN))
+ *                 FormSchemaResolver.of(List.of(form.validator())), Locale.GERMAN))
  *         .buildValidatorFactory().getValidator();
- * validator.validate(new Application(data)); // property paths such as formData.G60000086[0].F60000227
+ * Set<ConstraintViolation<Application>> violations = validator.validate(new Application(data));
+ * // property paths such as formData.G05000496[0].F05000059
  * }</pre>
  */
 package de.ozgsdk.forms.validation.bean;
