@@ -41,7 +41,7 @@ class DocSnippetsTest {
 
     /** Module folders whose {@code *.md} and main-source Javadoc samples must match a region. */
     static final List<String> MODULES_CONVERTED = List.of(
-            "bom", "core", "persistence", "http", "auth", "payment", "postbox", "portal", "sandbox", "examples",
+            "bom", "core", "persistence", "http", "transfer", "auth", "payment", "postbox", "portal", "sandbox", "examples",
             "consumers", "bench");
 
     /**

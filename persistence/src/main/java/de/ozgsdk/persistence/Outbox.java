@@ -264,6 +264,34 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Dead-letters a claimed entry at once, whatever its attempts: for a failure that no later attempt can cure (the
+     * receiver refused the message as invalid, no channel knows the destination). {@code reason} is stored as the last
+     * error like in {@link #markFailed}, for the operator who decides whether to {@link #requeue} it.
+     *
+     * @throws ConflictException if the lease was taken over or the entry is finished already
+     */
+    public void markDead(UUID id, String leaseToken, Throwable reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(leaseToken, "leaseToken");
+        Objects.requireNonNull(reason, "reason");
+        String sql = "UPDATE ozg_outbox SET status = 'DEAD', next_attempt_at = ?, last_error = ?, lease_token = NULL,"
+                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            JdbcValues.setInstant(statement, 1, clock.instant());
+            statement.setString(2, describe(reason));
+            statement.setObject(3, id);
+            statement.setString(4, leaseToken);
+            if (statement.executeUpdate() != 1) {
+                throw leaseLost(id);
+            }
+            LOG.warn("outbox entry {} is dead after a permanent failure ({})", id, reason.getClass().getName());
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.markDead", e);
+        }
+    }
+
     /** The entry with {@code id}, if any. */
     public Optional<OutboxEntry> find(UUID id) {
         Objects.requireNonNull(id, "id");
