@@ -44,13 +44,13 @@ import okio.Source;
  * </ul>
  *
  * <pre>{@code
- * HttpsChannel intake = HttpsChannel.builder(URI.create("https://fachverfahren.koeln.de/antraege"),
- *         HttpClientConfig.builder()
- *                 .clientCredential(portalCredential)                      // mutual TLS: required
+ * HttpsChannel intake = HttpsChannel.builder(intakeUrl, HttpClientConfig.builder()
+ *                 .clientCredential(portalCredential) // mutual TLS: required
  *                 .trustedCertificates(TrustedCertificates.of(List.of(intakeCa)))
  *                 .build())
  *         .build();
  * Receipt receipt = intake.send(OutgoingApplication.of(submissionId, applicationXml));
+ * // receipt.document(): the receiver's confirmation; receipt.reference(): its Location header
  * }</pre>
  *
  * <p>The HTTP client's own retries ({@link HttpClientConfig#maxRetries()}) apply within one attempt, since the request

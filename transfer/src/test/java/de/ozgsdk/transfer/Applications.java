@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Real application messages ({@code antrag.einreichung.0001}) for the tests, written by xoev's writer. */
-final class Applications {
+public final class Applications {
 
     static final String FACHDATEN_NS = "urn:ozgsdk:fim:S00000001:test";
 
@@ -18,7 +18,7 @@ final class Applications {
     }
 
     /** A message of a Wohnsitzanmeldung in Köln with one Fachdaten field, under a new submission id. */
-    static ApplicationMessage wohnsitzanmeldung(String name) {
+    public static ApplicationMessage wohnsitzanmeldung(String name) {
         ApplicationMetadata metadata = ApplicationMetadata.builder()
                 .leikaKey(LeikaKey.parse("99123456760000"))
                 .tenant(RegionalKey.parse("053150000000"))

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
  * A Fachverfahren importer that follows the contract of {@link FileDropChannel} to the letter: it sees an application
  * only when its done marker exists and the marker's SHA-256 matches the XML, ignores everything else.
  */
-final class ImportedApplications {
+public final class ImportedApplications {
 
     private ImportedApplications() {
     }
 
     /** The submission ids an importer would take from {@code directory} now, sorted. */
-    static List<String> in(Path directory) throws IOException {
+    public static List<String> in(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(FileDropChannel.XML_SUFFIX) && !name.startsWith("."))

@@ -28,18 +28,18 @@ import okio.ByteString;
  * (stores each application once per {@code Idempotency-Key}, answers 201 with a receipt, a repeat with 409), unless a
  * scripted fault answers the next request instead.
  */
-final class IntakeServer implements AutoCloseable {
+public final class IntakeServer implements AutoCloseable {
 
-    static final HeldCertificate CA = TestPki.certificateAuthority("Test Intake CA");
-    static final HeldCertificate SERVER = TestPki.leaf("localhost", CA);
-    static final HeldCertificate PORTAL = TestPki.leaf("ozg-portal", CA);
+    public static final HeldCertificate CA = TestPki.certificateAuthority("Test Intake CA");
+    public static final HeldCertificate SERVER = TestPki.leaf("localhost", CA);
+    public static final HeldCertificate PORTAL = TestPki.leaf("ozg-portal", CA);
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, ByteString> applications = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Deque<Function<RecordedRequest, MockResponse>> faults = new ArrayDeque<>();
 
-    IntakeServer() throws IOException {
+    public IntakeServer() throws IOException {
         HandshakeCertificates tls = new HandshakeCertificates.Builder()
                 .heldCertificate(SERVER, CA.certificate())
                 .addTrustedCertificate(CA.certificate())
@@ -63,7 +63,7 @@ final class IntakeServer implements AutoCloseable {
     }
 
     /** The next request is answered with {@code response} instead of being accepted. */
-    IntakeServer thenAnswer(MockResponse response) {
+    public IntakeServer thenAnswer(MockResponse response) {
         return thenDo(request -> response);
     }
 
@@ -92,7 +92,7 @@ final class IntakeServer implements AutoCloseable {
     }
 
     /** The applications the receiver holds, by key. */
-    Map<String, ByteString> applications() {
+    public Map<String, ByteString> applications() {
         return Map.copyOf(applications);
     }
 
@@ -100,12 +100,12 @@ final class IntakeServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return server.url(path).uri();
     }
 
     /** Client settings of the portal: its certificate, the intake CA as the only anchor, no retries of its own. */
-    static HttpClientConfig.Builder portalTls() {
+    public static HttpClientConfig.Builder portalTls() {
         return HttpClientConfig.builder()
                 .clientCredential(PrivateKeyCredential.of(PORTAL.keyPair().getPrivate(),
                         List.of(PORTAL.certificate(), CA.certificate())))
