@@ -11,12 +11,14 @@ import de.ozgsdk.persistence.OutboxStatus;
 import de.ozgsdk.xoev.message.ApplicationMessageWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +163,32 @@ class TransferEndToEndTest {
         assertThat(ImportedApplications.in(share)).containsExactly(bonn.submissionId());
         assertThat(outbox.countByStatus()).isEqualTo(Map.of(OutboxStatus.PENDING, 0L, OutboxStatus.IN_FLIGHT, 0L,
                 OutboxStatus.DELIVERED, 1L, OutboxStatus.DEAD, 0L));
+    }
+
+    @Test
+    void failingReceiptHandlerLeadsToARepeatThatTheReceiverRecognises() {
+        AtomicInteger calls = new AtomicInteger();
+        ChannelRouter router = ChannelRouter.builder()
+                .route(HTTPS, HttpsChannel.builder(intake.url("/antraege"), IntakeServer.portalTls().build()).build())
+                .onReceipt((destination, receipt) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new SQLException("receipt table locked");
+                    }
+                    receipts.add(receipt.submissionId() + (receipt.alreadyDelivered() ? " repeat" : ""));
+                })
+                .build();
+        OutboxDispatcher worker = OutboxDispatcher.builder(outbox, router).workerId("portal-2").build();
+        OutgoingApplication koeln = OutgoingApplication.write(Applications.wohnsitzanmeldung("Erika"), writer);
+        outbox.enqueue(koeln.toOutboxMessage(HTTPS));
+
+        worker.drainOnce();
+        assertThat(status(koeln)).isEqualTo(OutboxStatus.PENDING);
+        clock.advance(Duration.ofMinutes(5));
+        worker.drainOnce();
+
+        assertThat(status(koeln)).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(receipts).containsExactly(koeln.submissionId() + " repeat");
+        assertThat(intake.applications()).containsOnlyKeys(koeln.submissionId());
     }
 
     private String lastError(OutgoingApplication application) {
