@@ -241,18 +241,8 @@ public final class Outbox {
             boolean dead = attempts >= maxAttempts;
             Instant now = clock.instant();
             Duration delay = retryDelay(attempts);
-            String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, dead ? OutboxStatus.DEAD.name() : OutboxStatus.PENDING.name());
-                JdbcValues.setInstant(statement, 2, dead ? now : now.plus(delay));
-                statement.setString(3, describe(error));
-                statement.setObject(4, id);
-                statement.setString(5, leaseToken);
-                if (statement.executeUpdate() != 1) {
-                    throw leaseLost(id);
-                }
-            }
+            endAttempt(connection, id, leaseToken, dead ? OutboxStatus.DEAD : OutboxStatus.PENDING,
+                    dead ? now : now.plus(delay), error);
             if (dead) {
                 LOG.warn("outbox entry {} is dead after {} attempts ({})", id, attempts, error.getClass().getName());
                 return OutboxStatus.DEAD;
@@ -275,17 +265,8 @@ public final class Outbox {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(leaseToken, "leaseToken");
         Objects.requireNonNull(reason, "reason");
-        String sql = "UPDATE ozg_outbox SET status = 'DEAD', next_attempt_at = ?, last_error = ?, lease_token = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
-        try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            JdbcValues.setInstant(statement, 1, clock.instant());
-            statement.setString(2, describe(reason));
-            statement.setObject(3, id);
-            statement.setString(4, leaseToken);
-            if (statement.executeUpdate() != 1) {
-                throw leaseLost(id);
-            }
+        try (Connection connection = database.connection()) {
+            endAttempt(connection, id, leaseToken, OutboxStatus.DEAD, clock.instant(), reason);
             LOG.warn("outbox entry {} is dead after a permanent failure ({})", id, reason.getClass().getName());
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markDead", e);
@@ -579,6 +560,23 @@ public final class Outbox {
                     throw leaseLost(id);
                 }
                 return row.getInt("attempts");
+            }
+        }
+    }
+
+    /** Ends the attempt under {@code leaseToken} with {@code status}, due again at {@code nextAttemptAt}. */
+    private static void endAttempt(Connection connection, UUID id, String leaseToken, OutboxStatus status,
+            Instant nextAttemptAt, Throwable error) throws SQLException {
+        String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
+                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, status.name());
+            JdbcValues.setInstant(statement, 2, nextAttemptAt);
+            statement.setString(3, describe(error));
+            statement.setObject(4, id);
+            statement.setString(5, leaseToken);
+            if (statement.executeUpdate() != 1) {
+                throw leaseLost(id);
             }
         }
     }
