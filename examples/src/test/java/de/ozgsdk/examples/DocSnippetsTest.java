@@ -40,7 +40,7 @@ class DocSnippetsTest {
 
     /** Module folders whose {@code *.md} and main-source Javadoc samples must match a region: all of them. */
     static final List<String> MODULES = List.of(
-            "bom", "core", "persistence", "http", "auth", "payment", "postbox", "portal", "sandbox", "examples",
+            "bom", "core", "persistence", "http", "transfer", "auth", "payment", "postbox", "portal", "sandbox", "examples",
             "consumers", "bench", "forms", "xoev", "cli");
 
     /** Markdown outside the module folders, always checked. */

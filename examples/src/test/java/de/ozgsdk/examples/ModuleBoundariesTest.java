@@ -28,14 +28,18 @@ class ModuleBoundariesTest {
             Map.entry("http", Set.of("core")),
             Map.entry("forms", Set.of("core")),
             Map.entry("xoev", Set.of("core", "forms")),
+            Map.entry("transfer", Set.of("core", "persistence", "http", "xoev")),
             Map.entry("auth", Set.of("core", "persistence", "http")),
             Map.entry("payment", Set.of("core", "persistence", "http")),
-            Map.entry("postbox", Set.of("core", "xoev")),
-            Map.entry("portal", Set.of("core", "persistence", "http", "forms", "xoev", "auth", "payment", "postbox")),
-            Map.entry("sandbox", Set.of("core", "persistence", "http", "forms", "xoev", "auth", "payment", "postbox")));
+            Map.entry("postbox", Set.of("core", "xoev", "transfer")),
+            Map.entry("portal", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment",
+                    "postbox")),
+            Map.entry("sandbox", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment",
+                    "postbox")));
 
     private static final List<String> MODULES = List.of(
-            "core", "persistence", "http", "forms", "xoev", "auth", "payment", "postbox", "portal", "sandbox", "cli", "examples");
+            "core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment", "postbox", "portal", "sandbox",
+            "cli", "examples");
 
     private static JavaClasses sdk;
 
@@ -49,6 +53,7 @@ class ModuleBoundariesTest {
         assertThat(sdk.containPackage("de.ozgsdk.http.timestamp")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.forms.validation")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.cli")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.transfer")).isTrue();
     }
 
     static List<String> restrictedModules() {

@@ -241,18 +241,8 @@ public final class Outbox {
             boolean dead = attempts >= maxAttempts;
             Instant now = clock.instant();
             Duration delay = retryDelay(attempts);
-            String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, dead ? OutboxStatus.DEAD.name() : OutboxStatus.PENDING.name());
-                JdbcValues.setInstant(statement, 2, dead ? now : now.plus(delay));
-                statement.setString(3, describe(error));
-                statement.setObject(4, id);
-                statement.setString(5, leaseToken);
-                if (statement.executeUpdate() != 1) {
-                    throw leaseLost(id);
-                }
-            }
+            endAttempt(connection, id, leaseToken, dead ? OutboxStatus.DEAD : OutboxStatus.PENDING,
+                    dead ? now : now.plus(delay), error);
             if (dead) {
                 LOG.warn("outbox entry {} is dead after {} attempts ({})", id, attempts, error.getClass().getName());
                 return OutboxStatus.DEAD;
@@ -261,6 +251,25 @@ public final class Outbox {
             return OutboxStatus.PENDING;
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markFailed", e);
+        }
+    }
+
+    /**
+     * Dead-letters a claimed entry at once, whatever its attempts: for a failure that no later attempt can cure (the
+     * receiver refused the message as invalid, no channel knows the destination). {@code reason} is stored as the last
+     * error like in {@link #markFailed}, for the operator who decides whether to {@link #requeue} it.
+     *
+     * @throws ConflictException if the lease was taken over or the entry is finished already
+     */
+    public void markDead(UUID id, String leaseToken, Throwable reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(leaseToken, "leaseToken");
+        Objects.requireNonNull(reason, "reason");
+        try (Connection connection = database.connection()) {
+            endAttempt(connection, id, leaseToken, OutboxStatus.DEAD, clock.instant(), reason);
+            LOG.warn("outbox entry {} is dead after a permanent failure ({})", id, reason.getClass().getName());
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.markDead", e);
         }
     }
 
@@ -551,6 +560,23 @@ public final class Outbox {
                     throw leaseLost(id);
                 }
                 return row.getInt("attempts");
+            }
+        }
+    }
+
+    /** Ends the attempt under {@code leaseToken} with {@code status}, due again at {@code nextAttemptAt}. */
+    private static void endAttempt(Connection connection, UUID id, String leaseToken, OutboxStatus status,
+            Instant nextAttemptAt, Throwable error) throws SQLException {
+        String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
+                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, status.name());
+            JdbcValues.setInstant(statement, 2, nextAttemptAt);
+            statement.setString(3, describe(error));
+            statement.setObject(4, id);
+            statement.setString(5, leaseToken);
+            if (statement.executeUpdate() != 1) {
+                throw leaseLost(id);
             }
         }
     }

@@ -12,4 +12,13 @@ public interface OutboxDelivery {
      * exception's class and message are stored as the last error, so they must not contain personal data.
      */
     void deliver(ClaimedMessage message) throws Exception;
+
+    /**
+     * Whether {@code failure}, thrown by {@link #deliver}, means that no later attempt can succeed, so that the
+     * dispatcher dead-letters the message at once ({@link Outbox#markDead}) instead of retrying it. Default: no
+     * failure is permanent, every one is retried until the outbox's maximum attempts.
+     */
+    default boolean isPermanent(Exception failure) {
+        return false;
+    }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker that drains an {@link Outbox}: it claims batches, hands each message to an {@link OutboxDelivery} and marks
- * it delivered or failed. Run {@link #drainOnce()} from your own scheduler, or {@link #start()} it on a thread of its
+ * it delivered, failed (retried later) or dead at once when the delivery calls the failure permanent
+ * ({@link OutboxDelivery#isPermanent}). Run {@link #drainOnce()} from your own scheduler, or {@link #start()} it on a thread of its
  * own, which polls every {@code pollInterval} while the outbox is empty.
  *
  * <pre>{@code
@@ -141,6 +142,10 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private void markFailed(ClaimedMessage message, Exception error) {
         try {
+            if (delivery.isPermanent(error)) {
+                outbox.markDead(message.id(), message.leaseToken(), error);
+                return;
+            }
             outbox.markFailed(message.id(), message.leaseToken(), error);
         } catch (ConflictException e) {
             LOG.info("outbox entry {} failed, but its lease was taken over already", message.id());

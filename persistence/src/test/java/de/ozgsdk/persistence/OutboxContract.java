@@ -448,6 +448,50 @@ abstract class OutboxContract extends DatabaseContract {
     }
 
     @Test
+    void markDeadDeadLettersAtOnceWithTheReason() {
+        OutboxEntry entry = outbox.enqueue(message("antrag-refused"));
+        ClaimedMessage claimed = outbox.claim("worker-a", 10, LEASE).get(0);
+
+        outbox.markDead(claimed.id(), claimed.leaseToken(), new IOException("HTTP 400: schema violation"));
+
+        OutboxEntry dead = outbox.find(entry.id()).orElseThrow();
+        assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(1);
+        assertThat(dead.lastError()).contains("java.io.IOException: HTTP 400: schema violation");
+        clock.advance(Duration.ofDays(1));
+        assertThat(outbox.claim("worker-a", 10, LEASE)).isEmpty();
+        assertThatThrownBy(() -> outbox.markDead(claimed.id(), claimed.leaseToken(), new IOException("again")))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void dispatcherDeadLettersAPermanentFailureAtOnceAndRetriesOthers() throws Exception {
+        outbox.enqueue(message("antrag-invalid"));
+        outbox.enqueue(message("antrag-flaky"));
+        OutboxDelivery delivery = new OutboxDelivery() {
+            @Override
+            public void deliver(ClaimedMessage message) throws IOException {
+                throw new IOException(message.idempotencyKey().equals("antrag-invalid") ? "refused" : "timeout");
+            }
+
+            @Override
+            public boolean isPermanent(Exception failure) {
+                return "refused".equals(failure.getMessage());
+            }
+        };
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, delivery).workerId("dispatcher-2").build();
+
+        assertThat(dispatcher.drainOnce()).isEqualTo(2);
+
+        OutboxEntry invalid = outbox.findByIdempotencyKey("antrag-invalid").orElseThrow();
+        assertThat(invalid.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(invalid.attempts()).isEqualTo(1);
+        assertThat(invalid.lastError()).contains("java.io.IOException: refused");
+        assertThat(outbox.findByIdempotencyKey("antrag-flaky").orElseThrow().status())
+                .isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
     void startedDispatcherDeliversOnItsOwnThread() throws Exception {
         outbox.enqueue(message("antrag-background"));
         CountDownLatch delivered = new CountDownLatch(1);
