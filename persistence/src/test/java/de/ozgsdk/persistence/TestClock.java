@@ -7,20 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, so that expiry, leases and backoff are tested without waiting. */
-class TestClock extends Clock {
+/**
+ * A clock the test moves by hand, so that expiry, leases and backoff are tested without waiting (in persistence's
+ * test-jar for the modules built on the outbox).
+ */
+public class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    static TestClock atDefaultStart() {
+    public static TestClock atDefaultStart() {
         return new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 

@@ -8,6 +8,7 @@ import de.ozgsdk.persistence.OutboxDispatcher;
 import de.ozgsdk.persistence.OutboxEntry;
 import de.ozgsdk.persistence.OutboxMessage;
 import de.ozgsdk.persistence.OutboxStatus;
+import de.ozgsdk.persistence.TestClock;
 import de.ozgsdk.xoev.message.ApplicationMessageWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class TransferEndToEndTest {
     private static final String HTTPS = "koeln-buergeramt";
     private static final String DROP = "bonn-meldewesen";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-14T09:30:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:30:00Z"));
     private final Database db = Database.h2InMemory("transfer_" + UUID.randomUUID().toString().replace("-", ""));
     private final Outbox outbox = Outbox.builder(db).clock(clock).maxAttempts(5)
             .backoffBase(Duration.ofSeconds(30)).build();
