@@ -44,7 +44,7 @@
  * </pre>
  * Element ids start with an upper-case letter; keywords and functions are lower-case, so a typo such as
  * {@code filed(F1)} or {@code ture} is reported with the closest correct word. Expressions are at most
- * {@value de.ozgsdk.forms.internal.rules.Parser#MAX_LENGTH} characters and nest at most
+ * {@value de.ozgsdk.forms.internal.rules.Parser#MAX_LENGTH} characters (of their canonical text) and nest at most
  * {@value de.ozgsdk.forms.internal.rules.Parser#MAX_DEPTH} levels.
  *
  * <h2>Semantics</h2>

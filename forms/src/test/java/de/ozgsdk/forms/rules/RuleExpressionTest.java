@@ -189,9 +189,26 @@ class RuleExpressionTest {
     }
 
     @Test
-    void rejectsAnOverlongExpression() {
+    void rejectsAnOverlongExpressionNamingItsLengthAndTheLimit() {
         String text = "filled(F1) or ".repeat(400) + "filled(F1)";
-        assertThat(syntaxError(text).code()).isEqualTo(RuleError.EXPRESSION_TOO_LONG);
+        RuleSyntaxException e = syntaxError(text);
+        assertThat(e.code()).isEqualTo(RuleError.EXPRESSION_TOO_LONG);
+        assertThat(e.userMessage(Locale.ENGLISH)).contains("has 5610 characters").contains("allowed 4000");
+    }
+
+    @Test
+    void everyCanonicalTextParsesAgainAlsoNearTheLengthLimit() {
+        // tight spacing as written; the canonical text puts spaces around ==, which makes it longer (fuzz finding)
+        String tight = "F1==\"0\"and F2==\"1\" or ".repeat(140) + "F3==\"2\"";
+        RuleExpression expression = RuleExpression.parse(tight);
+
+        assertThat(tight.length()).isLessThanOrEqualTo(4000);
+        assertThat(expression.canonical().length()).isGreaterThan(tight.length());
+        assertThat(RuleExpression.parse(expression.canonical())).isEqualTo(expression);
+        // short enough as written, too long once normalised: refused, since its canonical text could not be read back
+        String tooLong = "F1==\"0\"and F2==\"1\" or ".repeat(170) + "F3==\"2\"";
+        assertThat(tooLong.length()).isLessThanOrEqualTo(4000);
+        assertThat(syntaxError(tooLong).code()).isEqualTo(RuleError.EXPRESSION_TOO_LONG);
     }
 
     @Test

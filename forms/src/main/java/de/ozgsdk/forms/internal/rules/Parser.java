@@ -21,8 +21,13 @@ import java.util.TreeSet;
  */
 public final class Parser {
 
-    /** Longest expression accepted, in characters. */
+    /**
+     * Longest expression accepted, in characters of its canonical text ({@link Printer}): counting the normalised
+     * form, not the text as written, keeps the promise that every canonical text parses again.
+     */
     public static final int MAX_LENGTH = 4000;
+    /** Longest text read at all, so that generous spacing is allowed but lexing stays bounded. */
+    private static final int MAX_WRITTEN_LENGTH = 4 * MAX_LENGTH;
     /** Deepest nesting of parentheses, {@code not} and function calls. */
     public static final int MAX_DEPTH = 32;
 
@@ -46,9 +51,8 @@ public final class Parser {
      * @param where how messages name the place of the expression, e.g. the quoted text or a file pointer
      */
     public static ParsedExpression parse(String text, String where) {
-        if (text.length() > MAX_LENGTH) {
-            throw new RuleSyntaxException(RuleError.EXPRESSION_TOO_LONG, where, 1, Echo.quote(text),
-                    Integer.toString(text.length()), Integer.toString(MAX_LENGTH));
+        if (text.length() > MAX_WRITTEN_LENGTH) {
+            throw tooLong(text, where, text.length());
         }
         if (text.isBlank()) {
             throw new RuleSyntaxException(RuleError.EXPRESSION_EMPTY, where, 1, Token.END_DISPLAY);
@@ -60,7 +64,16 @@ public final class Parser {
             throw parser.error(rest.is(Token.Type.RIGHT_PAREN) ? RuleError.UNEXPECTED_CHARACTER
                     : RuleError.TRAILING_INPUT, rest);
         }
+        int canonicalLength = Printer.print(root).length();
+        if (canonicalLength > MAX_LENGTH) {
+            throw tooLong(text, where, canonicalLength);
+        }
         return new ParsedExpression(root, parser.columns);
+    }
+
+    private static RuleSyntaxException tooLong(String text, String where, int length) {
+        return new RuleSyntaxException(RuleError.EXPRESSION_TOO_LONG, where, 1, Echo.quote(text),
+                Integer.toString(length), Integer.toString(MAX_LENGTH));
     }
 
     private Node.Condition condition() {
