@@ -200,6 +200,36 @@ abstract class OutboxContract extends DatabaseContract {
         assertThat(owners).hasSize(300);
     }
 
+    @Test
+    void claimOnAFreshNeverAnalysedTableLeasesAtMostTheBatchSize() throws Exception {
+        try (DatabaseFixture freshFixture = createFixture(); Database fresh = freshFixture.open()) {
+            keepWithoutPlannerStatistics(fresh);
+            Outbox freshOutbox = Outbox.builder(fresh).clock(clock).build();
+            fresh.runInTransaction(connection -> {
+                for (int i = 0; i < 1000; i++) {
+                    freshOutbox.enqueue(connection, message("fresh-" + i));
+                }
+            });
+            assertThat(hasPlannerStatistics(fresh)).as("the table was never analysed").isFalse();
+
+            List<ClaimedMessage> claimed = freshOutbox.claim("worker-a", 20, LEASE);
+
+            assertThat(claimed).hasSize(20);
+            assertThat(freshOutbox.countByStatus()).containsEntry(OutboxStatus.IN_FLIGHT, 20L)
+                    .containsEntry(OutboxStatus.PENDING, 980L);
+        }
+    }
+
+    /** Keeps the database from gathering planner statistics for the outbox table (autovacuum) during a test. */
+    void keepWithoutPlannerStatistics(Database database) throws Exception {
+        // H2 keeps no planner statistics that could change the claim's plan.
+    }
+
+    /** Whether the database has planner statistics for the outbox table. */
+    boolean hasPlannerStatistics(Database database) throws Exception {
+        return false;
+    }
+
     /** Enqueues {@code n} entries and lets a claim of worker-a run out, so that they are in flight and due again. */
     private void leaseExpired(String prefix, int n) {
         enqueueAll(prefix, n);
