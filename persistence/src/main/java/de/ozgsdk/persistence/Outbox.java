@@ -44,9 +44,22 @@ import org.slf4j.LoggerFactory;
  *     saveApplication(conn, application);                    // the caller's own table
  *     outbox.enqueue(conn, OutboxMessage.of("antrag-" + application.id(), "fachverfahren", xml));
  * });
+ * }</pre>
+ *
+ * <p>A worker then claims due messages and sends each with its idempotency key ({@link OutboxDispatcher} does this
+ * for you). It starts a send only while the lease lasts longer than the send may take (the channel's timeout), so
+ * that every send ends before the lease runs out and another worker may claim the message; messages it cannot send
+ * in time it releases. A lease therefore needs about batch size times the usual send time.
+ *
+ * <pre>{@code
+ * Duration sendTimeout = Duration.ofSeconds(30); // the channel gives up after this long
  * for (ClaimedMessage message : outbox.claim("worker-1", 100, Duration.ofMinutes(5))) {
+ *     if (!outbox.leaseLasts(message, sendTimeout)) {        // a send now could outlast the lease
+ *         outbox.release(message.id(), message.leaseToken()); // unsent: due again at once, no attempt used
+ *         continue;
+ *     }
  *     try {
- *         channel.send(message.idempotencyKey(), message.payload());
+ *         channel.send(message.idempotencyKey(), message.payload(), sendTimeout);
  *         outbox.markDelivered(message.id(), message.leaseToken());
  *     } catch (IOException e) {
  *         outbox.markFailed(message.id(), message.leaseToken(), e); // retried later, DEAD after maxAttempts
@@ -55,7 +68,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Delivery is at least once: a worker that crashes after sending but before {@link #markDelivered} leaves the
- * entry to be claimed again when its lease runs out, so receivers must drop repeats by the idempotency key. Errors
+ * entry to be claimed again when its lease runs out, so receivers must drop repeats by the idempotency key. Every
+ * claim counts as an attempt, also one that ends without an outcome (the worker crashed): after {@code maxAttempts}
+ * such attempts the entry becomes {@link OutboxStatus#DEAD} with the reason {@code OZG-DB-304}, so that a message
+ * which kills its worker every time is not claimed forever. Errors
  * are stored as exception class and message only, truncated to {@value #MAX_ERROR_LENGTH} characters; making sure
  * the message holds no personal data is the caller's duty. Payloads are stored as given unless a {@link Sealer} is
  * configured ({@link Builder#sealer}), which is advisable as soon as they hold personal data. Thread-safe.
