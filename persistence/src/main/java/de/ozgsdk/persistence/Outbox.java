@@ -138,6 +138,9 @@ public final class Outbox {
     private static final String CLAIM_BY_IDS = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
             + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
             + " WHERE " + DUE + " AND id IN (%s)";
+    private static final String MARK_DELIVERED = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?,"
+            + " lease_token = NULL, lease_until = NULL"
+            + " WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
     /** Rounds of an H2 claim that lost candidates to other workers before it settles for fewer. */
     private static final int H2_CLAIM_ROUNDS = 3;
 
@@ -202,7 +205,13 @@ public final class Outbox {
 
     /** Adds {@code message} in a transaction of its own; see {@link #enqueue(Connection, OutboxMessage)}. */
     public OutboxEntry enqueue(OutboxMessage message) {
-        return database.inTransaction(connection -> enqueue(connection, message));
+        // One INSERT in auto-commit is a transaction of its own: no BEGIN, COMMIT or savepoint round trips. The
+        // lookup of an existing entry after a conflict needs none either, since the conflicting row is committed.
+        try (Connection connection = database.connection()) {
+            return enqueue(connection, message);
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.enqueue", e);
+        }
     }
 
     /**
@@ -288,10 +297,8 @@ public final class Outbox {
     public void markDelivered(UUID id, String leaseToken) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(leaseToken, "leaseToken");
-        String sql = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?, lease_token = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
         try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(MARK_DELIVERED)) {
             JdbcValues.setInstant(statement, 1, clock.instant());
             statement.setObject(2, id);
             statement.setString(3, leaseToken);
@@ -299,6 +306,50 @@ public final class Outbox {
                 throw leaseLost(id);
             }
             LOG.debug("outbox entry {} delivered", id);
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.markDelivered", e);
+        }
+    }
+
+    /**
+     * Marks claimed entries delivered in one batch and one transaction, each under the same condition as
+     * {@link #markDelivered(UUID, String)}: for a worker that sent a whole batch and records the outcome once, which
+     * costs one round trip instead of one per message.
+     *
+     * @return the messages whose lease was taken over or which were finished already (not marked; the new lease
+     *     holder delivers them, and the receiver drops the repeat by its idempotency key); empty when all were marked
+     */
+    public List<ClaimedMessage> markDelivered(List<ClaimedMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(MARK_DELIVERED)) {
+                for (ClaimedMessage message : messages) {
+                    JdbcValues.setInstant(statement, 1, now);
+                    statement.setObject(2, message.id());
+                    statement.setString(3, message.leaseToken());
+                    statement.addBatch();
+                }
+                int[] updated = statement.executeBatch();
+                connection.commit();
+                List<ClaimedMessage> lost = new ArrayList<>();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] != 1) {
+                        lost.add(messages.get(i));
+                    }
+                }
+                LOG.debug("{} outbox entries delivered, {} leases lost", messages.size() - lost.size(), lost.size());
+                return lost;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markDelivered", e);
         }

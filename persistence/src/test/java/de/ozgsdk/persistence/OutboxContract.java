@@ -410,6 +410,22 @@ abstract class OutboxContract extends DatabaseContract {
     }
 
     @Test
+    void batchOfDeliveriesIsMarkedAtOnceExceptWhereTheLeaseWasTakenOver() {
+        enqueueAll("batch", 5);
+        List<ClaimedMessage> batch = outbox.claim("worker-a", 5, LEASE);
+        ClaimedMessage overtaken = batch.get(2);
+        execute("UPDATE ozg_outbox SET lease_token = 'taken-over-by-worker-b' WHERE id = ?", overtaken.id());
+
+        List<ClaimedMessage> lost = outbox.markDelivered(batch);
+
+        assertThat(lost).extracting(ClaimedMessage::id).containsExactly(overtaken.id());
+        assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, 4L)
+                .containsEntry(OutboxStatus.IN_FLIGHT, 1L);
+        assertThat(outbox.markDelivered(batch)).as("delivered ones are finished").hasSize(5);
+        assertThat(outbox.markDelivered(List.of())).isEmpty();
+    }
+
+    @Test
     void failedAttemptIsRetriedAfterExponentialBackoff() {
         outbox.enqueue(message("antrag-9"));
         ClaimedMessage first = outbox.claim("worker-a", 10, LEASE).get(0);
