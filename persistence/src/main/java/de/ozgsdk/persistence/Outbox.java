@@ -91,6 +91,9 @@ public final class Outbox {
      * last attempt is not leased again but buried (BURY_EXHAUSTED) first, in every claim: a message that kills its
      * worker every time must end as DEAD, not be claimed forever. Parameters: now, now, maxAttempts.
      */
+    /** What a claim reads of the rows it leased, returned by the claiming statement itself. */
+    private static final String CLAIMED_COLUMNS = "id, idempotency_key, destination, payload, attempts, lease_until,"
+            + " next_attempt_at";
     private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= ?)"
             + " OR (status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ?))";
     /*
@@ -109,7 +112,7 @@ public final class Outbox {
      * the latest committed row once they hold its row lock (PostgreSQL re-checks the updated row version; H2's
      * MVStore waits for the lock and then re-reads the committed row). A row that another worker claimed in between
      * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
-     * at once. The fresh lease token then finds exactly the rows this claim took.
+     * at once.
      *
      * PostgreSQL does it in one statement, oldest due entry first. The pick is a MATERIALIZED CTE, run exactly once:
      * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again (once
@@ -123,21 +126,24 @@ public final class Outbox {
      * ordered by due time, merged), then locked by id with SKIP LOCKED under the due condition, then updated by id,
      * all in one transaction. Rows another worker took meanwhile drop out; the claim then reads again, a few rounds
      * at most, so that it still hands out the oldest entries first.
+     *
+     * Both return the rows they leased from the claiming statement itself (RETURNING on PostgreSQL, FINAL TABLE on
+     * H2), so no second query by lease token is needed.
      */
     private static final String CLAIM_IN_ONE_STATEMENT = "WITH picked AS MATERIALIZED (SELECT id FROM ozg_outbox"
             + " WHERE " + DUE + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
             + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
-            + " WHERE id IN (SELECT id FROM picked) AND " + DUE;
+            + " WHERE id IN (SELECT id FROM picked) AND " + DUE + " RETURNING " + CLAIMED_COLUMNS;
     private static final String SELECT_PENDING_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
             + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?";
     private static final String SELECT_LEASE_EXPIRED_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ? ORDER BY next_attempt_at LIMIT ?";
     private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
             + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
-    private static final String CLAIM_BY_IDS = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
-            + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
-            + " WHERE " + DUE + " AND id IN (%s)";
+    private static final String CLAIM_BY_IDS = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE ozg_outbox"
+            + " SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
+            + " WHERE " + DUE + " AND id IN (%s))";
     private static final String MARK_DELIVERED = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?,"
             + " lease_token = NULL, lease_until = NULL"
             + " WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
@@ -240,13 +246,20 @@ public final class Outbox {
         String token = UUID.randomUUID().toString();
         try (Connection connection = database.connection()) {
             buryExhausted(connection, now);
-            int claimed = database.dialect() == Dialect.POSTGRESQL
+            List<Leased> leased = database.dialect() == Dialect.POSTGRESQL
                     ? claimInOneStatement(connection, workerId, batchSize, token, now, leaseUntil)
                     : claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
-            if (claimed == 0) {
+            if (leased.isEmpty()) {
                 return List.of();
             }
-            List<ClaimedMessage> messages = leasedTo(connection, token);
+            // Payloads are opened only now, after the claim committed: a payload that cannot be opened then fails
+            // this call but leaves its lease to run out, so the entry ends as DEAD after maxAttempts.
+            leased.sort(Comparator.comparing(Leased::due).thenComparing(Leased::id));
+            List<ClaimedMessage> messages = new ArrayList<>(leased.size());
+            for (Leased row : leased) {
+                messages.add(new ClaimedMessage(row.id(), row.idempotencyKey(), row.destination(),
+                        open(row.stored(), row.id()), row.attempts(), token, row.leaseUntil()));
+            }
             LOG.debug("worker {} claimed {} outbox entries", workerId, messages.size());
             return messages;
         } catch (SQLException e) {
@@ -537,7 +550,7 @@ public final class Outbox {
         return index + 3;
     }
 
-    private int claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
+    private List<Leased> claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
             int index = bindDue(statement, 1, now);
@@ -546,24 +559,26 @@ public final class Outbox {
             statement.setString(index++, token);
             JdbcValues.setInstant(statement, index++, leaseUntil);
             bindDue(statement, index, now);
-            return statement.executeUpdate();
+            List<Leased> leased = new ArrayList<>();
+            readLeased(statement, leased);
+            return leased;
         }
     }
 
-    private int claimOldestByIds(Connection connection, String workerId, int batchSize, String token,
+    private List<Leased> claimOldestByIds(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            int claimed = 0;
-            for (int round = 0; round < H2_CLAIM_ROUNDS && claimed < batchSize; round++) {
-                int wanted = batchSize - claimed;
+            List<Leased> claimed = new ArrayList<>();
+            for (int round = 0; round < H2_CLAIM_ROUNDS && claimed.size() < batchSize; round++) {
+                int wanted = batchSize - claimed.size();
                 List<UUID> oldest = oldestDue(connection, now, wanted);
                 if (oldest.isEmpty()) {
                     break;
                 }
                 List<UUID> locked = lockDue(connection, oldest, now);
                 if (!locked.isEmpty()) {
-                    claimed += updateByIds(connection, locked, workerId, token, now, leaseUntil);
+                    updateByIds(connection, locked, workerId, token, now, leaseUntil, claimed);
                 }
                 if (oldest.size() < wanted) {
                     break; // there is no more due; what was lost went to other workers
@@ -622,8 +637,8 @@ public final class Outbox {
         return ids.stream().filter(locked::contains).toList();
     }
 
-    private int updateByIds(Connection connection, List<UUID> ids, String workerId, String token, Instant now,
-            Instant leaseUntil) throws SQLException {
+    private void updateByIds(Connection connection, List<UUID> ids, String workerId, String token, Instant now,
+            Instant leaseUntil, List<Leased> into) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(String.format(CLAIM_BY_IDS, placeholders(ids)))) {
             update.setString(1, workerId);
             update.setString(2, token);
@@ -632,8 +647,23 @@ public final class Outbox {
             for (UUID id : ids) {
                 update.setObject(index++, id);
             }
-            return update.executeUpdate();
+            readLeased(update, into);
         }
+    }
+
+    private static void readLeased(PreparedStatement claim, List<Leased> into) throws SQLException {
+        try (ResultSet rows = claim.executeQuery()) {
+            while (rows.next()) {
+                into.add(new Leased(JdbcValues.getUuid(rows, "id"), rows.getString("idempotency_key"),
+                        rows.getString("destination"), rows.getBytes("payload"), rows.getInt("attempts"),
+                        JdbcValues.getInstant(rows, "lease_until"), JdbcValues.getInstant(rows, "next_attempt_at")));
+            }
+        }
+    }
+
+    /** A row as the claim leased it, payload still as stored. */
+    private record Leased(UUID id, String idempotencyKey, String destination, byte[] stored, int attempts,
+            Instant leaseUntil, Instant due) {
     }
 
     private static String placeholders(List<UUID> ids) {
@@ -711,26 +741,11 @@ public final class Outbox {
                 JdbcValues.getInstant(row, "created_at"), JdbcValues.getInstant(row, "delivered_at"));
     }
 
-    private List<ClaimedMessage> leasedTo(Connection connection, String token) throws SQLException {
-        String sql = "SELECT id, idempotency_key, destination, payload, attempts, lease_until FROM ozg_outbox"
-                + " WHERE lease_token = ? ORDER BY next_attempt_at, id";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, token);
-            List<ClaimedMessage> messages = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = JdbcValues.getUuid(rows, "id");
-                    messages.add(new ClaimedMessage(id, rows.getString("idempotency_key"),
-                            rows.getString("destination"), payload(rows, id), rows.getInt("attempts"), token,
-                            JdbcValues.getInstant(rows, "lease_until")));
-                }
-            }
-            return messages;
-        }
+    private byte[] payload(ResultSet row, UUID id) throws SQLException {
+        return open(row.getBytes("payload"), id);
     }
 
-    private byte[] payload(ResultSet row, UUID id) throws SQLException {
-        byte[] stored = row.getBytes("payload");
+    private byte[] open(byte[] stored, UUID id) {
         return sealer == null ? stored : sealer.open(stored, associatedData(id));
     }
 
