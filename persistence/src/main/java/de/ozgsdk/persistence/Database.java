@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Lock timeout for H2 connections that do not set one in their URL. */
+    static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
+    /** Fewest pooled connections: Flyway holds a second connection (its lock) while it migrates on the first. */
+    static final int MINIMUM_POOL_SIZE = 2;
     private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DataSource dataSource;
@@ -70,7 +75,7 @@ public final class Database implements AutoCloseable {
             throw new ConfigurationException(PersistenceError.DATABASE_UNREACHABLE, e, directory,
                     "directory cannot be created");
         }
-        return builder().jdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ozg") + h2Options()).build();
+        return builder().jdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ozg")).build();
     }
 
     /**
@@ -83,7 +88,7 @@ public final class Database implements AutoCloseable {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "name",
                     "1 to 64 letters, digits, _ or -");
         }
-        return builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + h2Options()).build();
+        return builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1").build();
     }
 
     /** A PostgreSQL database (15 or newer) at {@code jdbcUrl} ({@code jdbc:postgresql://host:5432/db}). */
@@ -177,9 +182,16 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    private static String h2Options() {
-        // Claims wait briefly on row locks held by another worker's claim; H2's default of 1 s is too tight for that.
-        return ";LOCK_TIMEOUT=10000";
+    /**
+     * An H2 URL with a lock timeout of 10 s unless it sets one itself: claims wait briefly on row locks held by another
+     * worker's claim, and H2's default of 1 s is too tight for that. Every H2 URL gets it, from {@link #h2File},
+     * {@link #h2InMemory} or the builder alike.
+     */
+    static String withH2LockTimeout(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MILLIS;
     }
 
     private static Dialect detectDialect(DataSource dataSource) {
@@ -210,7 +222,10 @@ public final class Database implements AutoCloseable {
         private Builder() {
         }
 
-        /** The JDBC URL of an H2 ({@code jdbc:h2:}) or PostgreSQL ({@code jdbc:postgresql:}) database; required. */
+        /**
+         * The JDBC URL of an H2 ({@code jdbc:h2:}) or PostgreSQL ({@code jdbc:postgresql:}) database; required. An H2
+         * URL without {@code ;LOCK_TIMEOUT=} gets a lock timeout of 10 s, as from {@link Database#h2File}.
+         */
         public Builder jdbcUrl(String jdbcUrl) {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -228,11 +243,15 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** Upper bound of pooled connections, 1 to 1000 (default 10). */
+        /**
+         * Upper bound of pooled connections, 2 to 1000 (default 10): the schema migration at start holds two
+         * connections at once, so a pool of one would wait for itself and fail.
+         */
         public Builder maximumPoolSize(int maximumPoolSize) {
-            if (maximumPoolSize < 1 || maximumPoolSize > 1000) {
+            if (maximumPoolSize < MINIMUM_POOL_SIZE || maximumPoolSize > 1000) {
                 throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "maximumPoolSize",
-                        "between 1 and 1000");
+                        "between " + MINIMUM_POOL_SIZE + " and 1000 (the schema migration at start uses two"
+                                + " connections at once)");
             }
             this.maximumPoolSize = maximumPoolSize;
             return this;
@@ -255,7 +274,7 @@ public final class Database implements AutoCloseable {
                 throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "jdbcUrl", "required");
             }
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(jdbcUrl);
+            config.setJdbcUrl(withH2LockTimeout(jdbcUrl));
             if (user != null) {
                 config.setUsername(user);
                 config.setPassword(password);

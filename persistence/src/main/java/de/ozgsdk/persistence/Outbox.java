@@ -3,6 +3,7 @@ package de.ozgsdk.persistence;
 import de.ozgsdk.core.ConflictException;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.NotFoundException;
+import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.core.crypto.Sealer;
 import de.ozgsdk.persistence.internal.Dialect;
 import de.ozgsdk.persistence.internal.JdbcValues;
@@ -18,12 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -40,9 +44,22 @@ import org.slf4j.LoggerFactory;
  *     saveApplication(conn, application);                    // the caller's own table
  *     outbox.enqueue(conn, OutboxMessage.of("antrag-" + application.id(), "fachverfahren", xml));
  * });
+ * }</pre>
+ *
+ * <p>A worker then claims due messages and sends each with its idempotency key ({@link OutboxDispatcher} does this
+ * for you). It starts a send only while the lease lasts longer than the send may take (the channel's timeout), so
+ * that every send ends before the lease runs out and another worker may claim the message; messages it cannot send
+ * in time it releases. A lease therefore needs about batch size times the usual send time.
+ *
+ * <pre>{@code
+ * Duration sendTimeout = Duration.ofSeconds(30); // the channel gives up after this long
  * for (ClaimedMessage message : outbox.claim("worker-1", 100, Duration.ofMinutes(5))) {
+ *     if (!outbox.leaseLasts(message, sendTimeout)) {        // a send now could outlast the lease
+ *         outbox.release(message.id(), message.leaseToken()); // unsent: due again at once, no attempt used
+ *         continue;
+ *     }
  *     try {
- *         channel.send(message.idempotencyKey(), message.payload());
+ *         channel.send(message.idempotencyKey(), message.payload(), sendTimeout);
  *         outbox.markDelivered(message.id(), message.leaseToken());
  *     } catch (IOException e) {
  *         outbox.markFailed(message.id(), message.leaseToken(), e); // retried later, DEAD after maxAttempts
@@ -51,7 +68,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Delivery is at least once: a worker that crashes after sending but before {@link #markDelivered} leaves the
- * entry to be claimed again when its lease runs out, so receivers must drop repeats by the idempotency key. Errors
+ * entry to be claimed again when its lease runs out, so receivers must drop repeats by the idempotency key. Every
+ * claim counts as an attempt, also one that ends without an outcome (the worker crashed): after {@code maxAttempts}
+ * such attempts the entry becomes {@link OutboxStatus#DEAD} with the reason {@code OZG-DB-304}, so that a message
+ * which kills its worker every time is not claimed forever. Errors
  * are stored as exception class and message only, truncated to {@value #MAX_ERROR_LENGTH} characters; making sure
  * the message holds no personal data is the caller's duty. Payloads are stored as given unless a {@link Sealer} is
  * configured ({@link Builder#sealer}), which is advisable as soon as they hold personal data. Thread-safe.
@@ -66,40 +86,69 @@ public final class Outbox {
             + " next_attempt_at, last_error, created_at, delivered_at";
     private static final String INSERT = "INSERT INTO ozg_outbox (id, idempotency_key, destination, payload, status,"
             + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)";
-    private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= ?)"
-            + " OR (status = 'IN_FLIGHT' AND lease_until <= ?))";
     /*
-     * How a claim stays exclusive. The due rows are picked with FOR UPDATE SKIP LOCKED (PostgreSQL and H2 2.x), so a
+     * Due: pending and due, or in flight with a run-out lease and attempts left. An entry whose lease ran out at its
+     * last attempt is not leased again but buried (BURY_EXHAUSTED) first, in every claim: a message that kills its
+     * worker every time must end as DEAD, not be claimed forever. Parameters: now, now, maxAttempts.
+     */
+    /** What a claim reads of the rows it leased, returned by the claiming statement itself. */
+    private static final String CLAIMED_COLUMNS = "id, idempotency_key, destination, payload, attempts, lease_until,"
+            + " next_attempt_at";
+    private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= ?)"
+            + " OR (status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ?))";
+    /*
+     * Buries entries whose lease ran out at their last attempt without an outcome. Lease owner and token stay, so the
+     * worker that held the lease can still record the outcome if it turns up late (markDelivered/markFailed accept a
+     * DEAD entry under its last lease); requeue clears them.
+     */
+    private static final String BURY_EXHAUSTED = "UPDATE ozg_outbox SET status = 'DEAD', next_attempt_at = ?,"
+            + " last_error = LEFT(CONCAT(?, CASE WHEN last_error IS NULL THEN '' ELSE CONCAT(' Error before: ',"
+            + " last_error) END), " + MAX_ERROR_LENGTH + ")"
+            + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts >= ?";
+    /*
+     * How a claim stays exclusive. The due rows are locked with FOR UPDATE SKIP LOCKED (PostgreSQL and H2 2.x), so a
      * worker passes over rows another worker is claiming right now instead of queueing behind it. Safety does not rest
      * on that alone: every UPDATE repeats the due condition, and both databases evaluate an UPDATE's condition against
      * the latest committed row once they hold its row lock (PostgreSQL re-checks the updated row version; H2's
      * MVStore waits for the lock and then re-reads the committed row). A row that another worker claimed in between
      * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
-     * at once. The fresh lease token then finds exactly the rows this claim took.
+     * at once.
      *
      * PostgreSQL does it in one statement, oldest due entry first. The pick is a MATERIALIZED CTE, run exactly once:
-     * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again while
-     * other workers claim (a rescan or a recheck of a concurrently updated row), each time skipping other rows, and one
-     * claim of 7 leased 272 entries in the contract test with four workers.
+     * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again (once
+     * per row in a nested-loop semi-join on a table without planner statistics, e.g. right after migration, or on a
+     * recheck of a concurrently updated row), each time skipping other rows: one claim of 20 leased all 1,000 due
+     * entries of a fresh table.
      *
      * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
-     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the ids
-     * are therefore selected without ORDER BY, in no particular order (pending ones first, then those with a run-out
-     * lease, each through its index, the second select limited to what the first left of the batch), and then updated
-     * by id in the same transaction, again guarded by the due condition.
+     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the oldest
+     * due ids are first read without a lock (pending ones and those with a run-out lease, each through its index and
+     * ordered by due time, merged), then locked by id with SKIP LOCKED under the due condition, then updated by id,
+     * all in one transaction. Rows another worker took meanwhile drop out; the claim then reads again, a few rounds
+     * at most, so that it still hands out the oldest entries first.
+     *
+     * Both return the rows they leased from the claiming statement itself (RETURNING on PostgreSQL, FINAL TABLE on
+     * H2), so no second query by lease token is needed.
      */
     private static final String CLAIM_IN_ONE_STATEMENT = "WITH picked AS MATERIALIZED (SELECT id FROM ozg_outbox"
             + " WHERE " + DUE + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
             + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
-            + " WHERE id IN (SELECT id FROM picked) AND " + DUE;
-    private static final String SELECT_PENDING_UNORDERED = "SELECT id FROM ozg_outbox"
-            + " WHERE status = 'PENDING' AND next_attempt_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String SELECT_LEASE_EXPIRED_UNORDERED = "SELECT id FROM ozg_outbox"
-            + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String CLAIM_BY_IDS = "UPDATE ozg_outbox SET status = 'IN_FLIGHT',"
-            + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
-            + " WHERE " + DUE + " AND id IN (%s)";
+            + " WHERE id IN (SELECT id FROM picked) AND " + DUE + " RETURNING " + CLAIMED_COLUMNS;
+    private static final String SELECT_PENDING_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
+            + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?";
+    private static final String SELECT_LEASE_EXPIRED_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
+            + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ? ORDER BY next_attempt_at LIMIT ?";
+    private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
+            + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM_BY_IDS = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE ozg_outbox"
+            + " SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
+            + " WHERE " + DUE + " AND id IN (%s))";
+    private static final String MARK_DELIVERED = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?,"
+            + " lease_token = NULL, lease_until = NULL"
+            + " WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
+    /** Rounds of an H2 claim that lost candidates to other workers before it settles for fewer. */
+    private static final int H2_CLAIM_ROUNDS = 3;
 
     private final Database database;
     private final Clock clock;
@@ -162,14 +211,26 @@ public final class Outbox {
 
     /** Adds {@code message} in a transaction of its own; see {@link #enqueue(Connection, OutboxMessage)}. */
     public OutboxEntry enqueue(OutboxMessage message) {
-        return database.inTransaction(connection -> enqueue(connection, message));
+        // One INSERT in auto-commit is a transaction of its own: no BEGIN, COMMIT or savepoint round trips. The
+        // lookup of an existing entry after a conflict needs none either, since the conflicting row is committed.
+        try (Connection connection = database.connection()) {
+            return enqueue(connection, message);
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.enqueue", e);
+        }
     }
 
     /**
-     * Leases up to {@code batchSize} due entries (pending and due, or in flight with a run-out lease) to
-     * {@code workerId} for {@code leaseDuration}; each counts as one attempt. Safe to call from many workers and
-     * processes at once: an entry is leased to one worker at a time. PostgreSQL hands out the oldest due entries
-     * first; H2 in no particular order.
+     * Leases up to {@code batchSize} due entries (pending and due, or in flight with a run-out lease), oldest due entry
+     * first, to {@code workerId} for {@code leaseDuration}; each claim counts as one attempt. An entry whose lease ran
+     * out at its last attempt ({@code maxAttempts}) without an outcome, because its worker crashed or overran the
+     * lease, is not leased again but becomes {@link OutboxStatus#DEAD} with that reason ({@code OZG-DB-304}). Safe to
+     * call from many workers and processes at once: an entry is leased to one worker at a time, and a claim never
+     * takes more than {@code batchSize}, whatever plan the database picks.
+     *
+     * <p>Start a send only while the lease lasts longer than the send can take ({@link #leaseLasts}), so that it ends
+     * before the lease does; otherwise {@link #release} the message. A batch thus needs a lease of about
+     * {@code batchSize} times the longest send.
      */
     public List<ClaimedMessage> claim(String workerId, int batchSize, Duration leaseDuration) {
         OutboxMessage.validate("workerId", workerId);
@@ -184,13 +245,21 @@ public final class Outbox {
         Instant leaseUntil = JdbcValues.storable(now.plus(leaseDuration));
         String token = UUID.randomUUID().toString();
         try (Connection connection = database.connection()) {
-            int claimed = database.dialect() == Dialect.POSTGRESQL
+            buryExhausted(connection, now);
+            List<Leased> leased = database.dialect() == Dialect.POSTGRESQL
                     ? claimInOneStatement(connection, workerId, batchSize, token, now, leaseUntil)
-                    : claimRowByRow(connection, workerId, batchSize, token, now, leaseUntil);
-            if (claimed == 0) {
+                    : claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
+            if (leased.isEmpty()) {
                 return List.of();
             }
-            List<ClaimedMessage> messages = leasedTo(connection, token);
+            // Payloads are opened only now, after the claim committed: a payload that cannot be opened then fails
+            // this call but leaves its lease to run out, so the entry ends as DEAD after maxAttempts.
+            leased.sort(Comparator.comparing(Leased::due).thenComparing(Leased::id));
+            List<ClaimedMessage> messages = new ArrayList<>(leased.size());
+            for (Leased row : leased) {
+                messages.add(new ClaimedMessage(row.id(), row.idempotencyKey(), row.destination(),
+                        open(row.stored(), row.id()), row.attempts(), token, row.leaseUntil()));
+            }
             LOG.debug("worker {} claimed {} outbox entries", workerId, messages.size());
             return messages;
         } catch (SQLException e) {
@@ -199,18 +268,50 @@ public final class Outbox {
     }
 
     /**
+     * Whether the lease of {@code message} lasts longer than {@code sendTime} from now (by this outbox's clock): a
+     * send that may take up to {@code sendTime} (the channel's timeout) can start, since it ends while the lease
+     * holds and no other worker can have claimed the message meanwhile.
+     */
+    public boolean leaseLasts(ClaimedMessage message, Duration sendTime) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(sendTime, "sendTime");
+        return clock.instant().plus(sendTime).isBefore(message.leaseUntil());
+    }
+
+    /**
+     * Gives back a claimed entry that was not sent (its lease would run out before a send could end): it is due again
+     * at once with its old due time, so it stays at the front, and this claim does not count as an attempt.
+     *
+     * @return false if the lease was taken over or the entry is finished already (nothing changed)
+     */
+    public boolean release(UUID id, String leaseToken) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(leaseToken, "leaseToken");
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE ozg_outbox SET status = 'PENDING',"
+                        + " attempts = attempts - 1, lease_owner = NULL, lease_token = NULL, lease_until = NULL"
+                        + " WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'")) {
+            statement.setObject(1, id);
+            statement.setString(2, leaseToken);
+            boolean released = statement.executeUpdate() == 1;
+            LOG.debug("outbox entry {} {}", id, released ? "released unsent" : "not released: lease taken over");
+            return released;
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.release", e);
+        }
+    }
+
+    /**
      * Marks a claimed entry delivered. Allowed while the caller still holds the lease (even if it ran out, as long as
-     * no other worker took the entry over).
+     * no other worker took the entry over, and even if a claim buried it as DEAD meanwhile: a late outcome wins).
      *
      * @throws ConflictException if the lease was taken over or the entry is finished already
      */
     public void markDelivered(UUID id, String leaseToken) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(leaseToken, "leaseToken");
-        String sql = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?, lease_token = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
         try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(MARK_DELIVERED)) {
             JdbcValues.setInstant(statement, 1, clock.instant());
             statement.setObject(2, id);
             statement.setString(3, leaseToken);
@@ -218,6 +319,50 @@ public final class Outbox {
                 throw leaseLost(id);
             }
             LOG.debug("outbox entry {} delivered", id);
+        } catch (SQLException e) {
+            throw SqlFailures.failed("outbox.markDelivered", e);
+        }
+    }
+
+    /**
+     * Marks claimed entries delivered in one batch and one transaction, each under the same condition as
+     * {@link #markDelivered(UUID, String)}: for a worker that sent a whole batch and records the outcome once, which
+     * costs one round trip instead of one per message.
+     *
+     * @return the messages whose lease was taken over or which were finished already (not marked; the new lease
+     *     holder delivers them, and the receiver drops the repeat by its idempotency key); empty when all were marked
+     */
+    public List<ClaimedMessage> markDelivered(List<ClaimedMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(MARK_DELIVERED)) {
+                for (ClaimedMessage message : messages) {
+                    JdbcValues.setInstant(statement, 1, now);
+                    statement.setObject(2, message.id());
+                    statement.setString(3, message.leaseToken());
+                    statement.addBatch();
+                }
+                int[] updated = statement.executeBatch();
+                connection.commit();
+                List<ClaimedMessage> lost = new ArrayList<>();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] != 1) {
+                        lost.add(messages.get(i));
+                    }
+                }
+                LOG.debug("{} outbox entries delivered, {} leases lost", messages.size() - lost.size(), lost.size());
+                return lost;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markDelivered", e);
         }
@@ -391,46 +536,62 @@ public final class Outbox {
         }
     }
 
-    private static int claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
-            Instant now, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
+    private void buryExhausted(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BURY_EXHAUSTED)) {
             JdbcValues.setInstant(statement, 1, now);
-            JdbcValues.setInstant(statement, 2, now);
-            statement.setInt(3, batchSize);
-            statement.setString(4, workerId);
-            statement.setString(5, token);
-            JdbcValues.setInstant(statement, 6, leaseUntil);
-            JdbcValues.setInstant(statement, 7, now);
-            JdbcValues.setInstant(statement, 8, now);
-            return statement.executeUpdate();
+            statement.setString(2, new ProcessingException(PersistenceError.OUTBOX_ATTEMPTS_WITHOUT_OUTCOME,
+                    maxAttempts).getMessage());
+            JdbcValues.setInstant(statement, 3, now);
+            statement.setInt(4, maxAttempts);
+            int buried = statement.executeUpdate();
+            if (buried > 0) {
+                LOG.warn("{} outbox entries are dead: the lease of their last attempt ({} of {}) ran out without an"
+                        + " outcome", buried, maxAttempts, maxAttempts);
+            }
         }
     }
 
-    private static int claimRowByRow(Connection connection, String workerId, int batchSize, String token,
+    /** Binds the three parameters of {@link #DUE} from {@code index} on; returns the next free index. */
+    private int bindDue(PreparedStatement statement, int index, Instant now) throws SQLException {
+        JdbcValues.setInstant(statement, index, now);
+        JdbcValues.setInstant(statement, index + 1, now);
+        statement.setInt(index + 2, maxAttempts);
+        return index + 3;
+    }
+
+    private List<Leased> claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
+            Instant now, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
+            int index = bindDue(statement, 1, now);
+            statement.setInt(index++, batchSize);
+            statement.setString(index++, workerId);
+            statement.setString(index++, token);
+            JdbcValues.setInstant(statement, index++, leaseUntil);
+            bindDue(statement, index, now);
+            List<Leased> leased = new ArrayList<>();
+            readLeased(statement, leased);
+            return leased;
+        }
+    }
+
+    private List<Leased> claimOldestByIds(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            List<UUID> candidates = new ArrayList<>();
-            lockDue(connection, SELECT_PENDING_UNORDERED, now, batchSize, candidates);
-            if (candidates.size() < batchSize) {
-                lockDue(connection, SELECT_LEASE_EXPIRED_UNORDERED, now, batchSize - candidates.size(), candidates);
-            }
-            if (candidates.isEmpty()) {
-                connection.commit();
-                return 0;
-            }
-            String placeholders = String.join(", ", Collections.nCopies(candidates.size(), "?"));
-            int claimed;
-            try (PreparedStatement update = connection.prepareStatement(String.format(CLAIM_BY_IDS, placeholders))) {
-                update.setString(1, workerId);
-                update.setString(2, token);
-                JdbcValues.setInstant(update, 3, leaseUntil);
-                JdbcValues.setInstant(update, 4, now);
-                JdbcValues.setInstant(update, 5, now);
-                for (int i = 0; i < candidates.size(); i++) {
-                    update.setObject(6 + i, candidates.get(i));
+            List<Leased> claimed = new ArrayList<>();
+            for (int round = 0; round < H2_CLAIM_ROUNDS && claimed.size() < batchSize; round++) {
+                int wanted = batchSize - claimed.size();
+                List<UUID> oldest = oldestDue(connection, now, wanted);
+                if (oldest.isEmpty()) {
+                    break;
                 }
-                claimed = update.executeUpdate();
+                List<UUID> locked = lockDue(connection, oldest, now);
+                if (!locked.isEmpty()) {
+                    updateByIds(connection, locked, workerId, token, now, leaseUntil, claimed);
+                }
+                if (oldest.size() < wanted) {
+                    break; // there is no more due; what was lost went to other workers
+                }
             }
             connection.commit();
             return claimed;
@@ -442,17 +603,84 @@ public final class Outbox {
         }
     }
 
-    private static void lockDue(Connection connection, String sql, Instant now, int limit, List<UUID> into)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            JdbcValues.setInstant(select, 1, now);
-            select.setInt(2, limit);
+    /** The ids of the {@code limit} oldest due entries, read without a lock. */
+    private List<UUID> oldestDue(Connection connection, Instant now, int limit) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement pending = connection.prepareStatement(SELECT_PENDING_OLDEST)) {
+            JdbcValues.setInstant(pending, 1, now);
+            pending.setInt(2, limit);
+            readDue(pending, due);
+        }
+        try (PreparedStatement expired = connection.prepareStatement(SELECT_LEASE_EXPIRED_OLDEST)) {
+            JdbcValues.setInstant(expired, 1, now);
+            expired.setInt(2, maxAttempts);
+            expired.setInt(3, limit);
+            readDue(expired, due);
+        }
+        due.sort(Comparator.comparing(Due::since));
+        return due.stream().limit(limit).map(Due::id).toList();
+    }
+
+    private static void readDue(PreparedStatement select, List<Due> into) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                into.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at")));
+            }
+        }
+    }
+
+    /** Locks those of {@code ids} that are still due and not locked by another claim, in the order given. */
+    private List<UUID> lockDue(Connection connection, List<UUID> ids, Instant now) throws SQLException {
+        Set<UUID> locked = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(String.format(LOCK_BY_IDS, placeholders(ids)))) {
+            int index = bindDue(select, 1, now);
+            for (UUID id : ids) {
+                select.setObject(index++, id);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    into.add(JdbcValues.getUuid(rows, "id"));
+                    locked.add(JdbcValues.getUuid(rows, "id"));
                 }
             }
         }
+        return ids.stream().filter(locked::contains).toList();
+    }
+
+    private void updateByIds(Connection connection, List<UUID> ids, String workerId, String token, Instant now,
+            Instant leaseUntil, List<Leased> into) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(String.format(CLAIM_BY_IDS, placeholders(ids)))) {
+            update.setString(1, workerId);
+            update.setString(2, token);
+            JdbcValues.setInstant(update, 3, leaseUntil);
+            int index = bindDue(update, 4, now);
+            for (UUID id : ids) {
+                update.setObject(index++, id);
+            }
+            readLeased(update, into);
+        }
+    }
+
+    private static void readLeased(PreparedStatement claim, List<Leased> into) throws SQLException {
+        try (ResultSet rows = claim.executeQuery()) {
+            while (rows.next()) {
+                into.add(new Leased(JdbcValues.getUuid(rows, "id"), rows.getString("idempotency_key"),
+                        rows.getString("destination"), rows.getBytes("payload"), rows.getInt("attempts"),
+                        JdbcValues.getInstant(rows, "lease_until"), JdbcValues.getInstant(rows, "next_attempt_at")));
+            }
+        }
+    }
+
+    /** A row as the claim leased it, payload still as stored. */
+    private record Leased(UUID id, String idempotencyKey, String destination, byte[] stored, int attempts,
+            Instant leaseUntil, Instant due) {
+    }
+
+    private static String placeholders(List<UUID> ids) {
+        return String.join(", ", Collections.nCopies(ids.size(), "?"));
+    }
+
+    /** A due entry and the time it is due since, to merge pending and lease-expired entries oldest first. */
+    private record Due(UUID id, Instant since) {
     }
 
     private static boolean insertOnConflictDoNothing(Connection connection, UUID id, OutboxMessage message,
@@ -522,26 +750,11 @@ public final class Outbox {
                 JdbcValues.getInstant(row, "created_at"), JdbcValues.getInstant(row, "delivered_at"));
     }
 
-    private List<ClaimedMessage> leasedTo(Connection connection, String token) throws SQLException {
-        String sql = "SELECT id, idempotency_key, destination, payload, attempts, lease_until FROM ozg_outbox"
-                + " WHERE lease_token = ? ORDER BY next_attempt_at, id";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, token);
-            List<ClaimedMessage> messages = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = JdbcValues.getUuid(rows, "id");
-                    messages.add(new ClaimedMessage(id, rows.getString("idempotency_key"),
-                            rows.getString("destination"), payload(rows, id), rows.getInt("attempts"), token,
-                            JdbcValues.getInstant(rows, "lease_until")));
-                }
-            }
-            return messages;
-        }
+    private byte[] payload(ResultSet row, UUID id) throws SQLException {
+        return open(row.getBytes("payload"), id);
     }
 
-    private byte[] payload(ResultSet row, UUID id) throws SQLException {
-        byte[] stored = row.getBytes("payload");
+    private byte[] open(byte[] stored, UUID id) {
         return sealer == null ? stored : sealer.open(stored, associatedData(id));
     }
 
@@ -552,7 +765,8 @@ public final class Outbox {
 
     private static int attemptsUnderLease(Connection connection, UUID id, String leaseToken) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT attempts FROM ozg_outbox WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'")) {
+                "SELECT attempts FROM ozg_outbox WHERE id = ? AND lease_token = ?"
+                        + " AND status IN ('IN_FLIGHT', 'DEAD')")) {
             statement.setObject(1, id);
             statement.setString(2, leaseToken);
             try (ResultSet row = statement.executeQuery()) {
@@ -567,8 +781,9 @@ public final class Outbox {
     /** Ends the attempt under {@code leaseToken} with {@code status}, due again at {@code nextAttemptAt}. */
     private static void endAttempt(Connection connection, UUID id, String leaseToken, OutboxStatus status,
             Instant nextAttemptAt, Throwable error) throws SQLException {
+        // DEAD too: a claim may have ended an expired last lease at maxAttempts; its holder's outcome still counts
         String sql = "UPDATE ozg_outbox SET status = ?, next_attempt_at = ?, last_error = ?, lease_token = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'IN_FLIGHT'";
+                + " lease_until = NULL WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, status.name());
             JdbcValues.setInstant(statement, 2, nextAttemptAt);

@@ -8,7 +8,8 @@ package de.ozgsdk.persistence;
 public interface OutboxDelivery {
 
     /**
-     * Delivers the message; returning means delivered, throwing means this attempt failed and is retried later. The
+     * Delivers the message; returning means delivered, throwing means this attempt failed and is retried later. It
+     * must return or throw within the dispatcher's {@code sendTimeout}, so that it ends while the lease holds. The
      * exception's class and message are stored as the last error, so they must not contain personal data.
      */
     void deliver(ClaimedMessage message) throws Exception;

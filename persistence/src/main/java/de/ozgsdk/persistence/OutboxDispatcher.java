@@ -17,6 +17,12 @@ import org.slf4j.LoggerFactory;
  * ({@link OutboxDelivery#isPermanent}). Run {@link #drainOnce()} from your own scheduler, or {@link #start()} it on a thread of its
  * own, which polls every {@code pollInterval} while the outbox is empty.
  *
+ * <p>It never sends on an expired lease: a delivery starts only while the lease lasts longer than
+ * {@code sendTimeout}, the longest a delivery may take (make the channel give up by then: HTTP call and read
+ * timeouts, retries included), so every send ends while its lease holds. The messages of a batch left when the lease
+ * gets too short are released unsent, at once due for any worker and without using an attempt; so choose
+ * {@code leaseDuration} of about {@code batchSize} times the usual send time, and at least twice {@code sendTimeout}.
+ *
  * <pre>{@code
  * try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, message -> channel.send(message))
  *         .workerId("portal-1").build().start()) {
@@ -34,6 +40,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final int batchSize;
     private final Duration leaseDuration;
     private final Duration pollInterval;
+    private final Duration sendTimeout;
     private final Clock clock;
     private BackgroundThread background;
     private volatile boolean closed;
@@ -45,6 +52,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.batchSize = builder.batchSize;
         this.leaseDuration = builder.leaseDuration;
         this.pollInterval = builder.pollInterval;
+        this.sendTimeout = builder.sendTimeout;
         this.clock = builder.outbox.clock();
     }
 
@@ -60,16 +68,23 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * Claims one batch and handles every message in it; returns how many were claimed (0 when nothing is due).
-     * Messages whose lease ran out before their turn are skipped, since another worker may own them by now.
+     * A message whose lease no longer lasts longer than {@code sendTimeout} when its turn comes is not sent but
+     * released ({@link Outbox#release}), since its send could end after the lease, when another worker may own it.
      */
     public int drainOnce() {
         List<ClaimedMessage> batch = outbox.claim(workerId, batchSize, leaseDuration);
+        int released = 0;
         for (ClaimedMessage message : batch) {
-            if (!clock.instant().isBefore(message.leaseUntil())) {
-                LOG.info("lease of outbox entry {} ran out before delivery; left to the next claim", message.id());
-                continue;
+            if (outbox.leaseLasts(message, sendTimeout)) {
+                handle(message);
+            } else if (outbox.release(message.id(), message.leaseToken())) {
+                released++;
             }
-            handle(message);
+        }
+        if (released > 0) {
+            LOG.info("outbox dispatcher {} released {} of {} claimed messages unsent: their lease would have run out"
+                    + " during the send (lease {}, sendTimeout {})", workerId, released, batch.size(), leaseDuration,
+                    sendTimeout);
         }
         return batch.size();
     }
@@ -124,6 +139,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void handle(ClaimedMessage message) {
         try {
             delivery.deliver(message);
+            if (!clock.instant().isBefore(message.leaseUntil())) {
+                LOG.warn("delivery of outbox entry {} ended after its lease ran out: it took longer than sendTimeout"
+                        + " ({}); make the channel give up within it", message.id(), sendTimeout);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             markFailed(message, e);
@@ -160,6 +179,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         private int batchSize = 50;
         private Duration leaseDuration = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration sendTimeout = Duration.ofMinutes(1);
 
         private Builder(Outbox outbox, OutboxDelivery delivery) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -183,8 +203,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
 
         /**
-         * How long a claimed batch stays reserved, at least 1 s (default 5 min); make it longer than the delivery of a
-         * whole batch takes, or messages are skipped and claimed again later.
+         * How long a claimed batch stays reserved, at least 1 s and longer than {@link #sendTimeout} (default 5 min);
+         * make it about as long as the delivery of a whole batch takes, or the rest of a batch is released unsent.
          */
         public Builder leaseDuration(Duration leaseDuration) {
             Objects.requireNonNull(leaseDuration, "leaseDuration");
@@ -206,7 +226,26 @@ public final class OutboxDispatcher implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The longest one delivery may take, at least 1 ms (default 1 min): a message is sent only while its lease
+         * lasts longer than this, so the delivery must give up within it (its connect, read and call timeouts and
+         * retries together). A delivery that overruns it is logged; it may then overlap with another worker's.
+         */
+        public Builder sendTimeout(Duration sendTimeout) {
+            Objects.requireNonNull(sendTimeout, "sendTimeout");
+            if (sendTimeout.toMillis() < 1) {
+                throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "sendTimeout", "at least 1 ms");
+            }
+            this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        /** The dispatcher; refuses a lease that is not longer than the send timeout, since nothing could be sent. */
         public OutboxDispatcher build() {
+            if (leaseDuration.compareTo(sendTimeout) <= 0) {
+                throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "leaseDuration",
+                        "longer than sendTimeout (" + sendTimeout + "), or no delivery could start");
+            }
             return new OutboxDispatcher(this);
         }
     }

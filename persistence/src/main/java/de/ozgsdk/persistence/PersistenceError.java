@@ -17,6 +17,7 @@ public enum PersistenceError implements ErrorCode {
     OUTBOX_LEASE_LOST("OZG-DB-301"),
     OUTBOX_ENTRY_NOT_FOUND("OZG-DB-302"),
     OUTBOX_ENTRY_NOT_DEAD("OZG-DB-303"),
+    OUTBOX_ATTEMPTS_WITHOUT_OUTCOME("OZG-DB-304"),
     AUDIT_EVENT_INVALID("OZG-DB-401");
 
     private final String code;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -103,6 +104,49 @@ class DatabaseTest {
             })).hasMessageContaining("OZG-DB-104").hasMessageContaining("SQLState 23000");
 
             assertThat(outbox.findByIdempotencyKey("antrag-1")).isEmpty();
+        }
+    }
+
+    @Test
+    void poolOfOneConnectionIsRefusedBeforeTheMigrationWaitsForASecond() {
+        assertThatThrownBy(() -> Database.builder().maximumPoolSize(1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("OZG-DB-105")
+                .hasMessageContaining("maximumPoolSize")
+                .hasMessageContaining("two connections");
+    }
+
+    @Test
+    void poolOfTwoConnectionsStartsAndMigrates() {
+        try (Database db = Database.builder().jdbcUrl("jdbc:h2:mem:pool_of_two;DB_CLOSE_DELAY=-1")
+                .maximumPoolSize(2).connectionTimeout(Duration.ofSeconds(2)).build()) {
+            assertThat(Outbox.builder(db).build().countByStatus()).containsEntry(OutboxStatus.PENDING, 0L);
+        }
+    }
+
+    @Test
+    void h2UrlGivenToTheBuilderGetsTheSameLockTimeoutAsTheShortcuts(@TempDir Path directory) throws Exception {
+        try (Database built = Database.builder().jdbcUrl("jdbc:h2:mem:builder_url;DB_CLOSE_DELAY=-1").build();
+                Database file = Database.h2File(directory);
+                Database memory = Database.h2InMemory("shortcut_url")) {
+            assertThat(lockTimeout(built.dataSource())).isEqualTo(Database.H2_LOCK_TIMEOUT_MILLIS)
+                    .isEqualTo(lockTimeout(file.dataSource())).isEqualTo(lockTimeout(memory.dataSource()));
+        }
+    }
+
+    @Test
+    void h2UrlWithItsOwnLockTimeoutKeepsIt() throws Exception {
+        try (Database db = Database.builder().jdbcUrl("jdbc:h2:mem:own_timeout;DB_CLOSE_DELAY=-1;lock_timeout=2500")
+                .build()) {
+            assertThat(lockTimeout(db.dataSource())).isEqualTo(2500);
+        }
+    }
+
+    private static int lockTimeout(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

@@ -140,13 +140,25 @@ class OutboxArgumentLimitsTest {
         OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, message -> { });
 
         assertThatCode(() -> builder.batchSize(1).batchSize(10_000).leaseDuration(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(10)).workerId("w".repeat(200)).build()).doesNotThrowAnyException();
+                .sendTimeout(Duration.ofMillis(999)).pollInterval(Duration.ofMillis(10)).workerId("w".repeat(200))
+                .build()).doesNotThrowAnyException();
         assertThatThrownBy(() -> builder.batchSize(0)).hasMessageContaining("batchSize");
         assertThatThrownBy(() -> builder.batchSize(10_001)).hasMessageContaining("batchSize");
         assertThatThrownBy(() -> builder.leaseDuration(Duration.ofMillis(999))).hasMessageContaining("leaseDuration");
         assertThatThrownBy(() -> builder.pollInterval(Duration.ofMillis(9))).hasMessageContaining("pollInterval");
+        assertThatThrownBy(() -> builder.sendTimeout(Duration.ZERO)).hasMessageContaining("sendTimeout");
         assertThatThrownBy(() -> builder.workerId("worker 1")).hasMessageContaining("workerId");
         assertThatThrownBy(() -> builder.workerId("w".repeat(201))).hasMessageContaining("workerId");
+    }
+
+    @Test
+    void dispatcherRefusesALeaseNoLongerThanTheSendTimeout() {
+        OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, message -> { })
+                .leaseDuration(Duration.ofMinutes(1)).sendTimeout(Duration.ofMinutes(1));
+
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("OZG-DB-105").hasMessageContaining("leaseDuration")
+                .hasMessageContaining("sendTimeout");
     }
 
     @Test

@@ -200,6 +200,147 @@ abstract class OutboxContract extends DatabaseContract {
         assertThat(owners).hasSize(300);
     }
 
+    @Test
+    void claimOnAFreshNeverAnalysedTableLeasesAtMostTheBatchSize() throws Exception {
+        try (DatabaseFixture freshFixture = createFixture(); Database fresh = freshFixture.open()) {
+            keepWithoutPlannerStatistics(fresh);
+            Outbox freshOutbox = Outbox.builder(fresh).clock(clock).build();
+            fresh.runInTransaction(connection -> {
+                for (int i = 0; i < 1000; i++) {
+                    freshOutbox.enqueue(connection, message("fresh-" + i));
+                }
+            });
+            assertThat(hasPlannerStatistics(fresh)).as("the table was never analysed").isFalse();
+
+            List<ClaimedMessage> claimed = freshOutbox.claim("worker-a", 20, LEASE);
+
+            assertThat(claimed).hasSize(20);
+            assertThat(freshOutbox.countByStatus()).containsEntry(OutboxStatus.IN_FLIGHT, 20L)
+                    .containsEntry(OutboxStatus.PENDING, 980L);
+        }
+    }
+
+    /** Keeps the database from gathering planner statistics for the outbox table (autovacuum) during a test. */
+    void keepWithoutPlannerStatistics(Database database) throws Exception {
+        // H2 keeps no planner statistics that could change the claim's plan.
+    }
+
+    /** Whether the database has planner statistics for the outbox table. */
+    boolean hasPlannerStatistics(Database database) throws Exception {
+        return false;
+    }
+
+    @Test
+    void claimHandsOutTheOldestDueEntryFirstExpiredLeasesIncluded() {
+        OutboxEntry oldest = outbox.enqueue(message("antrag-old"));
+        outbox.claim("worker-crashed", 1, LEASE);
+        List<UUID> newer = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            newer.add(outbox.enqueue(message("antrag-new-" + i)).id());
+        }
+        clock.advance(LEASE);
+
+        assertThat(outbox.claim("worker-b", 1, LEASE)).singleElement()
+                .satisfies(message -> assertThat(message.id()).isEqualTo(oldest.id()));
+        List<UUID> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            outbox.claim("worker-b", 5, LEASE).forEach(message -> order.add(message.id()));
+        }
+        assertThat(order).containsExactlyElementsOf(newer);
+    }
+
+    @Test
+    void claimsThatEndWithoutAnOutcomeCountAsAttemptsAndLeadToDeadWithAReason() {
+        OutboxEntry entry = outbox.enqueue(message("antrag-kills-its-worker"));
+        ClaimedMessage first = outbox.claim("worker-a", 10, LEASE).get(0);
+        outbox.markFailed(first.id(), first.leaseToken(), new IOException("503 from intake"));
+        clock.advance(Duration.ofMinutes(1));
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            assertThat(outbox.claim("worker-" + attempt, 10, LEASE)).singleElement()
+                    .satisfies(message -> assertThat(message.id()).isEqualTo(entry.id()));
+            clock.advance(LEASE); // the worker dies with the message: no markDelivered, no markFailed
+        }
+
+        assertThat(outbox.claim("worker-4", 10, LEASE)).as("no fourth attempt").isEmpty();
+
+        OutboxEntry dead = outbox.find(entry.id()).orElseThrow();
+        assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.lastError()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("[OZG-DB-304] The outbox message had its last allowed attempt (3)")
+                .contains("lease of that attempt ran out without an outcome")
+                .endsWith("Error before: java.io.IOException: 503 from intake"));
+        assertThat(outbox.dead(10)).extracting(OutboxEntry::id).containsExactly(entry.id());
+        assertThat(outbox.requeue(entry.id()).status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void lateOutcomeOfTheLastLeaseHolderIsKeptAfterTheEntryWasBuried() {
+        Outbox once = Outbox.builder(db).clock(clock).maxAttempts(1).build();
+        once.enqueue(message("antrag-slow"));
+        ClaimedMessage slow = once.claim("worker-a", 10, LEASE).get(0);
+        clock.advance(LEASE);
+        assertThat(once.claim("worker-b", 10, LEASE)).isEmpty();
+        assertThat(once.find(slow.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
+
+        once.markDelivered(slow.id(), slow.leaseToken());
+
+        assertThat(once.find(slow.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+    }
+
+    @Test
+    void releasedEntryIsDueAtOnceAndUsesNoAttempt() {
+        outbox.enqueue(message("antrag-released"));
+        ClaimedMessage claimed = outbox.claim("worker-a", 10, LEASE).get(0);
+
+        assertThat(outbox.release(claimed.id(), claimed.leaseToken())).isTrue();
+
+        assertThat(outbox.release(claimed.id(), claimed.leaseToken())).as("the lease is gone").isFalse();
+        assertThatThrownBy(() -> outbox.markDelivered(claimed.id(), claimed.leaseToken()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(outbox.claim("worker-b", 10, LEASE)).singleElement()
+                .satisfies(message -> assertThat(message.attempt()).isEqualTo(1));
+    }
+
+    @Test
+    void leaseLastsOnlyWhileItRunsLongerThanTheSendTime() {
+        outbox.enqueue(message("antrag-lease"));
+        ClaimedMessage claimed = outbox.claim("worker-a", 10, LEASE).get(0);
+        Duration sendTime = Duration.ofSeconds(30);
+
+        clock.advance(LEASE.minus(sendTime).minusMillis(1));
+        assertThat(outbox.leaseLasts(claimed, sendTime)).isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(outbox.leaseLasts(claimed, sendTime)).as("the send would end when the lease does").isFalse();
+    }
+
+    @Test
+    void dispatcherStartsASendOnlyWhileTheLeaseOutlastsTheSendTimeout() {
+        for (int i = 0; i < 12; i++) {
+            clock.advance(Duration.ofMillis(1));
+            outbox.enqueue(message("antrag-slow-" + i));
+        }
+        List<String> sent = new ArrayList<>();
+        List<Boolean> leaseHeldThroughout = new ArrayList<>();
+        Duration sendTimeout = Duration.ofSeconds(30);
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, message -> {
+            sent.add(message.idempotencyKey());
+            clock.advance(sendTimeout); // every send takes as long as it may
+            leaseHeldThroughout.add(clock.instant().isBefore(message.leaseUntil()));
+        }).workerId("slow").batchSize(12).leaseDuration(LEASE).sendTimeout(sendTimeout).build();
+
+        assertThat(dispatcher.drainOnce()).isEqualTo(12);
+
+        assertThat(sent).as("sends start at 0:00 ... 4:00; at 4:30 one would end with the lease")
+                .hasSize(9).startsWith("antrag-slow-0");
+        assertThat(leaseHeldThroughout).containsOnly(true);
+        assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, 9L)
+                .containsEntry(OutboxStatus.PENDING, 3L);
+        assertThat(outbox.claim("worker-b", 10, LEASE)).as("released: due at once, no attempt used").hasSize(3)
+                .allSatisfy(message -> assertThat(message.attempt()).isEqualTo(1));
+    }
+
     /** Enqueues {@code n} entries and lets a claim of worker-a run out, so that they are in flight and due again. */
     private void leaseExpired(String prefix, int n) {
         enqueueAll(prefix, n);
@@ -266,6 +407,22 @@ abstract class OutboxContract extends DatabaseContract {
         assertThat(entry.deliveredAt()).contains(clock.instant().minus(Duration.ofDays(1)));
         assertThatThrownBy(() -> outbox.markDelivered(claimed.id(), claimed.leaseToken()))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void batchOfDeliveriesIsMarkedAtOnceExceptWhereTheLeaseWasTakenOver() {
+        enqueueAll("batch", 5);
+        List<ClaimedMessage> batch = outbox.claim("worker-a", 5, LEASE);
+        ClaimedMessage overtaken = batch.get(2);
+        execute("UPDATE ozg_outbox SET lease_token = 'taken-over-by-worker-b' WHERE id = ?", overtaken.id());
+
+        List<ClaimedMessage> lost = outbox.markDelivered(batch);
+
+        assertThat(lost).extracting(ClaimedMessage::id).containsExactly(overtaken.id());
+        assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, 4L)
+                .containsEntry(OutboxStatus.IN_FLIGHT, 1L);
+        assertThat(outbox.markDelivered(batch)).as("delivered ones are finished").hasSize(5);
+        assertThat(outbox.markDelivered(List.of())).isEmpty();
     }
 
     @Test

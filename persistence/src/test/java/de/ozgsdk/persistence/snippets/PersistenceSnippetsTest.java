@@ -33,6 +33,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,9 +117,44 @@ class PersistenceSnippetsTest {
             saveApplication(conn, application);                    // the caller's own table
             outbox.enqueue(conn, OutboxMessage.of("antrag-" + application.id(), "fachverfahren", xml));
         });
+        // @end
+        deliverDue(outbox);
+    }
+
+    @Test
+    void deliveryLoopSendsOnlyWhileTheLeaseOutlastsTheSendTimeout() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        Outbox outbox = Outbox.builder(db).clock(clock).build();
+        for (int i = 0; i < 12; i++) {
+            clock.advance(Duration.ofMillis(1));
+            outbox.enqueue(OutboxMessage.of("antrag-" + i, "fachverfahren", xml));
+        }
+        List<Instant> sendsEndedAt = new ArrayList<>();
+        channel.onSend = timeout -> { // every send takes as long as the channel allows
+            clock.advance(timeout);
+            sendsEndedAt.add(clock.instant());
+        };
+
+        deliverDue(outbox);
+
+        assertThat(channel.received).as("sends start at 0:00 ... 4:00 of a 5-minute lease").hasSize(9);
+        assertThat(sendsEndedAt).as("each send ends while the lease holds")
+                .allSatisfy(end -> assertThat(end).isBefore(clock.start.plusSeconds(300)));
+        assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, 9L)
+                .containsEntry(OutboxStatus.PENDING, 3L);
+        assertThat(outbox.findByIdempotencyKey("antrag-11").orElseThrow().attempts()).as("released").isZero();
+    }
+
+    private void deliverDue(Outbox outbox) {
+        // @start region="outbox-delivery"
+        Duration sendTimeout = Duration.ofSeconds(30); // the channel gives up after this long
         for (ClaimedMessage message : outbox.claim("worker-1", 100, Duration.ofMinutes(5))) {
+            if (!outbox.leaseLasts(message, sendTimeout)) {        // a send now could outlast the lease
+                outbox.release(message.id(), message.leaseToken()); // unsent: due again at once, no attempt used
+                continue;
+            }
             try {
-                channel.send(message.idempotencyKey(), message.payload());
+                channel.send(message.idempotencyKey(), message.payload(), sendTimeout);
                 outbox.markDelivered(message.id(), message.leaseToken());
             } catch (IOException e) {
                 outbox.markFailed(message.id(), message.leaseToken(), e); // retried later, DEAD after maxAttempts
@@ -232,6 +269,7 @@ class PersistenceSnippetsTest {
         final List<String> received = new ArrayList<>();
         final CountDownLatch delivered = new CountDownLatch(1);
         boolean failing;
+        Consumer<Duration> onSend = timeout -> { };
 
         void send(String idempotencyKey, byte[] payload) throws IOException {
             if (failing) {
@@ -245,6 +283,42 @@ class PersistenceSnippetsTest {
 
         void send(ClaimedMessage message) throws IOException {
             send(message.idempotencyKey(), message.payload());
+        }
+
+        /** Sends, giving up after {@code timeout}; {@link #onSend} learns how long the send took. */
+        void send(String idempotencyKey, byte[] payload, Duration timeout) throws IOException {
+            send(idempotencyKey, payload);
+            onSend.accept(timeout);
+        }
+    }
+
+    /** A clock the test moves by hand, so that a slow channel takes time without the test waiting. */
+    static final class ManualClock extends Clock {
+        final Instant start;
+        private Instant now;
+
+        ManualClock(Instant start) {
+            this.start = start;
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the manual clock stays in UTC");
         }
     }
 
