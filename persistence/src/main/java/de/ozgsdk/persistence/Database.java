@@ -91,7 +91,10 @@ public final class Database implements AutoCloseable {
         return builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1").build();
     }
 
-    /** A PostgreSQL database (12 or newer: the outbox claim uses a MATERIALIZED CTE; CI tests 15) at {@code jdbcUrl} ({@code jdbc:postgresql://host:5432/db}). */
+    /**
+     * A PostgreSQL database (12 or newer: the outbox claim uses a MATERIALIZED CTE; CI tests 15) at {@code jdbcUrl}
+     * ({@code jdbc:postgresql://host:5432/db}).
+     */
     public static Database postgres(String jdbcUrl, String user, String password) {
         return builder().jdbcUrl(jdbcUrl).credentials(user, password).build();
     }
