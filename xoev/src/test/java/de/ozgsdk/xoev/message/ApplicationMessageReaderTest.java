@@ -43,6 +43,17 @@ class ApplicationMessageReaderTest {
     }
 
     @Test
+    void refusesAFachdatenNameTheNamespaceRulesForbidWithTheStructureCode() {
+        String xml = MessageSamples.text(MessageSamples.write(MessageSamples.message().build()));
+        String broken = xml.replace("<f:F00000002>", "<:0F00000002>").replace("</f:F00000002>", "</:0F00000002>");
+
+        assertThat(broken).isNotEqualTo(xml);
+        assertThatThrownBy(() -> ApplicationMessageReader.create().read(MessageSamples.stream(broken), "s.xml"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo(MessageError.UNEXPECTED_ELEMENT));
+    }
+
+    @Test
     void readsTheFixture() throws IOException {
         ReceivedApplication application = read(fixture());
 

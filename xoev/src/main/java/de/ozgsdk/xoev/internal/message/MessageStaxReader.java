@@ -42,6 +42,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Element;
 
 /**
@@ -204,6 +205,10 @@ public final class MessageStaxReader {
             } catch (DomFragments.LimitExceeded e) {
                 throw new InvalidInputException(MessageError.LIMIT_EXCEEDED, e, systemId,
                         "characters in fachdaten", maxFachdatenChars);
+            } catch (DOMException e) {
+                // the StAX parser lets names through that the namespace rules forbid (e.g. "<:F1>"); DOM does not
+                throw new InvalidInputException(MessageError.UNEXPECTED_ELEMENT, e, systemId, line(), column(),
+                        "element and attribute names that conform to XML namespaces", "a name they forbid");
             }
             expectEnd(reader.nextTag(), "fachdaten");
             return fachdaten;
