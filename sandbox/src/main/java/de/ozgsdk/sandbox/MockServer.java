@@ -131,8 +131,9 @@ public abstract class MockServer implements AutoCloseable {
     protected MockServer(Builder<?, ?> builder, String name, Set<Fault.Kind> faultKinds, List<String> systemErrors) {
         this.name = Objects.requireNonNull(name, "name");
         this.requestedPort = builder.port;
-        this.clientAnchors = builder.clientAnchors;
         this.pki = builder.https ? (builder.pki != null ? builder.pki : SandboxPki.generate()) : null;
+        this.clientAnchors = builder.clientAnchors != null || !builder.clientsOfOwnPki ? builder.clientAnchors
+                : pki.trust();
         this.serverCredential = pki == null ? null : pki.localServer();
         this.clock = builder.clock;
         this.maxBodyBytes = builder.maxBodyBytes;
@@ -463,6 +464,7 @@ public abstract class MockServer implements AutoCloseable {
         private boolean https;
         private SandboxPki pki;
         private TrustedCertificates clientAnchors;
+        private boolean clientsOfOwnPki;
         private Clock clock = Clock.systemUTC();
         private int recordLimit = 1_000;
         private long maxBodyBytes = 64L * 1024 * 1024;
@@ -496,6 +498,16 @@ public abstract class MockServer implements AutoCloseable {
         /** Requires mutual TLS: a client certificate chaining to {@code anchors}, checked in the TLS handshake. */
         public B requireClientCertificate(TrustedCertificates anchors) {
             this.clientAnchors = Objects.requireNonNull(anchors, "anchors");
+            this.https = true;
+            return self();
+        }
+
+        /**
+         * Requires mutual TLS with a client certificate issued by the mock's own PKI ({@code mock.pki().issueClient(…)}),
+         * unless {@link #requireClientCertificate(TrustedCertificates) other anchors} are given.
+         */
+        public B requireClientCertificate() {
+            this.clientsOfOwnPki = true;
             this.https = true;
             return self();
         }
