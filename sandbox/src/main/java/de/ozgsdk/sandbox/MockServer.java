@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -271,7 +272,7 @@ public abstract class MockServer implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
-        hanging.forEach(callback -> callback.failed(new IOException("mock '" + name + "' closed")));
+        hanging.forEach(callback -> callback.failed(new EofException("mock '" + name + "' closed")));
         hanging.clear();
         if (server != null) {
             try {
@@ -321,7 +322,8 @@ public abstract class MockServer implements AutoCloseable {
                 return true;
             }
         });
-        server.setStopTimeout(2_000);
+        // a mock has nothing to finish: hanging and slow requests are cut off at once
+        server.setStopTimeout(0);
         server.start();
         baseUrl = URI.create((pki != null ? "https" : "http") + "://" + LOOPBACK + ":" + connector.getLocalPort() + "/");
         LOG.info("Mock {} listens on {}", name, baseUrl);
@@ -441,7 +443,7 @@ public abstract class MockServer implements AutoCloseable {
             case HANG -> hanging.add(callback);
             case DROP -> {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
-                callback.failed(new IOException("connection dropped by a sandbox fault"));
+                callback.failed(new EofException("connection dropped by a sandbox fault"));
             }
             case RESPOND -> {
                 response.setStatus(answer.statusCode());
