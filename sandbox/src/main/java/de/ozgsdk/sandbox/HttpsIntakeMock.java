@@ -4,15 +4,12 @@ import de.ozgsdk.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.xml.sax.helpers.DefaultHandler;
@@ -44,7 +41,7 @@ public final class HttpsIntakeMock extends MockServer {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final String path;
-    private final Map<String, Held> applications = new ConcurrentHashMap<>();
+    private final HeldApplications applications = new HeldApplications();
     private final AtomicInteger aktenzeichen = new AtomicInteger();
 
     private HttpsIntakeMock(Builder builder) {
@@ -64,25 +61,22 @@ public final class HttpsIntakeMock extends MockServer {
 
     /** The applications the intake holds, by idempotency key (each exactly once, however often it was sent). */
     public Map<String, byte[]> applications() {
-        Map<String, byte[]> copy = new LinkedHashMap<>();
-        applications.forEach((key, held) -> copy.put(key, held.content.clone()));
-        return copy;
+        return applications.contents();
     }
 
     /** How many applications the intake holds. */
     public int count() {
-        return applications.size();
+        return applications.count();
     }
 
     /** How often an application with {@code key} was posted (accepted once, repeats included); 0 if never. */
     public int attempts(String key) {
-        Held held = applications.get(key);
-        return held == null ? 0 : held.attempts.get();
+        return applications.attempts(key);
     }
 
     /** The subject of the client certificate that delivered the application with {@code key}. */
     public Optional<String> deliveredBy(String key) {
-        return Optional.ofNullable(applications.get(key)).map(held -> held.client);
+        return applications.deliveredBy(key);
     }
 
     /** Forgets every held application (as {@code DELETE /__admin/applications}). */
@@ -111,23 +105,7 @@ public final class HttpsIntakeMock extends MockServer {
 
     @Override
     protected Optional<Answer> admin(MockRequest request) {
-        if (!request.path().equals(ADMIN_PREFIX + "applications")) {
-            return Optional.empty();
-        }
-        if (request.method().equals("DELETE")) {
-            clearApplications();
-            return Optional.of(Answer.status(204));
-        }
-        StringBuilder json = new StringBuilder("{\"count\":").append(applications.size()).append(",\"applications\":[");
-        String separator = "";
-        for (Map.Entry<String, Held> entry : applications.entrySet()) {
-            Held held = entry.getValue();
-            json.append(separator).append("{\"key\":\"").append(entry.getKey()).append("\",\"attempts\":")
-                    .append(held.attempts.get()).append(",\"receivedAt\":\"").append(held.receivedAt)
-                    .append("\",\"content\":\"").append(summarise(held.content)).append("\"}");
-            separator = ",";
-        }
-        return Optional.of(Answer.json(200, json.append("]}").toString()));
+        return applications.admin(request);
     }
 
     @Override
@@ -162,17 +140,16 @@ public final class HttpsIntakeMock extends MockServer {
         String key = request.header("Idempotency-Key").orElseThrow();
         String client = request.clientCertificates().stream().findFirst()
                 .map(X509Certificate::getSubjectX500Principal).map(Object::toString).orElse("");
-        Held fresh = new Held(request.body(), request.receivedAt(), client,
+        HeldApplications.Taken taken = applications.take(key, request.bodyBytes(), request.receivedAt(), client,
                 String.format(Locale.ROOT, "AZ-%06d", aktenzeichen.incrementAndGet()));
-        Held held = applications.merge(key, fresh, (old, ignored) -> old);
-        held.attempts.incrementAndGet();
-        if (held != fresh) {
+        String reference = taken.held().reference();
+        if (taken.repeat()) {
             return Answer.text(409, "application/xml", "<eingangsbestaetigung schonVorhanden=\"true\" aktenzeichen=\""
-                    + held.aktenzeichen + "\"/>");
+                    + reference + "\"/>");
         }
-        return Answer.text(201, "application/xml", "<eingangsbestaetigung aktenzeichen=\"" + held.aktenzeichen
-                + "\" eingegangen=\"" + held.receivedAt + "\"/>")
-                .header("Location", path + "/" + held.aktenzeichen);
+        return Answer.text(201, "application/xml", "<eingangsbestaetigung aktenzeichen=\"" + reference
+                + "\" eingegangen=\"" + taken.held().receivedAt() + "\"/>")
+                .header("Location", path + "/" + reference);
     }
 
     private static boolean wellFormed(MockRequest request) {
@@ -182,22 +159,6 @@ public final class HttpsIntakeMock extends MockServer {
             return true;
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    /** One held application. */
-    private static final class Held {
-        private final byte[] content;
-        private final Instant receivedAt;
-        private final String client;
-        private final String aktenzeichen;
-        private final AtomicInteger attempts = new AtomicInteger();
-
-        Held(byte[] content, Instant receivedAt, String client, String aktenzeichen) {
-            this.content = content;
-            this.receivedAt = receivedAt;
-            this.client = client;
-            this.aktenzeichen = aktenzeichen;
         }
     }
 

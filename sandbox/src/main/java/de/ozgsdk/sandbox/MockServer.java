@@ -186,6 +186,20 @@ public abstract class MockServer implements AutoCloseable {
         return summarise(request.bodyBytes());
     }
 
+    /** Waits {@code delay} (a latency fault of a mock without HTTP); ends early when the mock is closed. */
+    protected final void pause(Duration delay) {
+        try {
+            waitFor(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The fault for one event of a mock without HTTP (e.g. {@code IMPORT} of a file), matched like a request's. */
+    protected final Optional<Fault> takeFault(String method, String path) {
+        return faults.take(method, path);
+    }
+
     /** Adds an entry to the record, for mocks that also record events without an HTTP request (e.g. an import). */
     protected final void record(RecordedExchange exchange) {
         records.add(exchange);
