@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.ozgsdk.persistence.Database;
 import de.ozgsdk.persistence.Outbox;
 import de.ozgsdk.persistence.OutboxStatus;
-import de.ozgsdk.transfer.FileDropChannel;
+import de.ozgsdk.sandbox.FileDropIntakeMock;
 import de.ozgsdk.transfer.OutgoingApplication;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,14 +99,14 @@ class OutboxCrashTest {
                 killPoints.add(50 + random.nextInt(APPLICATIONS - 100));
             }
 
-            Importer importer = new Importer(drop);
+            FileDropIntakeMock intake = FileDropIntakeMock.builder(drop).keepMarkers(true).start();
             Instant deadline = Instant.now().plus(DRAIN_LIMIT);
             int kills = 0;
-            while (undelivered(outbox) > 0 || importer.pending() > 0) {
+            while (undelivered(outbox) > 0 || intake.count() < APPLICATIONS) {
                 assertThat(Instant.now()).as("outbox drained within %s (seed %d, %d kills so far, %s)", DRAIN_LIMIT,
                         seed, kills, outbox.countByStatus()).isBefore(deadline);
-                importer.importReady();
-                if (!killPoints.isEmpty() && importer.imported() >= killPoints.first()) {
+                intake.importNow();
+                if (!killPoints.isEmpty() && intake.count() >= killPoints.first()) {
                     killPoints.pollFirst();
                     int victim = random.nextInt(WORKERS);
                     workers.get(victim).destroyForcibly().waitFor();
@@ -118,15 +116,16 @@ class OutboxCrashTest {
                 // a poll interval, not a timing assumption: the loop waits for the workers' progress
                 LockSupport.parkNanos(POLL.toNanos());
             }
-            importer.importReady();
+            intake.close();
 
             Map<OutboxStatus, Long> counts = outbox.countByStatus();
             assertThat(counts.getOrDefault(OutboxStatus.DELIVERED, 0L)).as("delivered entries (seed %d)", seed)
                     .isEqualTo(APPLICATIONS);
             assertThat(kills).isEqualTo(KILLS);
-            assertThat(importer.counts.keySet()).as("every application reached the receiver").isEqualTo(submitted);
-            assertThat(importer.counts.values()).as("each application imported once (seed %d)", seed)
-                    .allMatch(count -> count == 1);
+            assertThat(intake.applications().keySet()).as("every application reached the receiver")
+                    .isEqualTo(submitted);
+            assertThat(submitted).as("each application found once by the importer (seed %d)", seed)
+                    .allMatch(id -> intake.attempts(id) == 1);
             // The channel masks repeats (the kept marker makes a second send a no-op), so count them where the
             // workers report them: only a kill between a send and its markDelivered may cause one.
             long repeats = workerLogLines().filter(line -> line.endsWith(" already-delivered")).count();
@@ -189,48 +188,6 @@ class OutboxCrashTest {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL test set-up failed: " + sql, e);
-        }
-    }
-
-    /**
-     * A Fachverfahren's import by the contract of {@link FileDropChannel}: takes {@code X.xml} once its done marker
-     * exists, removes the XML and keeps the marker (so a repeat after a crash finds the marker and writes nothing),
-     * and counts every import by name: a name imported twice is an application received twice.
-     */
-    private static final class Importer {
-        private final Path directory;
-        private final Map<String, Integer> counts = new HashMap<>();
-
-        Importer(Path directory) {
-            this.directory = directory;
-        }
-
-        void importReady() {
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path marker : files.filter(f -> f.getFileName().toString().endsWith(".xml.done")).toList()) {
-                    String markerName = marker.getFileName().toString();
-                    Path xml = directory.resolve(markerName.substring(0, markerName.length() - 5));
-                    if (Files.exists(xml)) {
-                        String id = xml.getFileName().toString().replace(FileDropChannel.XML_SUFFIX, "");
-                        counts.merge(id, 1, Integer::sum);
-                        Files.delete(xml);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int imported() {
-            return counts.size();
-        }
-
-        long pending() {
-            try (Stream<Path> files = Files.list(directory)) {
-                return files.filter(f -> f.getFileName().toString().endsWith(FileDropChannel.XML_SUFFIX)).count();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
