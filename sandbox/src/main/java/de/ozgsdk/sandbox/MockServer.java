@@ -105,6 +105,7 @@ public abstract class MockServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<String> ALWAYS_SECRET = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie");
 
@@ -328,6 +329,8 @@ public abstract class MockServer implements AutoCloseable {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
         }
         connector.setHost(LOOPBACK);
+        // a hanging request must outlast any client timeout a test sets, so that the client gives up first
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setPort(requestedPort);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
@@ -455,7 +458,11 @@ public abstract class MockServer implements AutoCloseable {
 
     private void write(Answer answer, Request request, Response response, Callback callback) {
         switch (answer.mode()) {
-            case HANG -> hanging.add(callback);
+            case HANG -> {
+                hanging.add(callback);
+                // Jetty ends the exchange at its idle timeout or when the client closes: forget it then
+                Request.addCompletionListener(request, failure -> hanging.remove(callback));
+            }
             case DROP -> {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new EofException("connection dropped by a sandbox fault"));
