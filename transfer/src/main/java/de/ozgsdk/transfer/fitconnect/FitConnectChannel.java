@@ -21,6 +21,7 @@ import de.ozgsdk.transfer.fitconnect.internal.KeyChecks;
 import de.ozgsdk.transfer.fitconnect.internal.Step;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -255,7 +256,7 @@ public final class FitConnectChannel implements SubmissionChannel {
             String attachmentId = entry.attachmentIds().get(i);
             Jwe.Encrypted encrypted = encrypt(part.contentUnsafe(), part.mimeType(), key, ourId);
             Answer answer = http.put(http.url("v1", "submissions", entry.submissionId(), "attachments", attachmentId),
-                    RequestBody.create(encrypted.compact(), FitConnectHttp.JOSE), Step.UPLOAD_ATTACHMENT, ourId);
+                    RequestBody.create(encrypted.compact().getBytes(StandardCharsets.US_ASCII), FitConnectHttp.JOSE), Step.UPLOAD_ATTACHMENT, ourId);
             if (answer.status() == 404) {
                 return Optional.empty();
             }
@@ -328,7 +329,7 @@ public final class FitConnectChannel implements SubmissionChannel {
         Receipt.Builder receipt = Receipt.builder(entry.ourSubmissionId(), config.clock().instant())
                 .alreadyDelivered(repeat)
                 .reference(entry.submissionId());
-        submit.ifPresent(token -> receipt.document(token.compact().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        submit.ifPresent(token -> receipt.document(token.compact().getBytes(StandardCharsets.US_ASCII),
                 Optional.of("application/secevent+jwt")));
         return receipt.build();
     }

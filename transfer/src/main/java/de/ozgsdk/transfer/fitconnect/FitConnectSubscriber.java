@@ -223,7 +223,7 @@ public final class FitConnectSubscriber {
         String token = SetVerifier.sign(signingKey, signingKid, destinationId, ids.submissionId(), ids.caseId(), event,
                 payload, config.clock().instant());
         Answer answer = http.post(http.url("v1", "cases", ids.caseId(), "events"),
-                RequestBody.create(token, FitConnectHttp.JOSE), Step.SEND_EVENT, ids.submissionId());
+                RequestBody.create(token.getBytes(StandardCharsets.US_ASCII), FitConnectHttp.JOSE), Step.SEND_EVENT, ids.submissionId());
         if (!answer.ok()) {
             throw http.refused(answer, Step.SEND_EVENT, ids.submissionId());
         }

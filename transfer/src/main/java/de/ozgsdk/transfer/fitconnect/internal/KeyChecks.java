@@ -46,7 +46,9 @@ public final class KeyChecks {
         try {
             key = RSAKey.parse(jwkJson);
         } catch (ParseException e) {
-            return Checked.refused("not an RSA JWK");
+            // Nimbus also refuses an x5c whose first certificate holds another key; its messages hold no key material.
+            String why = String.valueOf(e.getMessage());
+            return Checked.refused("not a valid RSA JWK: " + (why.length() > 200 ? why.substring(0, 200) : why));
         }
         if (key.isPrivate()) {
             return Checked.refused("the published key holds a private part");
