@@ -40,7 +40,7 @@ public enum TransferError implements ErrorCode {
     FITCONNECT_UNAVAILABLE("OZG-TRANSFER-202"),
     /** The delivery service refused a step of the submission with a 4xx status (permanent). */
     FITCONNECT_REFUSED("OZG-TRANSFER-203"),
-    /** The destination (Zustellpunkt) cannot take this submission: not active, metadata version or service (permanent). */
+    /** The destination (Zustellpunkt) cannot take the submission: status, metadata version or service (permanent). */
     FITCONNECT_DESTINATION_UNUSABLE("OZG-TRANSFER-204"),
     /** The destination's encryption key is unusable: no wrapKey, shorter than 4096 bit, untrusted chain (permanent). */
     FITCONNECT_KEY_REJECTED("OZG-TRANSFER-205"),

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * CallbackVerifier callbacks = CallbackVerifier.of(callbackSecret);
- * callbacks.verify(request.getHeader("callback-timestamp"), request.getHeader("callback-authentication"), rawBody);
+ * callbacks.verify(timestampHeader, authenticationHeader, rawBody); // SecurityCheckException if forged or stale
  * // only now parse rawBody (CallbackNewSubmissions / CallbackNewEvents)
  * }</pre>
  *

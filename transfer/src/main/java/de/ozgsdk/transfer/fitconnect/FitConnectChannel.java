@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * verified {@code submit-submission} token becomes the {@link Receipt}'s document.
  *
  * <pre>{@code
- * FitConnectChannel fitConnect = FitConnectChannel.builder(config, FitConnectLedger.of(db, clock),
+ * FitConnectChannel fitConnect = FitConnectChannel.builder(config, FitConnectLedger.of(db, Clock.systemUTC()),
  *                 FitConnectTarget.xml(destinationId, LeikaKey.parse("99010003001006"), "Bauantrag", xoevSchema))
  *         .build();
  * ChannelRouter router = ChannelRouter.builder().route("fit-connect:bauamt", fitConnect).build();
@@ -66,7 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FitConnectChannel implements SubmissionChannel {
 
     /** The metadata schema the channel writes. */
-    public static final String METADATA_SCHEMA = "https://schema.fitko.de/fit-connect/metadata/2.1.0/metadata.schema.json";
+    public static final String METADATA_SCHEMA =
+            "https://schema.fitko.de/fit-connect/metadata/2.1.0/metadata.schema.json";
     /** The most attachments one submission may have. */
     public static final int MAX_ATTACHMENTS = 100;
 
@@ -255,8 +256,10 @@ public final class FitConnectChannel implements SubmissionChannel {
             FitConnectAttachment part = parts.get(i);
             String attachmentId = entry.attachmentIds().get(i);
             Jwe.Encrypted encrypted = encrypt(part.contentUnsafe(), part.mimeType(), key, ourId);
+            RequestBody jose = RequestBody.create(encrypted.compact().getBytes(StandardCharsets.US_ASCII),
+                    FitConnectHttp.JOSE);
             Answer answer = http.put(http.url("v1", "submissions", entry.submissionId(), "attachments", attachmentId),
-                    RequestBody.create(encrypted.compact().getBytes(StandardCharsets.US_ASCII), FitConnectHttp.JOSE), Step.UPLOAD_ATTACHMENT, ourId);
+                    jose, Step.UPLOAD_ATTACHMENT, ourId);
             if (answer.status() == 404) {
                 return Optional.empty();
             }
@@ -377,7 +380,9 @@ public final class FitConnectChannel implements SubmissionChannel {
     private static boolean supportsMetadata21(JsonNode versions) {
         for (JsonNode version : versions) {
             String[] parts = version.asString("").split("\\.");
-            if (parts.length == 3 && "2".equals(parts[0]) && parts[1].matches("\\d+") && Integer.parseInt(parts[1]) >= 1) {
+            boolean minorAtLeastOne = parts.length == 3 && parts[1].matches("\\d{1,6}")
+                    && Integer.parseInt(parts[1]) >= 1;
+            if (minorAtLeastOne && "2".equals(parts[0])) {
                 return true;
             }
         }

@@ -13,15 +13,15 @@ import java.util.Optional;
 /**
  * The settings of a FIT-Connect client ({@link FitConnectChannel}, {@link FitConnectSubscriber},
  * {@link FitConnectRouting}): the OAuth2 token endpoint and API client (client id and secret), the base URL of the
- * Submission API (delivery service, "Zustelldienst"), the Routing API and the JWKS of the self-service portal that signs
- * the routes, the trust anchor of the destination keys' {@code x5c} chains, and the HTTP client settings (timeouts,
+ * Submission API (delivery service, "Zustelldienst"), the Routing API and the JWKS of the self-service portal that
+ * signs the routes, the trust anchor of the destination keys' {@code x5c} chains, and the HTTP client settings (timeouts,
  * retries) of module http.
  *
  * <pre>{@code
  * FitConnectConfig config = FitConnectConfig.builder()
- *         .tokenEndpoint(URI.create("https://auth-testing.fit-connect.fitko.dev/token"))
+ *         .tokenEndpoint(tokenEndpoint)
  *         .client(clientId, clientSecret)
- *         .submissionApi(URI.create("https://submission-api-testing.fit-connect.fitko.dev"))
+ *         .submissionApi(submissionApi)
  *         .trustAnchors(TrustedCertificates.load(configDir.resolve("fitko-root.pem")))
  *         .build();
  * }</pre>

@@ -39,7 +39,8 @@ public final class FitConnectLedger {
 
     /** The record in {@code database} (migrated by {@link Database}), timed by {@code clock}. */
     public static FitConnectLedger of(Database database, Clock clock) {
-        return new FitConnectLedger(Objects.requireNonNull(database, "database"), Objects.requireNonNull(clock, "clock"));
+        return new FitConnectLedger(Objects.requireNonNull(database, "database"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /** One recorded FIT-Connect submission. */

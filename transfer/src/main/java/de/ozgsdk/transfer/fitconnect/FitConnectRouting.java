@@ -37,10 +37,9 @@ import tools.jackson.databind.JsonNode;
  * service ({@code urn:de:fim:leika:leistung:<key>}) and region among its {@code services}, and the configured delivery
  * service as {@code submissionHost}.
  *
- * <pre>{@code
- * FitConnectRouting routing = FitConnectRouting.of(config); // config.routing(routingApi, portalJwks) is required
- * List<FitConnectRoute> routes = routing.routes(LeikaKey.parse("99010003001006"), RegionalKey.parse("120645410000"));
- * }</pre>
+ * <p>Use: {@code FitConnectRouting.of(config).routes(LeikaKey.parse("99010003001006"), region)} with a configuration
+ * that names the Routing API and the portal's JWKS ({@code FitConnectConfig.Builder.routing}); give the returned
+ * destination id to a {@link FitConnectTarget}.
  *
  * <p>Thread-safe.
  */

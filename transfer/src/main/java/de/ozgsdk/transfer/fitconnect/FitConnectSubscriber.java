@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * for (PendingSubmission pending : subscriber.pending()) {
  *     ReceivedSubmission received = subscriber.fetch(pending);
  *     if (received.valid()) {
- *         fachverfahren.importApplication(received.data().orElseThrow());
+ *         imported.add(received.data().orElseThrow());
  *         subscriber.accept(received);
  *     } else {
  *         subscriber.reject(received, received.problems());
@@ -223,7 +223,8 @@ public final class FitConnectSubscriber {
         String token = SetVerifier.sign(signingKey, signingKid, destinationId, ids.submissionId(), ids.caseId(), event,
                 payload, config.clock().instant());
         Answer answer = http.post(http.url("v1", "cases", ids.caseId(), "events"),
-                RequestBody.create(token.getBytes(StandardCharsets.US_ASCII), FitConnectHttp.JOSE), Step.SEND_EVENT, ids.submissionId());
+                RequestBody.create(token.getBytes(StandardCharsets.US_ASCII), FitConnectHttp.JOSE), Step.SEND_EVENT,
+                ids.submissionId());
         if (!answer.ok()) {
             throw http.refused(answer, Step.SEND_EVENT, ids.submissionId());
         }

@@ -237,8 +237,8 @@ final class SetVerifier {
     }
 
     /** Signs a subscriber event for {@code submissionId} in {@code caseId} with the destination's signature key. */
-    static String sign(PrivateKey signingKey, String kid, String destinationId, String submissionId, String caseId, Event event,
-            Map<String, Object> payload, Instant now) {
+    static String sign(PrivateKey signingKey, String kid, String destinationId, String submissionId, String caseId,
+            Event event, Map<String, Object> payload, Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .jwtID(UUID.randomUUID().toString())
                 .issuer(destinationId)

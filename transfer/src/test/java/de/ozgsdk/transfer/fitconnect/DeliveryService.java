@@ -41,11 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
  * the shapes of the Submission API 1.1.3. Scripted faults answer matching requests instead. (The full mock with
  * sockets, faults and admin endpoint lives in the sandbox module.)
  */
-final class DeliveryService implements AutoCloseable {
+public final class DeliveryService implements AutoCloseable {
 
-    static final UUID DESTINATION = UUID.fromString("7881dba9-4055-4854-8b6d-11ea5b7f3047");
-    static final String SERVICE = "urn:de:fim:leika:leistung:99010003001006";
-    static final String SCHEMA = "urn:xoev-de:xfall:standard:fim-s00000121_1.0";
+    public static final UUID DESTINATION = UUID.fromString("7881dba9-4055-4854-8b6d-11ea5b7f3047");
+    public static final String SERVICE = "urn:de:fim:leika:leistung:99010003001006";
+    public static final String SCHEMA = "urn:xoev-de:xfall:standard:fim-s00000121_1.0";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DESTINATION_PATH = Pattern.compile("/v1/destinations/([^/]+)");
@@ -86,7 +86,7 @@ final class DeliveryService implements AutoCloseable {
             AtomicInteger skip, AtomicInteger times) {
     }
 
-    DeliveryService() throws Exception {
+    public DeliveryService() throws Exception {
         keys.put(FitConnectKeys.ENCRYPTION.kid(), FitConnectKeys.ENCRYPTION.wrapKeyJson());
         keys.put(FitConnectKeys.ENCRYPTION_ROTATED.kid(), FitConnectKeys.ENCRYPTION_ROTATED.wrapKeyJson());
         keys.put(FitConnectKeys.SIGNATURE.kid(), FitConnectKeys.SIGNATURE.verifyJson());
@@ -106,12 +106,12 @@ final class DeliveryService implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return server.url("/").uri();
     }
 
     /** The next {@code times} requests {@code "METHOD /path-regex"} get {@code answer} instead. */
-    void fail(String methodAndPath, int times, Supplier<MockResponse> answer) {
+    public void fail(String methodAndPath, int times, Supplier<MockResponse> answer) {
         failAfter(methodAndPath, 0, times, request -> answer.get());
     }
 
@@ -129,7 +129,7 @@ final class DeliveryService implements AutoCloseable {
         return handle(request);
     }
 
-    static MockResponse status(int code) {
+    public static MockResponse status(int code) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/problem+json")
                 .body("{\"type\":\"about:blank\",\"title\":\"Status " + code + "\",\"status\":" + code + "}").build();
     }
@@ -164,7 +164,7 @@ final class DeliveryService implements AutoCloseable {
         return List.copyOf(submissions.values());
     }
 
-    long submitted() {
+    public long submitted() {
         return submissions.values().stream().filter(s -> s.submitted).count();
     }
 
@@ -221,7 +221,8 @@ final class DeliveryService implements AutoCloseable {
         }
         if (method.equals("GET") && (m = SUBMISSION_PATH.matcher(path)).matches()) {
             Submission submission = submissions.get(m.group(1));
-            return submission == null || !submission.submitted ? status(404) : json(200, submission(submission).toString());
+            return submission == null || !submission.submitted ? status(404)
+                    : json(200, submission(submission).toString());
         }
         return status(404);
     }

@@ -308,8 +308,8 @@ class FitConnectChannelTest {
             assertThat(JWEObject.parse(attachment).getHeader().getKeyID())
                     .isEqualTo(FitConnectKeys.ENCRYPTION_ROTATED.kid());
         }
-        assertThat(decrypt(submission.encryptedData, FitConnectKeys.ENCRYPTION_ROTATED).getBytes(StandardCharsets.UTF_8))
-                .isEqualTo(XML);
+        assertThat(decrypt(submission.encryptedData, FitConnectKeys.ENCRYPTION_ROTATED)
+                .getBytes(StandardCharsets.UTF_8)).isEqualTo(XML);
     }
 
     @Test

@@ -20,14 +20,14 @@ import okhttp3.tls.HeldCertificate;
  * with certificates from that CA) for encryption and signatures, the delivery service's and the portal's signing keys,
  * and faulty keys (2048 bit, another CA).
  */
-final class FitConnectKeys {
+public final class FitConnectKeys {
 
-    static final HeldCertificate CA = TestPki.certificateAuthority("FIT-Connect Test CA");
+    public static final HeldCertificate CA = TestPki.certificateAuthority("FIT-Connect Test CA");
     static final HeldCertificate OTHER_CA = TestPki.certificateAuthority("Somebody Else's CA");
 
-    static final TestKey ENCRYPTION = TestKey.issued("enc-key-0001", 4096, CA);
+    public static final TestKey ENCRYPTION = TestKey.issued("enc-key-0001", 4096, CA);
     static final TestKey ENCRYPTION_ROTATED = TestKey.issued("enc-key-0002", 4096, CA);
-    static final TestKey SIGNATURE = TestKey.issued("sig-key-0001", 4096, CA);
+    public static final TestKey SIGNATURE = TestKey.issued("sig-key-0001", 4096, CA);
     static final TestKey SERVICE = TestKey.issued("service-key-0001", 4096, CA);
     static final TestKey PORTAL = TestKey.issued("portal-key-0001", 4096, CA);
     static final TestKey SHORT = TestKey.issued("enc-key-short", 2048, CA);
@@ -37,7 +37,7 @@ final class FitConnectKeys {
     }
 
     /** A key pair with its certificate and kid. */
-    record TestKey(String kid, KeyPair pair, HeldCertificate certificate) {
+    public record TestKey(String kid, KeyPair pair, HeldCertificate certificate) {
 
         static TestKey issued(String kid, int bits, HeldCertificate issuer) {
             try {

@@ -86,7 +86,8 @@ class FitConnectRoutingTest {
                 .keyID(signer.kid()).build(), claims.build());
         jwt.sign(new RSASSASigner(signer.privateJwk()));
         return "{\"count\":1,\"offset\":0,\"totalCount\":1,\"routes\":[{\"destinationId\":\"" + destination
-                + "\",\"destinationSignature\":\"" + jwt.serialize() + "\",\"destinationName\":\"Bauamt Musterstadt\"}]}";
+                + "\",\"destinationSignature\":\"" + jwt.serialize()
+                + "\",\"destinationName\":\"Bauamt Musterstadt\"}]}";
     }
 
     @Test

@@ -92,7 +92,8 @@ class FitConnectSubscriberTest {
         assertThat(received.problems()).isEmpty();
         assertThat(received.data()).contains(XML);
         assertThat(received.attachmentIds()).hasSize(1);
-        assertThat(received.attachment(received.attachmentIds().get(0))).contains("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(received.attachment(received.attachmentIds().get(0)))
+                .contains("%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(received.serviceIdentifier()).isEqualTo(DeliveryService.SERVICE);
         subscriber.accept(received);
 

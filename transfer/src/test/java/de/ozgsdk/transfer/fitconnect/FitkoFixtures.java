@@ -11,9 +11,9 @@ import java.util.Optional;
  * from the shared fixtures: the folder named by {@code OZG_FIXTURES_DIR}, else {@code shared/fixtures} in or above the
  * working directory. Missing files skip a test locally and fail it under {@code CI}.
  */
-final class FitkoFixtures {
+public final class FitkoFixtures {
 
-    static final String METADATA_SCHEMA = "fit-connect/metadata/2.1.0/metadata.schema.json";
+    public static final String METADATA_SCHEMA = "fit-connect/metadata/2.1.0/metadata.schema.json";
     static final String SUBMISSION_API = "fit-connect/submission-api/1.1.3/submission-api.yaml";
     static final String ROUTING_API = "fit-connect/routing-api/2.0.0/routing-api.yaml";
 
@@ -21,7 +21,7 @@ final class FitkoFixtures {
     }
 
     /** The file at {@code relative} under {@code fitko/}; skips the test (fails it under CI) when missing. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Optional<Path> file = fitko().map(dir -> dir.resolve(relative)).filter(Files::isRegularFile);
         if (file.isEmpty()) {
             String what = "the FITKO fixture " + relative + " was not found: set OZG_FIXTURES_DIR to the fixtures"

@@ -20,7 +20,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class FitkoSchemas {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private FitkoSchemas() {
     }
@@ -34,7 +35,8 @@ final class FitkoSchemas {
 
     /** The violations of {@code json} against {@code #/components/schemas/<component>} of the Submission API. */
     static List<Error> submissionApiViolations(String component, String json) {
-        JsonNode api = YAMLMapper.builder().build().readTree(FitkoFixtures.require(FitkoFixtures.SUBMISSION_API).toFile());
+        JsonNode api = YAMLMapper.builder().build()
+                .readTree(FitkoFixtures.require(FitkoFixtures.SUBMISSION_API).toFile());
         ObjectNode root = JSON.createObjectNode();
         root.set("components", api.get("components"));
         root.put("$ref", "#/components/schemas/" + component);

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * OAuth2 {@code client_credentials} access tokens of the API client, cached until {@code tokenRefreshMargin} before
- * they expire; {@link #invalidate} drops a token the delivery service no longer accepts (a 401 in the middle of a flow).
+ * they expire; {@link #invalidate} drops a token the delivery service no longer accepts (a 401 in mid-flow).
  */
 public final class AccessTokens {
 

@@ -74,7 +74,8 @@ public final class KeyChecks {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> chain = new ArrayList<>();
             for (Base64 certificate : x5c) {
-                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(certificate.decode())));
+                byte[] der = certificate.decode();
+                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
             if (!chain.get(0).getPublicKey().equals(key.toRSAPublicKey())) {
                 return Optional.of("the first x5c certificate holds another key than the JWK");
