@@ -157,6 +157,42 @@ class FitConnectChannelTest {
     }
 
     @Test
+    void answersOfTheTestDeliveryServiceFollowTheSubmissionApiDescription() throws Exception {
+        OutgoingApplication application = application();
+        channel(twoAttachments()).send(application);
+        DeliveryService.Submission submission = service.submissions().get(0);
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        String token = JSON.readTree(get(http, "/token", null, "POST")).path("access_token").asString();
+
+        assertThat(FitkoSchemas.submissionApiViolations("PublicDestination",
+                get(http, "/v1/destinations/" + DeliveryService.DESTINATION, token, "GET"))).isEmpty();
+        assertThat(FitkoSchemas.submissionApiViolations("JWK", get(http, "/v1/destinations/"
+                + DeliveryService.DESTINATION + "/keys/" + FitConnectKeys.ENCRYPTION.kid(), token, "GET"))).isEmpty();
+        assertThat(FitkoSchemas.submissionApiViolations("EventLog",
+                get(http, "/v1/cases/" + submission.caseId + "/events", token, "GET"))).isEmpty();
+        assertThat(FitkoSchemas.submissionApiViolations("SubmissionsForPickup",
+                get(http, "/v1/submissions", token, "GET"))).isEmpty();
+        assertThat(FitkoSchemas.submissionApiViolations("Submission",
+                get(http, "/v1/submissions/" + submission.id, token, "GET"))).isEmpty();
+        assertThat(FitkoSchemas.submissionApiViolations("JWKS",
+                get(http, "/.well-known/jwks.json", null, "GET"))).isEmpty();
+    }
+
+    private String get(okhttp3.OkHttpClient http, String path, String token, String method) throws Exception {
+        okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(service.url().resolve(path).toString());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("POST")) {
+            request.post(okhttp3.RequestBody.create(new byte[0], null));
+        }
+        try (okhttp3.Response response = http.newCall(request.build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            return response.body().string();
+        }
+    }
+
+    @Test
     void checksTheOwnValidatorRejectsBrokenRequestBodies() {
         assertThat(FitkoSchemas.submissionApiViolations("CreateSubmission",
                 "{\"destinationId\":\"x\",\"serviceType\":{\"name\":\"n\",\"identifier\":\"leika:1\"}}")).isNotEmpty();
