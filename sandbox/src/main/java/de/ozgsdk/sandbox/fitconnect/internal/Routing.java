@@ -69,6 +69,9 @@ public final class Routing {
             throw Problem.badRequest("invalid-parameter", "exactly one of ars, ags and areaId is required, "
                     + given + " given");
         }
+        ars.ifPresent(value -> requireFormat(ARS, value, "ars", "2, 3, 5, 9 or 12 digits"));
+        ags.ifPresent(value -> requireFormat(AGS, value, "ags", "2, 3, 5 or 8 digits"));
+        areaId.ifPresent(value -> requireFormat(AREA_ID, value, "areaId", "digits"));
         String wanted = "urn:de:fim:leika:leistung:" + key;
         List<SandboxDestination> found = new ArrayList<>();
         for (SandboxDestination destination : destinations) {
@@ -100,37 +103,33 @@ public final class Routing {
         return result;
     }
 
+    private static void requireFormat(Pattern format, String value, String name, String expected) {
+        if (!format.matcher(value).matches()) {
+            throw Problem.badRequest("invalid-parameter", name + " " + value + " is not " + expected);
+        }
+    }
+
+    /** Whether a destination's region (leading ARS digits) covers the requested area: its ARS starts with it. */
     private boolean covers(String region, Optional<String> ars, Optional<String> ags, Optional<String> areaId) {
         if (ars.isPresent()) {
-            String value = ars.get();
-            if (!ARS.matcher(value).matches()) {
-                throw Problem.badRequest("invalid-parameter", "ars " + value + " is not 2, 3, 5, 9 or 12 digits");
-            }
-            return value.startsWith(region);
+            return ars.get().startsWith(region);
         }
         if (ags.isPresent()) {
-            String value = ags.get();
-            if (!AGS.matcher(value).matches()) {
-                throw Problem.badRequest("invalid-parameter", "ags " + value + " is not 2, 3, 5 or 8 digits");
-            }
-            return agsOf(region).map(value::startsWith).orElse(false);
+            return ags.get().startsWith(agsOf(region));
         }
         String id = areaId.orElseThrow();
-        if (!AREA_ID.matcher(id).matches()) {
-            throw Problem.badRequest("invalid-parameter", "areaId " + id + " is not digits");
-        }
         return areas.stream().filter(area -> area.id().equals(id)).anyMatch(area -> area.ars().startsWith(region));
     }
 
     /** The AGS prefix a region (leading ARS digits) stands for: Gemeindeverband digits dropped. */
-    private static Optional<String> agsOf(String region) {
+    private static String agsOf(String region) {
         if (region.length() <= 5) {
-            return Optional.of(region);
+            return region;
         }
         if (region.length() == 12) {
-            return Optional.of(region.substring(0, 5) + region.substring(9));
+            return region.substring(0, 5) + region.substring(9);
         }
-        return Optional.of(region.substring(0, 5));
+        return region.substring(0, 5);
     }
 
     private String sign(SandboxDestination destination) {
@@ -170,8 +169,11 @@ public final class Routing {
                 throw Problem.badRequest("invalid-parameter", "areaSearchexpression " + expression
                         + " needs at least two characters besides *");
             }
-            patterns.add(Pattern.compile(expression.toLowerCase(Locale.ROOT).replace("*", "WILDCARD")
-                    .replaceAll("[^\\p{L}\\p{N}WILDCARD ()-]", ".").replace("WILDCARD", ".*")));
+            List<String> pieces = new ArrayList<>();
+            for (String piece : expression.toLowerCase(Locale.ROOT).split("\\*", -1)) {
+                pieces.add(Pattern.quote(piece));
+            }
+            patterns.add(Pattern.compile(String.join(".*", pieces)));
         }
         List<SandboxArea> found = areas.stream().filter(area -> patterns.stream().allMatch(pattern ->
                         pattern.matcher(area.name().toLowerCase(Locale.ROOT)).find()
