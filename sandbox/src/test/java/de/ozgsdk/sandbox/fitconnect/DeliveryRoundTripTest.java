@@ -84,7 +84,7 @@ class DeliveryRoundTripTest {
         String senderToken = api.token("portal", SENDER_SECRET);
 
         // routing: the route to the destination, signed by the self-service portal
-        Api.Reply routes = api.get("/routing/v1/routes?leikaKey=" + LEIKA + "&ars=093300411000", null);
+        Api.Reply routes = api.get("/routing/v1/routes?leikaKey=" + LEIKA + "&ars=093304110000", null);
         assertThat(routes.status()).isEqualTo(200);
         assertValid(ROUTING_API, "route-result", routes.body());
         JsonNode route = routes.json().get("routes").get(0);

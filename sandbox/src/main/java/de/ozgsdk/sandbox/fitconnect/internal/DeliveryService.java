@@ -135,8 +135,8 @@ public final class DeliveryService {
 
     /** Adds a destination and generates its encryption and signature keys. */
     public void addDestination(SandboxDestination config) {
-        RSAKey encryption = Jwks.newEncryptionKey(pki, "Zustellpunkt " + config.id() + " Verschlüsselung");
-        RSAKey signature = Jwks.newSignatureKey(pki, "Zustellpunkt " + config.id() + " Signatur");
+        RSAKey encryption = Jwks.newEncryptionKey(pki, "Zustellpunkt " + config.id() + " enc");
+        RSAKey signature = Jwks.newSignatureKey(pki, "Zustellpunkt " + config.id() + " sig");
         synchronized (lock) {
             if (destinations.containsKey(config.id())) {
                 throw new IllegalArgumentException("destination " + config.id() + " exists already");
@@ -150,7 +150,7 @@ public final class DeliveryService {
      * {@code withdrawOld}, then {@code GET keys/{oldKid}} answers 404.
      */
     public String rotateEncryptionKey(UUID destinationId, boolean withdrawOld) {
-        RSAKey fresh = Jwks.newEncryptionKey(pki, "Zustellpunkt " + destinationId + " Verschlüsselung");
+        RSAKey fresh = Jwks.newEncryptionKey(pki, "Zustellpunkt " + destinationId + " enc");
         synchronized (lock) {
             Destination destination = destinationOrThrow(destinationId);
             if (withdrawOld) {
@@ -273,8 +273,8 @@ public final class DeliveryService {
                 throw Problem.badRequest("invalid-request-body", "callback.secret must have 32 to 512 characters");
             }
         }
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Destination destination = destinations.get(destinationId);
             if (destination == null) {
                 throw Problem.notFound("destination-not-found", "no destination " + destinationId);
@@ -320,8 +320,8 @@ public final class DeliveryService {
     public void uploadAttachment(Client client, UUID submissionId, UUID attachmentId, String body) {
         requireSender(client);
         EncryptedPart part = EncryptedPart.parse(body, "attachment " + attachmentId);
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Submission submission = ownSubmission(client, submissionId);
             if (!submission.announced.contains(attachmentId)) {
                 throw Problem.unprocessable("attachment-not-announced", "attachment " + attachmentId
@@ -346,8 +346,8 @@ public final class DeliveryService {
                 ? EncryptedPart.parse(text(body, "encryptedData", "encryptedData"), "encryptedData") : null;
         PendingCallback callback;
         ObjectNode reduced;
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Submission submission = ownSubmission(client, submissionId);
             if (submission.status != SubmissionStatus.CREATED) {
                 throw Problem.unprocessable("submission-already-submitted", "submission " + submissionId
@@ -423,8 +423,8 @@ public final class DeliveryService {
             throw Problem.forbidden("client " + client.id() + " subscribes to no destination");
         }
         destinationId.ifPresent(id -> requireSubscriber(client, id));
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             List<Submission> ready = submissions.values().stream()
                     .filter(submission -> submission.status == SubmissionStatus.SUBMITTED)
                     .filter(submission -> client.subscribedDestinations().contains(submission.destinationId))
@@ -448,8 +448,8 @@ public final class DeliveryService {
 
     /** {@code GET /v1/submissions/{id}}: the submission with its JWEs ({@code Submission}); marks it fetched. */
     public ObjectNode fetch(Client client, UUID submissionId) {
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Submission submission = readySubmission(client, submissionId);
             submission.fetched = true;
             ObjectNode node = reduced(submission);
@@ -463,8 +463,8 @@ public final class DeliveryService {
 
     /** {@code GET /v1/submissions/{id}/attachments/{aid}}: the attachment's JWE. */
     public String attachment(Client client, UUID submissionId, UUID attachmentId) {
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Submission submission = readySubmission(client, submissionId);
             EncryptedPart part = submission.attachments.get(attachmentId);
             if (part == null) {
@@ -490,8 +490,8 @@ public final class DeliveryService {
 
     /** {@code GET /v1/cases/{caseId}/events} ({@code EventLog}), for the case's senders and its subscriber. */
     public ObjectNode eventLog(Client client, UUID caseId, int offset, int limit) {
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Case found = cases.get(caseId);
             if (found == null) {
                 throw Problem.notFound("case-not-found", "no case " + caseId);
@@ -514,8 +514,8 @@ public final class DeliveryService {
     /** {@code POST /v1/cases/{caseId}/events}: a subscriber's accept or reject SET. */
     public void postEvent(Client client, UUID caseId, String body) {
         PendingCallback callback;
+        rejectOverdue();
         synchronized (lock) {
-            rejectOverdueLocked();
             Case found = cases.get(caseId);
             if (found == null) {
                 throw Problem.notFound("case-not-found", "no case " + caseId);
