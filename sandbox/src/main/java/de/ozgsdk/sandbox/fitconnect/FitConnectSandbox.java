@@ -40,18 +40,19 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * UUID destinationId = UUID.randomUUID();
- * try (FitConnectSandbox fitConnect = FitConnectSandbox.builder()
+ * FitConnectSandbox fitConnect = FitConnectSandbox.builder()
  *         .sender("portal", "portal-secret")
  *         .subscriber("fachverfahren", "fachverfahren-secret", destinationId)
  *         .destination(SandboxDestination.builder(destinationId)
  *                 .service(LeikaKey.parse("99010003001006"), "DE09330411")
  *                 .build())
- *         .start()) {
- *     URI submissionApi = fitConnect.baseUrl();            // .../v1/submissions etc.
- *     URI tokenUrl = fitConnect.tokenUrl();                // client_credentials
- *     X509Certificate trustAnchor = fitConnect.trustAnchor(); // validates the x5c of destination keys
- *     RSAKey decryptionKey = fitConnect.encryptionKey(destinationId); // private: for the subscriber
- * }
+ *         .start(); // port 0: any free loopback port
+ * URI submissionApi = fitConnect.baseUrl(); // the Submission API: v1/destinations, v1/submissions, v1/cases
+ * URI tokenUrl = fitConnect.tokenUrl(); // OAuth2 client_credentials
+ * URI routingApi = fitConnect.routingUrl(); // routes, areas
+ * X509Certificate trustAnchor = fitConnect.trustAnchor(); // validates the x5c chain of destination keys
+ * RSAKey decryptionKey = fitConnect.encryptionKey(destinationId); // private: the subscriber decrypts with it
+ * }</pre>
  * }</pre>
  *
  * <p>FIT-Connect's own faults are in {@link FitConnectFaults}; the shape's {@code Faults} apply to every path. Admin
@@ -163,11 +164,6 @@ public final class FitConnectSandbox extends MockServer {
             entry.put("fetched", record.fetched());
         }
         return summary;
-    }
-
-    @Override
-    protected Set<String> recordedHeaders() {
-        return Set.of("content-type", "content-length", "accept", "callback-timestamp");
     }
 
     @Override
