@@ -1,6 +1,7 @@
 package de.ozgsdk.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +26,9 @@ public final class Faults {
 
     Faults(String mockName, Set<Fault.Kind> kinds, List<String> systemErrors) {
         this.mockName = mockName;
-        this.kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        EnumSet<Fault.Kind> applicable = EnumSet.noneOf(Fault.Kind.class);
+        applicable.addAll(kinds);
+        this.kinds = Collections.unmodifiableSet(applicable); // in declaration order, for messages
         this.systemErrors = List.copyOf(systemErrors);
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -131,8 +132,9 @@ public abstract class MockServer implements AutoCloseable {
     protected MockServer(Builder<?, ?> builder, String name, Set<Fault.Kind> faultKinds, List<String> systemErrors) {
         this.name = Objects.requireNonNull(name, "name");
         this.requestedPort = builder.port;
-        this.clientAnchors = builder.clientAnchors;
         this.pki = builder.https ? (builder.pki != null ? builder.pki : SandboxPki.generate()) : null;
+        this.clientAnchors = builder.clientAnchors != null || !builder.clientsOfOwnPki ? builder.clientAnchors
+                : pki.trust();
         this.serverCredential = pki == null ? null : pki.localServer();
         this.clock = builder.clock;
         this.maxBodyBytes = builder.maxBodyBytes;
@@ -182,6 +184,20 @@ public abstract class MockServer implements AutoCloseable {
      */
     protected String summariseBody(MockRequest request) {
         return summarise(request.bodyBytes());
+    }
+
+    /** Waits {@code delay} (a latency fault of a mock without HTTP); ends early when the mock is closed. */
+    protected final void pause(Duration delay) {
+        try {
+            waitFor(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The fault for one event of a mock without HTTP (e.g. {@code IMPORT} of a file), matched like a request's. */
+    protected final Optional<Fault> takeFault(String method, String path) {
+        return faults.take(method, path);
     }
 
     /** Adds an entry to the record, for mocks that also record events without an HTTP request (e.g. an import). */
@@ -270,7 +286,7 @@ public abstract class MockServer implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
-        hanging.forEach(callback -> callback.failed(new IOException("mock '" + name + "' closed")));
+        hanging.forEach(callback -> callback.failed(new EofException("mock '" + name + "' closed")));
         hanging.clear();
         if (server != null) {
             try {
@@ -320,7 +336,8 @@ public abstract class MockServer implements AutoCloseable {
                 return true;
             }
         });
-        server.setStopTimeout(2_000);
+        // a mock has nothing to finish: hanging and slow requests are cut off at once
+        server.setStopTimeout(0);
         server.start();
         baseUrl = URI.create((pki != null ? "https" : "http") + "://" + LOOPBACK + ":" + connector.getLocalPort() + "/");
         LOG.info("Mock {} listens on {}", name, baseUrl);
@@ -440,7 +457,7 @@ public abstract class MockServer implements AutoCloseable {
             case HANG -> hanging.add(callback);
             case DROP -> {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
-                callback.failed(new IOException("connection dropped by a sandbox fault"));
+                callback.failed(new EofException("connection dropped by a sandbox fault"));
             }
             case RESPOND -> {
                 response.setStatus(answer.statusCode());
@@ -463,6 +480,7 @@ public abstract class MockServer implements AutoCloseable {
         private boolean https;
         private SandboxPki pki;
         private TrustedCertificates clientAnchors;
+        private boolean clientsOfOwnPki;
         private Clock clock = Clock.systemUTC();
         private int recordLimit = 1_000;
         private long maxBodyBytes = 64L * 1024 * 1024;
@@ -496,6 +514,16 @@ public abstract class MockServer implements AutoCloseable {
         /** Requires mutual TLS: a client certificate chaining to {@code anchors}, checked in the TLS handshake. */
         public B requireClientCertificate(TrustedCertificates anchors) {
             this.clientAnchors = Objects.requireNonNull(anchors, "anchors");
+            this.https = true;
+            return self();
+        }
+
+        /**
+         * Requires mutual TLS with a client certificate issued by the mock's own PKI ({@code mock.pki().issueClient(…)}),
+         * unless {@link #requireClientCertificate(TrustedCertificates) other anchors} are given.
+         */
+        public B requireClientCertificate() {
+            this.clientsOfOwnPki = true;
             this.https = true;
             return self();
         }
