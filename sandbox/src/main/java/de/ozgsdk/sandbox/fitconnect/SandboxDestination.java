@@ -17,7 +17,7 @@ import de.ozgsdk.core.LeikaKey;
  * <pre>{@code
  * SandboxDestination destination = SandboxDestination.builder()
  *         .service(LeikaKey.parse("99010003001006"), "DE09330411")
- *         .callback(URI.create("https://fachverfahren.example/callbacks"), "a-secret-of-at-least-32-characters")
+ *         .callback(URI.create("https://fv.example/callbacks"), "a-secret-of-at-least-32-characters")
  *         .build();
  * }</pre>
  */
@@ -25,7 +25,8 @@ public final class SandboxDestination {
 
     /** {@code ServiceRegion}: an ARS (or its leading digits) prefixed with {@code DE}. */
     private static final Pattern REGION = Pattern.compile("DE[0-9]{0,12}");
-    private static final Pattern SERVICE_URN = Pattern.compile("urn:[a-z0-9][a-z0-9-]{0,31}:[a-z0-9()+,.:=@;$_!*'%/?#-]+");
+    private static final Pattern SERVICE_URN = Pattern.compile(
+            "urn:[a-z0-9][a-z0-9-]{0,31}:[a-z0-9()+,.:=@;$_!*'%/?#-]+");
     private static final Pattern VERSION = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
 
     /** A service the destination offers ({@code DestinationService}). */

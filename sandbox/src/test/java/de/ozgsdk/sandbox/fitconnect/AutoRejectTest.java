@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.ozgsdk.core.LeikaKey;
-import de.ozgsdk.sandbox.fitconnect.internal.CallbackSender;
 
 /** Submissions nobody fetches are rejected by the delivery service after the configured time of the mock's clock. */
 class AutoRejectTest {
@@ -85,8 +84,8 @@ class AutoRejectTest {
 
         CallbackReceiver.Received callback = senderCallbacks.next();
         assertThat(callback.body()).contains("new-events", ids[0].toString());
-        assertThat(callback.authentication()).isEqualTo(CallbackSender.hmac(CALLBACK_SECRET,
-                Long.parseLong(callback.timestamp()), callback.body()));
+        assertThat(callback.authentication()).isEqualTo(Jose.callbackHmac(CALLBACK_SECRET,
+                callback.timestamp(), callback.body()));
         assertThat(Long.parseLong(callback.timestamp())).isEqualTo(CLOCK.instant().getEpochSecond());
     }
 

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.ozgsdk.core.LeikaKey;
-import de.ozgsdk.sandbox.fitconnect.internal.CallbackSender;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,8 +144,8 @@ class DeliveryRoundTripTest {
 
         // the destination is told, with a verifiable HMAC
         CallbackReceiver.Received newSubmission = destinationCallbacks.next();
-        assertThat(newSubmission.authentication()).isEqualTo(CallbackSender.hmac(DESTINATION_CALLBACK_SECRET,
-                Long.parseLong(newSubmission.timestamp()), newSubmission.body()));
+        assertThat(newSubmission.authentication()).isEqualTo(Jose.callbackHmac(DESTINATION_CALLBACK_SECRET,
+                newSubmission.timestamp(), newSubmission.body()));
         assertThat(newSubmission.authentication()).hasSize(128).matches("[0-9a-f]+");
         assertValid(SUBMISSION_API, "CallbackNewSubmissions", newSubmission.body());
         assertThat(Api.JSON.readTree(newSubmission.body()).get("submissions").get(0).get("submissionId")
@@ -183,8 +182,8 @@ class DeliveryRoundTripTest {
 
         // the sender is told, with its own secret
         CallbackReceiver.Received newEvents = senderCallbacks.next();
-        assertThat(newEvents.authentication()).isEqualTo(CallbackSender.hmac(SENDER_CALLBACK_SECRET,
-                Long.parseLong(newEvents.timestamp()), newEvents.body()));
+        assertThat(newEvents.authentication()).isEqualTo(Jose.callbackHmac(SENDER_CALLBACK_SECRET,
+                newEvents.timestamp(), newEvents.body()));
         assertValid(SUBMISSION_API, "CallbackNewEvents", newEvents.body());
 
         // the event log: create and submit signed by the delivery service, accept by the destination

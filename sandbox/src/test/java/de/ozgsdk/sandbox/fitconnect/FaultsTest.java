@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.ozgsdk.core.LeikaKey;
-import de.ozgsdk.sandbox.fitconnect.internal.CallbackSender;
 
 /** FIT-Connect's faults, set through the Java API and the admin endpoint, each over a socket. */
 class FaultsTest {
@@ -136,8 +135,8 @@ class FaultsTest {
         CallbackReceiver.Received second = destinationCallbacks.next();
         assertThat(second).isEqualTo(first);
         assertThat(first.body()).contains(submission.toString());
-        assertThat(first.authentication()).isEqualTo(CallbackSender.hmac(SECRET, Long.parseLong(first.timestamp()),
-                first.body()));
+        assertThat(first.authentication()).isEqualTo(Jose.callbackHmac(SECRET,
+                first.timestamp(), first.body()));
     }
 
     @Test

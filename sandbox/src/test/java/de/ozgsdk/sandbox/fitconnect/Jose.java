@@ -47,6 +47,15 @@ final class Jose {
         return jwe.getPayload().toBytes();
     }
 
+    /** Hex HMAC-SHA512 over {@code "<timestamp>.<body>"}, as a callback receiver computes it. */
+    static String callbackHmac(String secret, String timestamp, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA512");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA512"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     static String tag(String compact) {
         return compact.substring(compact.lastIndexOf('.') + 1);
     }

@@ -59,7 +59,8 @@ class MaskedRecordsTest {
         assertThat(everything).doesNotContain(token, CLIENT_SECRET, CALLBACK_SECRET, attachmentJwe, metadataJwe,
                 attachmentJwe.substring(attachmentJwe.lastIndexOf('.') - 20));
         assertThat(sandbox.records().of("POST", "/token")).singleElement().satisfies(record ->
-                assertThat(record.body()).isEqualTo("grant_type=client_credentials&client_id=portal&client_secret=***"));
+                assertThat(record.body())
+                        .isEqualTo("grant_type=client_credentials&client_id=portal&client_secret=***"));
         assertThat(sandbox.records().of("POST", "/v1/submissions")).singleElement().satisfies(record -> {
             assertThat(record.headers()).containsEntry("authorization", "***");
             assertThat(record.body()).contains(DESTINATION.toString(), attachment.toString(), "\"secret\":\"***\"");

@@ -41,7 +41,7 @@ public final class DeliveryService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A destination with its keys: the current encryption key, earlier ones (still published) and the signature key. */
+    /** A destination with its keys: the current encryption key, earlier ones (published) and the signature key. */
     private static final class Destination {
         SandboxDestination config;
         RSAKey encryptionKey;
@@ -654,7 +654,10 @@ public final class DeliveryService {
         }
     }
 
-    /** How many submitted submissions announced the attachment id (a sender's id per application makes it a count per application). */
+    /**
+     * How many submitted submissions announced the attachment id (a sender that derives attachment ids from its
+     * application makes this a count per application).
+     */
     public int submittedCountWithAttachment(UUID attachmentId) {
         synchronized (lock) {
             return (int) submissions.values().stream()

@@ -66,7 +66,7 @@ class FitConnectSnippetsTest {
             // @start region="fit-connect-destination"
             SandboxDestination destination = SandboxDestination.builder()
                     .service(LeikaKey.parse("99010003001006"), "DE09330411")
-                    .callback(URI.create("https://fachverfahren.example/callbacks"), "a-secret-of-at-least-32-characters")
+                    .callback(URI.create("https://fv.example/callbacks"), "a-secret-of-at-least-32-characters")
                     .build();
             // @end
             fitConnect.addDestination(destination);
