@@ -85,7 +85,8 @@ class DocSnippetsTest {
                         "persistence/src/main/java/de/ozgsdk/persistence/Outbox.java",
                         "http/src/main/java/de/ozgsdk/http/OzgHttpClients.java",
                         "forms/src/main/java/de/ozgsdk/forms/FimForm.java", "forms/RULES.md",
-                        "cli/src/main/java/de/ozgsdk/cli/OzgCommand.java");
+                        "cli/src/main/java/de/ozgsdk/cli/OzgCommand.java", "sandbox/SANDBOX.md",
+                        "sandbox/src/main/java/de/ozgsdk/sandbox/MockServer.java");
         assertThat(failures).as("%d of %d Java samples in the docs are not a region of a snippet source.%n%s%n",
                 failures.size(), samples.size(), FIX_HINT).isEmpty();
     }

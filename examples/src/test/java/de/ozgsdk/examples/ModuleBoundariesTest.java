@@ -34,8 +34,9 @@ class ModuleBoundariesTest {
             Map.entry("postbox", Set.of("core", "xoev", "transfer")),
             Map.entry("portal", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment",
                     "postbox")),
-            Map.entry("sandbox", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment",
-                    "postbox")));
+            // the mocks speak the wire themselves: built from the clients' code they would only prove that we agree
+            // with ourselves (the clients are used in the sandbox's tests only)
+            Map.entry("sandbox", Set.of("core")));
 
     private static final List<String> MODULES = List.of(
             "core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment", "postbox", "portal", "sandbox",
@@ -54,6 +55,7 @@ class ModuleBoundariesTest {
         assertThat(sdk.containPackage("de.ozgsdk.forms.validation")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.cli")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.transfer")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.sandbox")).isTrue();
     }
 
     static List<String> restrictedModules() {
