@@ -53,7 +53,6 @@ import tools.jackson.databind.node.ObjectNode;
  * X509Certificate trustAnchor = fitConnect.trustAnchor(); // validates the x5c chain of destination keys
  * RSAKey decryptionKey = fitConnect.encryptionKey(destinationId); // private: the subscriber decrypts with it
  * }</pre>
- * }</pre>
  *
  * <p>FIT-Connect's own faults are in {@link FitConnectFaults}; the shape's {@code Faults} apply to every path. Admin
  * resources besides the shape's: {@code POST /__admin/fit-connect/destinations/{id}/rotate-key[?withdrawOld=true]},
