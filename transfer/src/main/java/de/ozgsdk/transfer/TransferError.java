@@ -2,7 +2,7 @@ package de.ozgsdk.transfer;
 
 import de.ozgsdk.core.ErrorCode;
 
-/** Error codes of the transfer module ({@code OZG-TRANSFER-1xx}). */
+/** Error codes of the transfer module ({@code OZG-TRANSFER-1xx}; FIT-Connect {@code OZG-TRANSFER-2xx}). */
 public enum TransferError implements ErrorCode {
     /** A submission id is not usable as idempotency key and file name. */
     SUBMISSION_ID_INVALID("OZG-TRANSFER-101"),
@@ -31,7 +31,35 @@ public enum TransferError implements ErrorCode {
     /** The drop directory of a {@link FileDropChannel} does not exist or is not a writable directory. */
     DROP_DIRECTORY_INVALID("OZG-TRANSFER-120"),
     /** Writing the application or its done marker into the drop directory failed (retryable). */
-    DROP_WRITE_FAILED("OZG-TRANSFER-121");
+    DROP_WRITE_FAILED("OZG-TRANSFER-121"),
+    /** A FIT-Connect setting is missing or invalid (builder). */
+    FITCONNECT_CONFIG_INVALID("OZG-TRANSFER-200"),
+    /** The OAuth2 token endpoint refused our client credentials (permanent) or is unavailable (retryable). */
+    FITCONNECT_TOKEN_FAILED("OZG-TRANSFER-201"),
+    /** The delivery service (Zustelldienst) is unavailable, timed out or broke the connection (retryable). */
+    FITCONNECT_UNAVAILABLE("OZG-TRANSFER-202"),
+    /** The delivery service refused a step of the submission with a 4xx status (permanent). */
+    FITCONNECT_REFUSED("OZG-TRANSFER-203"),
+    /** The destination (Zustellpunkt) cannot take the submission: status, metadata version or service (permanent). */
+    FITCONNECT_DESTINATION_UNUSABLE("OZG-TRANSFER-204"),
+    /** The destination's encryption key is unusable: no wrapKey, shorter than 4096 bit, untrusted chain (permanent). */
+    FITCONNECT_KEY_REJECTED("OZG-TRANSFER-205"),
+    /** A Security Event Token failed its check: signature, key, header or claims. */
+    FITCONNECT_SET_INVALID("OZG-TRANSFER-206"),
+    /** The receiver rejected the submission (reject-submission with problems; permanent). */
+    FITCONNECT_REJECTED("OZG-TRANSFER-207"),
+    /** The authentication tags of an accept-submission event differ from the JWE tags we sent. */
+    FITCONNECT_TAGS_MISMATCH("OZG-TRANSFER-208"),
+    /** A callback of the delivery service failed its HMAC or timestamp check. */
+    FITCONNECT_CALLBACK_INVALID("OZG-TRANSFER-209"),
+    /** A route of the Routing API failed the check of its signed destination information. */
+    FITCONNECT_ROUTE_INVALID("OZG-TRANSFER-210"),
+    /** A received submission could not be decrypted or read (subscriber). */
+    FITCONNECT_SUBMISSION_UNREADABLE("OZG-TRANSFER-211"),
+    /** The durable record of FIT-Connect submissions could not be read or written (retryable). */
+    FITCONNECT_LEDGER_FAILED("OZG-TRANSFER-212"),
+    /** The delivery service answered with a body that does not follow the Submission API (retryable). */
+    FITCONNECT_ANSWER_INVALID("OZG-TRANSFER-213");
 
     private final String code;
 
