@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,19 +40,20 @@ final class AdminEndpoint {
                     mock.records().clear();
                     yield Answer.status(204);
                 }
-                default -> mock.extraAdmin(request).orElseGet(() -> error(404, "no admin resource "
+                default -> mock.extraAdmin(request).orElseGet(() -> error(404, "", "no admin resource "
                         + request.method() + " " + request.path() + "; see GET " + MockServer.ADMIN_PREFIX));
             };
-        } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
+        } catch (InvalidInputException e) {
+            return error(400, e.code().code(), e.getMessage());
         } catch (Exception e) {
-            return error(500, e.toString());
+            return error(500, "", e.toString());
         }
     }
 
-    /** A JSON error answer {@code {"error": message}}. */
-    static Answer error(int status, String message) {
+    /** A JSON error answer {@code {"code": code, "error": message}} (code empty for no coded error). */
+    static Answer error(int status, String code, String message) {
         ObjectNode error = JSON.createObjectNode();
+        error.put("code", code);
         error.put("error", message);
         return Answer.json(status, error.toString());
     }
@@ -81,7 +83,7 @@ final class AdminEndpoint {
         try {
             body = JSON.readTree(request.bodyText());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the body is no JSON fault: " + e.getOriginalMessage());
+            throw invalid("the body is no JSON (" + e.getOriginalMessage() + ")");
         }
         List<Fault> parsed = new ArrayList<>();
         if (body.isArray()) {
@@ -138,10 +140,10 @@ final class AdminEndpoint {
 
     static Fault parse(JsonNode node) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("a fault is a JSON object, e.g. {\"kind\":\"status\",\"status\":503}");
+            throw invalid("a fault is a JSON object");
         }
-        String kind = text(node, "kind").orElseThrow(() -> new IllegalArgumentException(
-                "a fault needs \"kind\": one of latency, status, hang, drop, systemError"));
+        String kind = text(node, "kind").orElseThrow(() ->
+                invalid("a fault needs \"kind\": one of latency, status, hang, drop, systemError"));
         Duration delay = Duration.ofMillis(number(node, "delayMillis").orElse(0L));
         Fault fault = switch (kind.replace("_", "").toLowerCase(Locale.ROOT)) {
             case "latency" -> Fault.latency(delay);
@@ -149,9 +151,8 @@ final class AdminEndpoint {
             case "hang" -> Fault.hang();
             case "drop" -> Fault.drop();
             case "systemerror" -> Fault.systemError(text(node, "error").orElseThrow(() ->
-                    new IllegalArgumentException("a systemError fault needs \"error\": the name of the mock's error")));
-            default -> throw new IllegalArgumentException("unknown fault kind '" + kind
-                    + "'; use latency, status, hang, drop or systemError");
+                    invalid("a systemError fault needs \"error\": the name of one of the mock's errors")));
+            default -> throw invalid("unknown fault kind \"" + kind + "\"; use latency, status, hang, drop or systemError");
         };
         if (fault.kind() != Fault.Kind.LATENCY && !delay.isZero()) {
             fault = fault.after(delay);
@@ -163,7 +164,7 @@ final class AdminEndpoint {
 
     private static Fault statusFault(JsonNode node) {
         int status = Math.toIntExact(number(node, "status").orElseThrow(() ->
-                new IllegalArgumentException("a status fault needs \"status\", e.g. 503")));
+                invalid("a status fault needs \"status\", e.g. 503")));
         Optional<String> body = text(node, "body");
         return body.isPresent()
                 ? Fault.status(status, text(node, "contentType").orElse("text/plain; charset=utf-8"), body.get())
@@ -176,7 +177,7 @@ final class AdminEndpoint {
             return Optional.empty();
         }
         if (!value.isString()) {
-            throw new IllegalArgumentException("fault field \"" + field + "\" must be a string, was " + value);
+            throw invalid("fault field \"" + field + "\" must be a string, was " + value);
         }
         return Optional.of(value.stringValue());
     }
@@ -186,10 +187,14 @@ final class AdminEndpoint {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException("fault field \"" + field + "\" must be a whole number, was " + value);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw invalid("fault field \"" + field + "\" must be a whole number, was " + value);
         }
         return Optional.of(value.longValue());
+    }
+
+    private static InvalidInputException invalid(String detail) {
+        return new InvalidInputException(SandboxError.ADMIN_FAULT_INVALID, detail);
     }
 
     private static String kindName(Fault.Kind kind) {

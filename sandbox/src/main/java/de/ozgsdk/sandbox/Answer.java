@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class Answer {
     /** {@code status} with {@code body} of {@code contentType} (no {@code Content-Type} header if empty). */
     public static Answer of(int status, String contentType, byte[] body) {
         if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be an HTTP status 100..599, was " + status);
+            throw new InvalidInputException(SandboxError.STATUS_INVALID, status);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (!Objects.requireNonNull(contentType, "contentType").isEmpty()) {

@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.sandbox.internal.PathPattern;
 import java.time.Duration;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class Fault {
     /** Answers with {@code status}, {@code contentType} and {@code body}; an empty body sends none. */
     public static Fault status(int status, String contentType, String body) {
         if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be an HTTP status 100..599, was " + status);
+            throw new InvalidInputException(SandboxError.STATUS_INVALID, status);
         }
         return new Fault(Kind.STATUS, Duration.ZERO, status, Objects.requireNonNull(contentType, "contentType"),
                 Objects.requireNonNull(body, "body"), "", "", PathPattern.ANY, UNLIMITED);
@@ -93,7 +94,7 @@ public final class Fault {
     /** One of the mock's own errors by name; {@link Faults#add} refuses a name the mock does not know. */
     public static Fault systemError(String error) {
         if (Objects.requireNonNull(error, "error").isBlank()) {
-            throw new IllegalArgumentException("systemError needs the name of one of the mock's errors");
+            throw new InvalidInputException(SandboxError.SYSTEM_ERROR_UNKNOWN, "?", error, "the constants of its Error enum");
         }
         return new Fault(Kind.SYSTEM_ERROR, Duration.ZERO, 0, "", "", error, "", PathPattern.ANY, UNLIMITED);
     }
@@ -112,7 +113,7 @@ public final class Fault {
     /** The same fault for the next {@code count} matching requests only. */
     public Fault times(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("times must be at least 1, was " + count);
+            throw new InvalidInputException(SandboxError.FAULT_COUNT_INVALID, count);
         }
         return new Fault(kind, delay, status, contentType, body, systemError, method, path, count);
     }
@@ -197,7 +198,7 @@ public final class Fault {
 
     private static Duration requireDelay(Duration delay) {
         if (Objects.requireNonNull(delay, "delay").isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+            throw new InvalidInputException(SandboxError.FAULT_DELAY_INVALID, delay);
         }
         return delay;
     }

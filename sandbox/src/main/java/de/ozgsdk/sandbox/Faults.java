@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -35,7 +36,8 @@ public final class Faults {
     /**
      * Adds {@code fault} behind the faults already set.
      *
-     * @throws IllegalArgumentException if this mock cannot apply the fault's kind or knows no such system error
+     * @throws InvalidInputException if this mock cannot apply the fault's kind ({@code OZG-SANDBOX-105}) or knows no
+     *     such system error ({@code OZG-SANDBOX-106})
      */
     public Faults add(Fault fault) {
         requireApplicable(fault);
@@ -48,12 +50,11 @@ public final class Faults {
     void requireApplicable(Fault fault) {
         Objects.requireNonNull(fault, "fault");
         if (!kinds.contains(fault.kind())) {
-            throw new IllegalArgumentException("mock '" + mockName + "' cannot apply a " + fault.kind()
-                    + " fault; it applies " + kinds);
+            throw new InvalidInputException(SandboxError.FAULT_KIND_NOT_APPLICABLE, mockName, fault.kind(), kinds);
         }
         if (fault.kind() == Fault.Kind.SYSTEM_ERROR && !systemErrors.contains(fault.systemError())) {
-            throw new IllegalArgumentException("mock '" + mockName + "' knows no system error '"
-                    + fault.systemError() + "'; it knows " + systemErrors);
+            throw new InvalidInputException(SandboxError.SYSTEM_ERROR_UNKNOWN, mockName, fault.systemError(),
+                    systemErrors);
         }
     }
 

@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -268,7 +269,7 @@ public final class FileDropIntakeMock extends MockServer {
 
         private Builder(Path directory) {
             if (!Files.isDirectory(Objects.requireNonNull(directory, "directory"))) {
-                throw new IllegalArgumentException("the drop directory " + directory + " does not exist");
+                throw new ConfigurationException(SandboxError.DROP_DIRECTORY_MISSING, directory);
             }
             this.directory = directory;
         }
@@ -276,7 +277,7 @@ public final class FileDropIntakeMock extends MockServer {
         /** Imports every {@code interval} on a thread of its own (default zero: only on {@link #importNow()}). */
         public Builder pollInterval(Duration interval) {
             if (Objects.requireNonNull(interval, "interval").isNegative()) {
-                throw new IllegalArgumentException("pollInterval must not be negative, was " + interval);
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "pollInterval", interval, ">= 0");
             }
             this.pollInterval = interval;
             return this;

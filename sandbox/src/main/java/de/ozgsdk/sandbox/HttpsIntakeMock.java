@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -174,8 +175,7 @@ public final class HttpsIntakeMock extends MockServer {
         /** The intake path (default {@code /antraege}). */
         public Builder path(String path) {
             if (!Objects.requireNonNull(path, "path").startsWith("/") || path.startsWith(ADMIN_PREFIX)) {
-                throw new IllegalArgumentException("path must start with '/' and lie outside " + ADMIN_PREFIX
-                        + ", was '" + path + "'");
+                throw new ConfigurationException(SandboxError.INTAKE_PATH_INVALID, path);
             }
             this.path = path;
             return this;

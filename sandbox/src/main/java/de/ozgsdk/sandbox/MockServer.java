@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.crypto.PrivateKeyCredential;
 import de.ozgsdk.core.crypto.TrustedCertificates;
 import java.io.IOException;
@@ -104,6 +105,7 @@ public abstract class MockServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<String> ALWAYS_SECRET = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie");
 
@@ -262,11 +264,11 @@ public abstract class MockServer implements AutoCloseable {
     /**
      * The PKI that issued this https mock's server certificate; it also issues client certificates for mutual TLS.
      *
-     * @throws IllegalStateException for a plain http mock
+     * @throws ConfigurationException for a plain http mock ({@code OZG-SANDBOX-113})
      */
     public final SandboxPki pki() {
         if (pki == null) {
-            throw new IllegalStateException("mock '" + name + "' serves plain http; build it with https()");
+            throw new ConfigurationException(SandboxError.MOCK_NOT_HTTPS, name);
         }
         return pki;
     }
@@ -327,6 +329,8 @@ public abstract class MockServer implements AutoCloseable {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
         }
         connector.setHost(LOOPBACK);
+        // a hanging request must outlast any client timeout a test sets, so that the client gives up first
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setPort(requestedPort);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
@@ -454,7 +458,11 @@ public abstract class MockServer implements AutoCloseable {
 
     private void write(Answer answer, Request request, Response response, Callback callback) {
         switch (answer.mode()) {
-            case HANG -> hanging.add(callback);
+            case HANG -> {
+                hanging.add(callback);
+                // Jetty ends the exchange at its idle timeout or when the client closes: forget it then
+                Request.addCompletionListener(request, failure -> hanging.remove(callback));
+            }
             case DROP -> {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new EofException("connection dropped by a sandbox fault"));
@@ -492,7 +500,8 @@ public abstract class MockServer implements AutoCloseable {
         /** The loopback port to listen on; 0 (the default) picks a free one. */
         public B port(int port) {
             if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0..65535 (0 = any free port), was " + port);
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "port", port,
+                        "0..65535 (0 = any free port)");
             }
             this.port = port;
             return self();
@@ -537,7 +546,7 @@ public abstract class MockServer implements AutoCloseable {
         /** How many exchanges the record keeps (default 1,000; older ones are dropped). */
         public B recordLimit(int recordLimit) {
             if (recordLimit < 1) {
-                throw new IllegalArgumentException("recordLimit must be at least 1, was " + recordLimit);
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "recordLimit", recordLimit, ">= 1");
             }
             this.recordLimit = recordLimit;
             return self();
@@ -546,7 +555,7 @@ public abstract class MockServer implements AutoCloseable {
         /** The largest request body the mock reads (default 64 MiB); larger requests fail. */
         public B maxBodyBytes(long maxBodyBytes) {
             if (maxBodyBytes < 0) {
-                throw new IllegalArgumentException("maxBodyBytes must not be negative, was " + maxBodyBytes);
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "maxBodyBytes", maxBodyBytes, ">= 0");
             }
             this.maxBodyBytes = maxBodyBytes;
             return self();
@@ -559,8 +568,7 @@ public abstract class MockServer implements AutoCloseable {
                 ((MockServer) mock).startServer();
             } catch (Exception e) {
                 mock.close();
-                throw new IllegalStateException("mock '" + mock.name() + "' could not start on port " + port + ": "
-                        + e.getMessage(), e);
+                throw new ConfigurationException(SandboxError.MOCK_START_FAILED, e, mock.name(), port, e.toString());
             }
             return mock;
         }

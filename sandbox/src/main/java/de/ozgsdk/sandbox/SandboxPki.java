@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.crypto.PrivateKeyCredential;
 import de.ozgsdk.core.crypto.TrustedCertificates;
 import java.math.BigInteger;
@@ -80,8 +81,7 @@ public final class SandboxPki {
     public static SandboxPki of(PrivateKeyCredential ca) {
         Objects.requireNonNull(ca, "ca");
         if (ca.certificate().getBasicConstraints() < 0) {
-            throw new IllegalArgumentException("the CA credential's certificate " + ca.certificate()
-                    .getSubjectX500Principal() + " is no CA certificate (basic constraints cA=false)");
+            throw new ConfigurationException(SandboxError.CA_INVALID, ca.certificate().getSubjectX500Principal());
         }
         return new SandboxPki(ca);
     }

@@ -87,13 +87,16 @@ class AdminEndpointTest {
         HttpResponse<String> badStatus = http.post(mock.uri("/__admin/faults"), "{\"kind\":\"status\",\"status\":\"x\"}");
 
         assertThat(unknownError.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownError.body()).get("code").stringValue()).isEqualTo("OZG-SANDBOX-106");
         assertThat(JSON.readTree(unknownError.body()).get("error").stringValue())
-                .isEqualTo("mock 'echo' knows no system error 'KEY_ROTATED'; it knows [MAINTENANCE]");
+                .isEqualTo("[OZG-SANDBOX-106] Mock \"echo\" knows no system error \"KEY_ROTATED\"; it knows [MAINTENANCE].");
         assertThat(noJson.statusCode()).isEqualTo(400);
-        assertThat(noJson.body()).contains("the body is no JSON fault");
-        assertThat(JSON.readTree(badKind.body()).get("error").stringValue())
-                .isEqualTo("unknown fault kind 'explode'; use latency, status, hang, drop or systemError");
-        assertThat(badStatus.body()).contains("fault field \\\"status\\\" must be a whole number");
+        assertThat(JSON.readTree(noJson.body()).get("error").stringValue())
+                .startsWith("[OZG-SANDBOX-107] The fault posted to the admin endpoint is invalid: the body is no JSON");
+        assertThat(JSON.readTree(badKind.body()).get("error").stringValue()).contains(
+                "unknown fault kind \"explode\"; use latency, status, hang, drop or systemError. Example: {\"kind\"");
+        assertThat(JSON.readTree(badStatus.body()).get("error").stringValue())
+                .contains("fault field \"status\" must be a whole number, was \"x\"");
         assertThat(mock.faults().active()).isEmpty();
     }
 

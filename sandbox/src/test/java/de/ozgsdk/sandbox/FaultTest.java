@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,16 +57,20 @@ class FaultTest {
         Faults importer = new Faults("file-drop", EnumSet.of(Fault.Kind.LATENCY), List.of());
 
         assertThatThrownBy(() -> importer.add(Fault.drop()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("mock 'file-drop' cannot apply a DROP fault; it applies [LATENCY]");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code())
+                        .isEqualTo(SandboxError.FAULT_KIND_NOT_APPLICABLE))
+                .hasMessage("[OZG-SANDBOX-105] Mock \"file-drop\" cannot apply a DROP fault; it applies [LATENCY].");
     }
 
     @Test
     void invalidFaultsAreRefusedWithTheirArgument() {
-        assertThatThrownBy(() -> Fault.status(99)).hasMessage("status must be an HTTP status 100..599, was 99");
-        assertThatThrownBy(() -> Fault.drop().times(0)).hasMessage("times must be at least 1, was 0");
-        assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1))).hasMessageContaining("must not be negative");
-        assertThatThrownBy(() -> Fault.drop().onPath("x")).hasMessage("path pattern must start with '/', was 'x'");
+        assertThatThrownBy(() -> Fault.status(99)).hasMessageStartingWith("[OZG-SANDBOX-101] The HTTP status 99 is");
+        assertThatThrownBy(() -> Fault.drop().times(0)).hasMessageStartingWith("[OZG-SANDBOX-102] The count 0 of");
+        assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1)))
+                .hasMessageStartingWith("[OZG-SANDBOX-103] The delay PT-0.001S of a fault is negative.");
+        assertThatThrownBy(() -> Fault.drop().onPath("x"))
+                .hasMessageStartingWith("[OZG-SANDBOX-104] The path pattern \"x\" of a fault does not start with");
+        assertThatThrownBy(() -> Answer.status(600)).hasMessageStartingWith("[OZG-SANDBOX-101]");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,6 +63,17 @@ class MockServerTest {
 
         assertThat(mock.port()).isEqualTo(free);
         assertThat(http.get(mock.uri("/hello")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void portTakenByAnotherMockFailsTheStartWithTheReason() {
+        EchoMock first = start(EchoMock.builder());
+
+        assertThatThrownBy(() -> start(EchoMock.builder().port(first.port())))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.code())
+                        .isEqualTo(SandboxError.MOCK_START_FAILED))
+                .hasMessageContaining("Mock \"echo\" could not start on 127.0.0.1:" + first.port())
+                .hasMessageContaining("Failed to bind");
     }
 
     @Test
@@ -188,8 +201,9 @@ class MockServerTest {
         EchoMock mock = start(EchoMock.builder());
 
         assertThatThrownBy(() -> mock.faults().add(Fault.systemError("TOKEN_EXPIRED")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("mock 'echo' knows no system error 'TOKEN_EXPIRED'; it knows [MAINTENANCE]");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("[OZG-SANDBOX-106] Mock \"echo\" knows no system error \"TOKEN_EXPIRED\"; it knows"
+                        + " [MAINTENANCE].");
     }
 
     @Test
@@ -270,10 +284,12 @@ class MockServerTest {
     void unstartedOrPlainMocksSayWhatIsMissing() {
         EchoMock mock = start(EchoMock.builder());
 
-        assertThatThrownBy(mock::pki).isInstanceOf(IllegalStateException.class)
-                .hasMessage("mock 'echo' serves plain http; build it with https()");
-        assertThatThrownBy(() -> EchoMock.builder().port(70_000)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("port must be 0..65535");
+        assertThatThrownBy(mock::pki).isInstanceOf(ConfigurationException.class)
+                .hasMessage("[OZG-SANDBOX-113] Mock \"echo\" serves plain http and has no certificates. Build it with"
+                        + " https().");
+        assertThatThrownBy(() -> EchoMock.builder().port(70_000)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("[OZG-SANDBOX-110] The setting port = 70000 is invalid: allowed is 0..65535 (0 = any free"
+                        + " port).");
         assertThat(Optional.of(mock.toString())).get().asString().startsWith("EchoMock[echo http://127.0.0.1:");
     }
 

@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox;
 
+import de.ozgsdk.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,6 +101,7 @@ class TlsTest {
 
         assertThat(Http.tls(original.trust(), Optional.empty()).get(mock.uri("/hello")).statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> SandboxPki.of(original.issueClient("kein-ca")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is no CA certificate");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("OZG-SANDBOX-115")
+                .hasMessageContaining("CN=kein-ca, O=OZG SDK sandbox is no CA certificate");
     }
 }

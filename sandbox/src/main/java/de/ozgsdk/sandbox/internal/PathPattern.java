@@ -1,5 +1,7 @@
 package de.ozgsdk.sandbox.internal;
 
+import de.ozgsdk.sandbox.SandboxError;
+import de.ozgsdk.core.InvalidInputException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ public final class PathPattern {
     public static PathPattern of(String glob) {
         Objects.requireNonNull(glob, "pathPattern");
         if (!glob.startsWith("/")) {
-            throw new IllegalArgumentException("path pattern must start with '/', was '" + glob + "'");
+            throw new InvalidInputException(SandboxError.FAULT_PATH_INVALID, glob);
         }
         if (glob.equals("/**")) {
             return ANY;

@@ -1,5 +1,6 @@
 package de.ozgsdk.sandbox.transfer;
 
+import de.ozgsdk.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -164,7 +165,8 @@ class FileDropIntakeMockTest {
     @Test
     void refusesFaultsAnImporterCannotApply() {
         assertThatThrownBy(() -> importer.faults().add(Fault.drop()))
-                .hasMessage("mock 'file-drop-intake' cannot apply a DROP fault; it applies [LATENCY, SYSTEM_ERROR]");
+                .hasMessage("[OZG-SANDBOX-105] Mock \"file-drop-intake\" cannot apply a DROP fault; it applies"
+                        + " [LATENCY, SYSTEM_ERROR].");
     }
 
     @Test
@@ -202,6 +204,7 @@ class FileDropIntakeMockTest {
     @Test
     void refusesADirectoryThatDoesNotExist() {
         assertThatThrownBy(() -> FileDropIntakeMock.builder(share.resolve("fehlt")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("[OZG-SANDBOX-111] The drop directory")
+                .hasMessageEndingWith("fehlt does not exist. Create it before starting the mock.");
     }
 }

@@ -1,0 +1,49 @@
+package de.ozgsdk.sandbox;
+
+import de.ozgsdk.core.ErrorCode;
+
+/** Error codes of the sandbox module ({@code OZG-SANDBOX-1xx}): faults and mock settings a test got wrong. */
+public enum SandboxError implements ErrorCode {
+    /** An HTTP status of a fault or an answer lies outside 100..599. */
+    STATUS_INVALID("OZG-SANDBOX-101"),
+    /** A fault's count is below 1. */
+    FAULT_COUNT_INVALID("OZG-SANDBOX-102"),
+    /** A fault's delay is negative. */
+    FAULT_DELAY_INVALID("OZG-SANDBOX-103"),
+    /** A fault's path pattern does not start with {@code /}. */
+    FAULT_PATH_INVALID("OZG-SANDBOX-104"),
+    /** A mock cannot apply a fault of this kind. */
+    FAULT_KIND_NOT_APPLICABLE("OZG-SANDBOX-105"),
+    /** A mock knows no system error of this name. */
+    SYSTEM_ERROR_UNKNOWN("OZG-SANDBOX-106"),
+    /** A fault posted to the admin endpoint is no valid JSON fault. */
+    ADMIN_FAULT_INVALID("OZG-SANDBOX-107"),
+    /** A numeric setting of a mock's builder is out of range. */
+    SETTING_OUT_OF_RANGE("OZG-SANDBOX-110"),
+    /** The drop directory of a file-drop mock does not exist. */
+    DROP_DIRECTORY_MISSING("OZG-SANDBOX-111"),
+    /** The intake path of an HTTPS intake mock is invalid. */
+    INTAKE_PATH_INVALID("OZG-SANDBOX-112"),
+    /** TLS material was asked of a mock that serves plain http. */
+    MOCK_NOT_HTTPS("OZG-SANDBOX-113"),
+    /** A mock could not start, e.g. because its fixed port is taken. */
+    MOCK_START_FAILED("OZG-SANDBOX-114"),
+    /** The credential given as sandbox CA holds no CA certificate. */
+    CA_INVALID("OZG-SANDBOX-115");
+
+    private final String code;
+
+    SandboxError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String bundleBaseName() {
+        return "de.ozgsdk.sandbox.messages";
+    }
+}
