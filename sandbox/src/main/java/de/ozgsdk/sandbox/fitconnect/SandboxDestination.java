@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.LeikaKey;
+import de.ozgsdk.sandbox.SandboxError;
 
 /**
  * A FIT-Connect destination ({@code Zustellpunkt}) the test sets up in the delivery service mock: its services with
@@ -166,16 +168,17 @@ public final class SandboxDestination {
         /** Offers the service with this URN in the given regions. */
         public Builder service(String identifier, String... regions) {
             if (!SERVICE_URN.matcher(identifier).matches()) {
-                throw new IllegalArgumentException("service identifier " + identifier + " is not a URN as FIT-Connect"
-                        + " requires (e.g. urn:de:fim:leika:leistung:99010003001006)");
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "service identifier", identifier,
+                        "a URN such as urn:de:fim:leika:leistung:99010003001006");
             }
             if (regions.length == 0) {
-                throw new IllegalArgumentException("service " + identifier + " needs at least one region (e.g. DE09)");
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "regions of service " + identifier, "none",
+                        "at least one region, e.g. DE09");
             }
             for (String region : regions) {
                 if (!REGION.matcher(region).matches()) {
-                    throw new IllegalArgumentException("region " + region + " of service " + identifier
-                            + " is not DE followed by up to 12 digits of an ARS (e.g. DE09330411)");
+                    throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "region of service " + identifier, region,
+                            "DE followed by up to 12 digits of an ARS, e.g. DE09330411");
                 }
             }
             services.add(new Service(identifier, List.of(regions)));
@@ -191,11 +194,11 @@ public final class SandboxDestination {
         /** The accepted metadata versions (semantic versions); default {@code 2.1.0}. */
         public Builder metadataVersions(String... versions) {
             if (versions.length == 0) {
-                throw new IllegalArgumentException("a destination accepts at least one metadata version");
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "metadataVersions", "none", "at least one version");
             }
             for (String version : versions) {
                 if (!VERSION.matcher(version).matches()) {
-                    throw new IllegalArgumentException("metadata version " + version + " is not MAJOR.MINOR.PATCH");
+                    throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "metadata version", version, "MAJOR.MINOR.PATCH");
                 }
             }
             metadataVersions.clear();
@@ -206,8 +209,8 @@ public final class SandboxDestination {
         /** The submission schema of all services; default {@code urn:xoev-de:ozgsdk:sandbox:antrag}, XML. */
         public Builder submissionSchema(String uri, String mimeType) {
             if (!mimeType.equals("application/xml") && !mimeType.equals("application/json")) {
-                throw new IllegalArgumentException("submission schema mime type must be application/xml or"
-                        + " application/json, not " + mimeType);
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "submission schema mimeType", mimeType,
+                        "application/xml or application/json");
             }
             this.schemaUri = Objects.requireNonNull(uri, "uri");
             this.schemaMimeType = mimeType;
@@ -221,8 +224,7 @@ public final class SandboxDestination {
         public Builder callback(URI url, String secret) {
             Objects.requireNonNull(url, "url");
             if (secret.length() < 32 || secret.length() > 512) {
-                throw new IllegalArgumentException("callback secret must have 32 to 512 characters, has "
-                        + secret.length());
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "callback secret length", secret.length(), "32 to 512");
             }
             this.callbackUrl = url;
             this.callbackSecret = secret;
@@ -231,7 +233,8 @@ public final class SandboxDestination {
 
         public SandboxDestination build() {
             if (services.isEmpty()) {
-                throw new IllegalStateException("destination " + id + " needs at least one service (service(...))");
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "services of destination " + id, "none",
+                        "at least one service(...)");
             }
             return new SandboxDestination(this);
         }

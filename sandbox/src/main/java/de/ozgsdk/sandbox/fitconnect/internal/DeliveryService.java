@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.RSAKey;
 
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.sandbox.SandboxError;
 import de.ozgsdk.sandbox.fitconnect.AuthenticationTags;
 import de.ozgsdk.sandbox.fitconnect.DestinationStatus;
 import de.ozgsdk.sandbox.fitconnect.SandboxDestination;
@@ -139,7 +141,8 @@ public final class DeliveryService {
         RSAKey signature = Jwks.newSignatureKey(pki, "Zustellpunkt " + config.id() + " sig");
         synchronized (lock) {
             if (destinations.containsKey(config.id())) {
-                throw new IllegalArgumentException("destination " + config.id() + " exists already");
+                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "destinationId", config.id(),
+                        "one not configured yet");
             }
             destinations.put(config.id(), new Destination(config, encryption, signature));
         }
@@ -201,7 +204,8 @@ public final class DeliveryService {
     private Destination destinationOrThrow(UUID destinationId) {
         Destination destination = destinations.get(destinationId);
         if (destination == null) {
-            throw new IllegalArgumentException("no destination " + destinationId + " in this sandbox");
+            throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "destinationId", destinationId,
+                    "a destination of this sandbox");
         }
         return destination;
     }

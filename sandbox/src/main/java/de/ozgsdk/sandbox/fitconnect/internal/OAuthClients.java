@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.sandbox.SandboxError;
+
 /**
  * The OAuth 2.0 token endpoint of the mock ({@code client_credentials}, RFC 6749 section 4.4): configured clients with
  * secrets, opaque Bearer tokens with an expiry on the mock's clock.
@@ -58,7 +61,8 @@ public final class OAuthClients {
 
     public void add(Client client) {
         if (clients.putIfAbsent(client.id(), client) != null) {
-            throw new IllegalArgumentException("client " + client.id() + " is configured twice");
+            throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "clientId", client.id(),
+                    "one not configured yet");
         }
     }
 
