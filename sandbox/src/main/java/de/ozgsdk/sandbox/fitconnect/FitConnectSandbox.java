@@ -15,8 +15,6 @@ import java.util.UUID;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 
-import de.ozgsdk.core.ConfigurationException;
-import de.ozgsdk.sandbox.SandboxError;
 import de.ozgsdk.sandbox.Answer;
 import de.ozgsdk.sandbox.MockRequest;
 import de.ozgsdk.sandbox.MockServer;
@@ -332,7 +330,7 @@ public final class FitConnectSandbox extends MockServer {
         /** A subscribing client (Fachverfahren) that receives the submissions of these destinations. */
         public Builder subscriber(String clientId, String clientSecret, UUID... destinationIds) {
             if (destinationIds.length == 0) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "destinationIds of subscriber " + clientId, "none",
+                throw SandboxDestination.refused("destinationIds of subscriber " + clientId, "none",
                         "at least one destination id");
             }
             clients.add(new OAuthClients.Client(clientId, clientSecret, false,
@@ -355,7 +353,7 @@ public final class FitConnectSandbox extends MockServer {
         /** How long a submitted submission may wait to be fetched before the service rejects it; default 14 days. */
         public Builder autoRejectAfter(Duration after) {
             if (after.isNegative() || after.isZero()) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "autoRejectAfter", after, "> 0");
+                throw SandboxDestination.refused("autoRejectAfter", after, "> 0");
             }
             this.autoRejectAfter = after;
             return this;
@@ -364,7 +362,7 @@ public final class FitConnectSandbox extends MockServer {
         /** How long an access token is valid; default 30 minutes. */
         public Builder tokenLifetime(Duration lifetime) {
             if (lifetime.isNegative() || lifetime.isZero()) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "tokenLifetime", lifetime, "> 0");
+                throw SandboxDestination.refused("tokenLifetime", lifetime, "> 0");
             }
             this.tokenLifetime = lifetime;
             return this;

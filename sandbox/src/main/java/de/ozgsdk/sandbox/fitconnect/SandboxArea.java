@@ -2,9 +2,6 @@ package de.ozgsdk.sandbox.fitconnect;
 
 import java.util.Objects;
 
-import de.ozgsdk.core.ConfigurationException;
-import de.ozgsdk.sandbox.SandboxError;
-
 /**
  * An area ({@code Gebiet}) of the routing service mock: found by name through {@code /areas}, routed by its id through
  * {@code /routes?areaId=}.
@@ -21,10 +18,10 @@ public record SandboxArea(String id, String name, String type, String ars) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         if (!id.matches("\\d+")) {
-            throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "area id", id, "digits");
+            throw SandboxDestination.refused("area id", id, "digits");
         }
         if (!ars.matches("\\d{2,12}")) {
-            throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "area ars", ars, "2 to 12 digits");
+            throw SandboxDestination.refused("area ars", ars, "2 to 12 digits");
         }
     }
 }

@@ -62,6 +62,11 @@ public final class SandboxDestination {
         this.callbackSecret = builder.callbackSecret;
     }
 
+    /** A setting a test got wrong: {@code OZG-SANDBOX-110} naming the setting, its value and what is allowed. */
+    static ConfigurationException refused(String setting, Object value, String allowed) {
+        return new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, setting, value, allowed);
+    }
+
     /** A builder for a destination with a random id. */
     public static Builder builder() {
         return new Builder(UUID.randomUUID());
@@ -168,16 +173,15 @@ public final class SandboxDestination {
         /** Offers the service with this URN in the given regions. */
         public Builder service(String identifier, String... regions) {
             if (!SERVICE_URN.matcher(identifier).matches()) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "service identifier", identifier,
+                throw refused("service identifier", identifier,
                         "a URN such as urn:de:fim:leika:leistung:99010003001006");
             }
             if (regions.length == 0) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "regions of service " + identifier, "none",
-                        "at least one region, e.g. DE09");
+                throw refused("regions of service " + identifier, "none", "at least one region, e.g. DE09");
             }
             for (String region : regions) {
                 if (!REGION.matcher(region).matches()) {
-                    throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "region of service " + identifier, region,
+                    throw refused("region of service " + identifier, region,
                             "DE followed by up to 12 digits of an ARS, e.g. DE09330411");
                 }
             }
@@ -194,11 +198,11 @@ public final class SandboxDestination {
         /** The accepted metadata versions (semantic versions); default {@code 2.1.0}. */
         public Builder metadataVersions(String... versions) {
             if (versions.length == 0) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "metadataVersions", "none", "at least one version");
+                throw refused("metadataVersions", "none", "at least one version");
             }
             for (String version : versions) {
                 if (!VERSION.matcher(version).matches()) {
-                    throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "metadata version", version, "MAJOR.MINOR.PATCH");
+                    throw refused("metadata version", version, "MAJOR.MINOR.PATCH");
                 }
             }
             metadataVersions.clear();
@@ -209,8 +213,7 @@ public final class SandboxDestination {
         /** The submission schema of all services; default {@code urn:xoev-de:ozgsdk:sandbox:antrag}, XML. */
         public Builder submissionSchema(String uri, String mimeType) {
             if (!mimeType.equals("application/xml") && !mimeType.equals("application/json")) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "submission schema mimeType", mimeType,
-                        "application/xml or application/json");
+                throw refused("submission schema mimeType", mimeType, "application/xml or application/json");
             }
             this.schemaUri = Objects.requireNonNull(uri, "uri");
             this.schemaMimeType = mimeType;
@@ -224,7 +227,7 @@ public final class SandboxDestination {
         public Builder callback(URI url, String secret) {
             Objects.requireNonNull(url, "url");
             if (secret.length() < 32 || secret.length() > 512) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "callback secret length", secret.length(), "32 to 512");
+                throw refused("callback secret length", secret.length(), "32 to 512");
             }
             this.callbackUrl = url;
             this.callbackSecret = secret;
@@ -233,8 +236,7 @@ public final class SandboxDestination {
 
         public SandboxDestination build() {
             if (services.isEmpty()) {
-                throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "services of destination " + id, "none",
-                        "at least one service(...)");
+                throw refused("services of destination " + id, "none", "at least one service(...)");
             }
             return new SandboxDestination(this);
         }
