@@ -189,11 +189,16 @@ final class XmlDecoding {
             int to = offset;
             int toEnd = offset + length;
             while (at < end && to < toEnd) {
+                // a run of ASCII in a loop of its own, with one bound: most of a document is ASCII
+                int run = at + Math.min(end - at, toEnd - to);
+                while (at < run && source[at] >= 0) {
+                    buffer[to++] = (char) source[at++];
+                }
+                if (at == run) {
+                    break;
+                }
                 int b1 = source[at];
-                if (b1 >= 0) {
-                    buffer[to++] = (char) b1;
-                    at++;
-                } else if ((b1 & 0xE0) == 0xC0 && (b1 & 0x1E) != 0 && at + 1 < end
+                if ((b1 & 0xE0) == 0xC0 && (b1 & 0x1E) != 0 && at + 1 < end
                         && (source[at + 1] & 0xC0) == 0x80) {
                     buffer[to++] = (char) (((b1 & 0x1F) << 6) | (source[at + 1] & 0x3F));
                     at += 2;
