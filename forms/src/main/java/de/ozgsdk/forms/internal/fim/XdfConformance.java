@@ -43,6 +43,7 @@ final class XdfConformance {
     /** Per open element: text where only elements are allowed was already reported. */
     private boolean[] textReported = new boolean[32];
     private int depth;
+    private String seenModelNamespace;
 
     private XdfConformance(XdfContentModel model, XMLStreamReader reader) {
         this.model = model;
@@ -117,6 +118,19 @@ final class XdfConformance {
         text.setLength(0);
     }
 
+    /**
+     * Whether the text of the current element is being kept for the check of its simple value (nothing nested in it
+     * so far): then {@link #keptText()} holds all its character data, and the reader need not gather it again.
+     */
+    boolean keepsText() {
+        return depth > 0 && simple[depth - 1] != null;
+    }
+
+    /** The character data of the current element so far, while {@link #keepsText()}; valid until the next event. */
+    CharSequence keptText() {
+        return text;
+    }
+
     /** The deviations found since the last call, oldest first; the list is emptied. */
     List<Deviation> drain() {
         if (found.isEmpty()) {
@@ -159,7 +173,7 @@ final class XdfConformance {
         String local = reader.getLocalName();
         boolean qualified = namespace != null && !namespace.isEmpty();
         Integer index = !qualified ? type.unqualifiedItemOf.get(local)
-                : model.namespace.equals(namespace) ? type.itemOf.get(local) : null;
+                : isModelNamespace(namespace) ? type.itemOf.get(local) : null;
         int at = item[parent];
         int seen = count[parent];
         if (index != null) {
@@ -178,6 +192,18 @@ final class XdfConformance {
         found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED,
                 expected.isEmpty() ? "cvc-complex-type.2.4.d" : "cvc-complex-type.2.4.a", expected, ""));
         return null;
+    }
+
+    /** The parser hands out the same string instance for a namespace: compared by content only once. */
+    private boolean isModelNamespace(String namespace) {
+        if (namespace == seenModelNamespace) {
+            return true;
+        }
+        if (model.namespace.equals(namespace)) {
+            seenModelNamespace = namespace;
+            return true;
+        }
+        return false;
     }
 
     private static boolean satisfied(ComplexType type, int at, int seen) {
