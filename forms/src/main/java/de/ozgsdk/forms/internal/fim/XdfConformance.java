@@ -8,6 +8,7 @@ import de.ozgsdk.forms.internal.fim.XdfContentModel.Item;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -32,7 +33,7 @@ final class XdfConformance {
     private final XdfContentModel model;
     private final XMLStreamReader reader;
     private final List<Deviation> found = new ArrayList<>(2);
-    private final StringBuilder text = new StringBuilder();
+    private final Text text = new Text();
     /** Per open element: its complex type, or null for a simple type or an element not checked further. */
     private ComplexType[] complex = new ComplexType[32];
     /** Per open element: its simple type (or the simple content of its complex type), or null. */
@@ -69,7 +70,7 @@ final class XdfConformance {
         count[depth] = 0;
         textReported[depth] = false;
         depth++;
-        text.setLength(0);
+        text.clear();
         if (type != null) {
             attributes(type instanceof ComplexType c ? c : null);
         }
@@ -115,7 +116,7 @@ final class XdfConformance {
         complex[top] = null;
         simple[top] = null;
         depth--;
-        text.setLength(0);
+        text.clear();
     }
 
     /**
@@ -277,6 +278,48 @@ final class XdfConformance {
     private static String shorten(CharSequence text) {
         String value = text.toString().strip();
         return value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "…" : value;
+    }
+
+    /**
+     * The character data of the current simple value, copied in as arrays: a {@link StringBuilder} checked every
+     * character for Latin-1 on the way in, which cost more than the copy itself.
+     */
+    private static final class Text implements CharSequence {
+        private char[] chars = new char[256];
+        private int length;
+
+        void append(char[] source, int start, int count) {
+            if (length + count > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + count));
+            }
+            System.arraycopy(source, start, chars, length, count);
+            length += count;
+        }
+
+        void clear() {
+            length = 0;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[Objects.checkIndex(index, length)];
+        }
+
+        @Override
+        public String subSequence(int start, int end) {
+            Objects.checkFromToIndex(start, end, length);
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 
     private void grow() {
