@@ -8,6 +8,7 @@ import de.ozgsdk.forms.internal.fim.XdfContentModel.Item;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -32,7 +33,7 @@ final class XdfConformance {
     private final XdfContentModel model;
     private final XMLStreamReader reader;
     private final List<Deviation> found = new ArrayList<>(2);
-    private final StringBuilder text = new StringBuilder();
+    private final Text text = new Text();
     /** Per open element: its complex type, or null for a simple type or an element not checked further. */
     private ComplexType[] complex = new ComplexType[32];
     /** Per open element: its simple type (or the simple content of its complex type), or null. */
@@ -43,6 +44,7 @@ final class XdfConformance {
     /** Per open element: text where only elements are allowed was already reported. */
     private boolean[] textReported = new boolean[32];
     private int depth;
+    private String seenModelNamespace;
 
     private XdfConformance(XdfContentModel model, XMLStreamReader reader) {
         this.model = model;
@@ -68,7 +70,7 @@ final class XdfConformance {
         count[depth] = 0;
         textReported[depth] = false;
         depth++;
-        text.setLength(0);
+        text.clear();
         if (type != null) {
             attributes(type instanceof ComplexType c ? c : null);
         }
@@ -114,7 +116,20 @@ final class XdfConformance {
         complex[top] = null;
         simple[top] = null;
         depth--;
-        text.setLength(0);
+        text.clear();
+    }
+
+    /**
+     * Whether the text of the current element is being kept for the check of its simple value (nothing nested in it
+     * so far): then {@link #keptText()} holds all its character data, and the reader need not gather it again.
+     */
+    boolean keepsText() {
+        return depth > 0 && simple[depth - 1] != null;
+    }
+
+    /** The character data of the current element so far, while {@link #keepsText()}; valid until the next event. */
+    CharSequence keptText() {
+        return text;
     }
 
     /** The deviations found since the last call, oldest first; the list is emptied. */
@@ -159,7 +174,7 @@ final class XdfConformance {
         String local = reader.getLocalName();
         boolean qualified = namespace != null && !namespace.isEmpty();
         Integer index = !qualified ? type.unqualifiedItemOf.get(local)
-                : model.namespace.equals(namespace) ? type.itemOf.get(local) : null;
+                : isModelNamespace(namespace) ? type.itemOf.get(local) : null;
         int at = item[parent];
         int seen = count[parent];
         if (index != null) {
@@ -178,6 +193,18 @@ final class XdfConformance {
         found.add(new Deviation(FimError.XSD_ELEMENT_UNEXPECTED,
                 expected.isEmpty() ? "cvc-complex-type.2.4.d" : "cvc-complex-type.2.4.a", expected, ""));
         return null;
+    }
+
+    /** The parser hands out the same string instance for a namespace: compared by content only once. */
+    private boolean isModelNamespace(String namespace) {
+        if (namespace == seenModelNamespace) {
+            return true;
+        }
+        if (model.namespace.equals(namespace)) {
+            seenModelNamespace = namespace;
+            return true;
+        }
+        return false;
     }
 
     private static boolean satisfied(ComplexType type, int at, int seen) {
@@ -251,6 +278,48 @@ final class XdfConformance {
     private static String shorten(CharSequence text) {
         String value = text.toString().strip();
         return value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "…" : value;
+    }
+
+    /**
+     * The character data of the current simple value, copied in as arrays: a {@link StringBuilder} checked every
+     * character for Latin-1 on the way in, which cost more than the copy itself.
+     */
+    private static final class Text implements CharSequence {
+        private char[] chars = new char[256];
+        private int length;
+
+        void append(char[] source, int start, int count) {
+            if (length + count > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + count));
+            }
+            System.arraycopy(source, start, chars, length, count);
+            length += count;
+        }
+
+        void clear() {
+            length = 0;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[Objects.checkIndex(index, length)];
+        }
+
+        @Override
+        public String subSequence(int start, int end) {
+            Objects.checkFromToIndex(start, end, length);
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 
     private void grow() {

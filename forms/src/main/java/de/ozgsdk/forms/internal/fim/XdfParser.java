@@ -67,6 +67,7 @@ public final class XdfParser {
     private final Map<String, LocalizedText> texts = new HashMap<>();
     private XdfVersion version;
     private String namespace;
+    private String seenXdfNamespace;
     private int elementCount;
 
     private record Defined(SchemaElement element, int line) {
@@ -736,7 +737,16 @@ public final class XdfParser {
     }
 
     private boolean isXdf() {
-        return namespace.equals(in.namespace());
+        String elementNamespace = in.namespace();
+        // the parser hands out the same string instance for a namespace: compared by content only once
+        if (elementNamespace == seenXdfNamespace) {
+            return true;
+        }
+        if (namespace.equals(elementNamespace)) {
+            seenXdfNamespace = elementNamespace;
+            return true;
+        }
+        return false;
     }
 
     /** A finding of the XSD check: an error in strict mode, a warning in lenient mode. */

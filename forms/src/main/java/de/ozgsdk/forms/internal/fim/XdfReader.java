@@ -151,6 +151,8 @@ final class XdfReader {
 
     /** Reads the text content of the current element (nested elements skipped), stripped, and closes it. */
     String text() {
+        // the XSD check keeps the text of simple values anyway: taken from there, it is not gathered twice
+        boolean kept = conformance != null && conformance.keepsText();
         String first = null;
         StringBuilder more = null;
         try {
@@ -158,6 +160,9 @@ final class XdfReader {
                 int event = next();
                 switch (event) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (kept) {
+                            continue;
+                        }
                         if (first == null) {
                             first = reader.getText();
                         } else {
@@ -168,13 +173,19 @@ final class XdfReader {
                         }
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
+                        if (kept) {
+                            // the check stops keeping text at a nested element: go on gathering it here
+                            more = new StringBuilder(conformance.keptText());
+                            first = "";
+                            kept = false;
+                        }
                         open();
                         skip();
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        String text = kept ? strip(conformance.keptText()) : more != null ? more.toString() : first;
                         close();
-                        String text = more != null ? more.toString() : first;
-                        return text == null ? "" : text.strip();
+                        return text == null ? "" : kept ? text : text.strip();
                     }
                     case XMLStreamConstants.END_DOCUMENT ->
                             throw error(FimError.XML_MALFORMED, null, "unexpected end of document");
@@ -186,6 +197,19 @@ final class XdfReader {
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
+    }
+
+    /** As {@link String#strip()}, making only the stripped string. */
+    static String strip(CharSequence text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.subSequence(from, to).toString();
     }
 
     /** Skips the current element with everything in it and closes it. */
