@@ -256,8 +256,7 @@ public final class FitConnectChannel implements SubmissionChannel {
             FitConnectAttachment part = parts.get(i);
             String attachmentId = entry.attachmentIds().get(i);
             Jwe.Encrypted encrypted = encrypt(part.contentUnsafe(), part.mimeType(), key, ourId);
-            RequestBody jose = RequestBody.create(encrypted.compact().getBytes(StandardCharsets.US_ASCII),
-                    FitConnectHttp.JOSE);
+            RequestBody jose = RequestBody.create(encrypted.ascii(), FitConnectHttp.JOSE);
             Answer answer = http.put(http.url("v1", "submissions", entry.submissionId(), "attachments", attachmentId),
                     jose, Step.UPLOAD_ATTACHMENT, ourId);
             if (answer.status() == 404) {
