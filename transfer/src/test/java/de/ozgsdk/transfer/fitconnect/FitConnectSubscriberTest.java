@@ -248,6 +248,18 @@ class FitConnectSubscriberTest {
         assertForgedTokenRefused("exactly one event");
     }
 
+    @Test
+    void tokenAboutAnotherSubmissionIsRefusedByTheSubscriberAndIgnoredByTheSender() {
+        DeliveryService.Submission submission = service.submissions().get(0);
+        service.appendEvent(submission.caseId, DeliveryService.signedEvent(FitConnectKeys.SERVICE,
+                service.url().toString(), UUID.randomUUID().toString(), submission.caseId, Event.SUBMIT_SUBMISSION,
+                Map.of()));
+
+        assertThatThrownBy(() -> subscriber.events(new PendingSubmission(DeliveryService.DESTINATION.toString(),
+                submission.id, submission.caseId))).hasMessageContaining("sub is not submission:" + submission.id);
+        assertThat(channel.events(application.submissionId())).hasSize(2);
+    }
+
     private static JWTClaimsSet claims(DeliveryService.Submission submission, Event event) {
         return new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issuer("https://evil.example")
                 .issueTime(new Date()).subject("submission:" + submission.id).claim("txn", "case:" + submission.caseId)
