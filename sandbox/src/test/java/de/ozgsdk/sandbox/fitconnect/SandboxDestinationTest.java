@@ -57,7 +57,8 @@ class SandboxDestinationTest {
         });
         assertThat(destination.offers("urn:de:fim:leika:leistung:99010003001006")).isTrue();
         assertThat(destination.withStatus(DestinationStatus.ACTIVE).status()).isEqualTo(DestinationStatus.ACTIVE);
-        assertThat(destination.withStatus(DestinationStatus.ACTIVE).metadataVersions()).containsExactly("2.1.0", "2.2.0");
+        assertThat(destination.withStatus(DestinationStatus.ACTIVE).metadataVersions())
+                .containsExactly("2.1.0", "2.2.0");
         assertThat(destination.callbackUrl()).isEmpty();
     }
 }
