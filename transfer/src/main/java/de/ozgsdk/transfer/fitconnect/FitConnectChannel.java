@@ -281,10 +281,15 @@ public final class FitConnectChannel implements SubmissionChannel {
         if (answer.status() == 404) {
             return Optional.empty();
         }
-        if (answer.status() == 409) {
-            // Submitted already: an earlier submit reached the service and its answer was lost.
-            return Optional.of(submittedEarlier(entry).orElseThrow(() -> Json.invalid(Step.SUBMIT_SUBMISSION, ourId,
-                    "409 Conflict, but no submit-submission event in the event log")));
+        if (answer.status() == 409 || answer.status() == 422) {
+            // Possibly submitted already: an earlier submit reached the service and its answer was lost. The Submission
+            // API 1.1.3 names no status for a repeated submit (409 is what a state conflict gets elsewhere in it, 422
+            // is its "incomplete" answer, which the sandbox gives), so the event log decides.
+            Optional<Receipt> earlier = submittedEarlier(entry);
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+            throw http.refused(answer, Step.SUBMIT_SUBMISSION, ourId);
         }
         if (!answer.ok()) {
             throw http.refused(answer, Step.SUBMIT_SUBMISSION, ourId);

@@ -43,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DeliveryService implements AutoCloseable {
 
+    /** What a repeated submit is answered with (the API description names none). */
+    private volatile int repeatedSubmitStatus = 409;
+
     public static final UUID DESTINATION = UUID.fromString("7881dba9-4055-4854-8b6d-11ea5b7f3047");
     public static final String SERVICE = "urn:de:fim:leika:leistung:99010003001006";
     public static final String SCHEMA = "urn:xoev-de:xfall:standard:fim-s00000121_1.0";
@@ -269,6 +272,10 @@ public final class DeliveryService implements AutoCloseable {
         return new MockResponse.Builder().code(204).build();
     }
 
+    void answerRepeatedSubmitWith(int status) {
+        repeatedSubmitStatus = status;
+    }
+
     private MockResponse submit(String submissionId, RecordedRequest request) {
         Submission submission = submissions.get(submissionId);
         if (submission == null) {
@@ -276,7 +283,7 @@ public final class DeliveryService implements AutoCloseable {
         }
         synchronized (submission) {
             if (submission.submitted) {
-                return status(409);
+                return status(repeatedSubmitStatus);
             }
             if (!submission.attachments.keySet().containsAll(submission.announced)) {
                 return status(422);

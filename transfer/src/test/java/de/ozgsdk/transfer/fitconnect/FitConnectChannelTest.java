@@ -29,6 +29,8 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -293,8 +295,10 @@ class FitConnectChannelTest {
         assertThat(ledger.find(application.submissionId()).orElseThrow().submitted()).isTrue();
     }
 
-    @Test
-    void duplicateSubmitAnsweredWith409IsAlreadyDelivered() {
+    @ParameterizedTest
+    @ValueSource(ints = {409, 422})
+    void duplicateSubmitAnsweredWithConflictOrUnprocessableIsAlreadyDelivered(int repeatedSubmitStatus) {
+        service.answerRepeatedSubmitWith(repeatedSubmitStatus);
         OutgoingApplication application = application();
         FitConnectChannel channel = channel(twoAttachments());
         channel.send(application);
@@ -307,7 +311,7 @@ class FitConnectChannelTest {
         Receipt receipt = channel.send(application);
 
         assertThat(receipt.alreadyDelivered()).isTrue();
-        assertThat(service.count("PUT", "/v1/submissions/[^/]+")).isEqualTo(2); // the repeat was answered 409
+        assertThat(service.count("PUT", "/v1/submissions/[^/]+")).isEqualTo(2); // the repeat was refused
         assertThat(service.count("POST", "/v1/submissions")).isEqualTo(1);
         assertThat(service.submitted()).isEqualTo(1);
         assertThat(ledger.find(application.submissionId()).orElseThrow().submitted()).isTrue();
