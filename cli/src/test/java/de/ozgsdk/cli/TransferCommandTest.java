@@ -31,7 +31,8 @@ class TransferCommandTest {
 
     private static final String SECRET = "portal-secret-never-printed";
     private static final String LEIKA = "99010003001006";
-    private static final String MESSAGE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<antrag><name>Erika</name></antrag>\n";
+    private static final String MESSAGE =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<antrag><name>Erika</name></antrag>\n";
 
     private static final UUID DESTINATION = UUID.randomUUID();
     private static final UUID REJECTING = UUID.randomUUID();
@@ -79,7 +80,8 @@ class TransferCommandTest {
     @Test
     void sendPrintsEachStepStatusFollowsTheLogAndReceiveAcceptsWhatWasSent() throws IOException {
         Path message = Files.writeString(dir.resolve("antrag.xml"), MESSAGE);
-        Path attachment = Files.write(dir.resolve("nachweis.pdf"), "%PDF-1.4 Nachweis".getBytes(StandardCharsets.UTF_8));
+        Path attachment = Files.write(dir.resolve("nachweis.pdf"),
+                "%PDF-1.4 Nachweis".getBytes(StandardCharsets.UTF_8));
         String config = senderConfig();
         int before = fitConnect.submittedCount(DESTINATION);
 

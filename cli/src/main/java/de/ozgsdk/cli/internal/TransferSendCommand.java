@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
         })
 public final class TransferSendCommand implements Callable<Integer>, HasCommonOptions {
 
-    /** The largest message or attachment file sent (FIT-Connect allows larger attachments; the CLI reads into memory). */
+    /** The largest message or attachment file sent: the command holds each file in memory. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     @Mixin

@@ -69,10 +69,12 @@ public final class TransferStatusCommand implements Callable<Integer>, HasCommon
                 : recorded(settings, submission);
         UUID caseUuid = caseId != null ? TransferCommand.uuid("--case " + caseId, caseId)
                 : recorded.map(entry -> UUID.fromString(entry.caseId())).orElseThrow(() -> notRecorded(submission));
-        UUID destination = destinationId != null ? TransferCommand.uuid("--destination " + destinationId,
-                destinationId)
-                : recorded.map(entry -> UUID.fromString(entry.destinationId())).orElseThrow(() -> notRecorded(submission));
-        List<CheckedEvent> events = FitConnectDiagnostics.of(settings.fitConnect()).events(destination, submission, caseUuid);
+        UUID destination = destinationId != null
+                ? TransferCommand.uuid("--destination " + destinationId, destinationId)
+                : recorded.map(entry -> UUID.fromString(entry.destinationId()))
+                        .orElseThrow(() -> notRecorded(submission));
+        List<CheckedEvent> events = FitConnectDiagnostics.of(settings.fitConnect())
+                .events(destination, submission, caseUuid);
         PrintWriter out = spec.commandLine().getOut();
         out.println("submission " + submission + " case " + caseUuid + " destination " + destination);
         boolean accepted = false;

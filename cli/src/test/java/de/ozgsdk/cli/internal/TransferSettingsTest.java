@@ -59,11 +59,12 @@ class TransferSettingsTest {
 
     @Test
     void aKeyFileWithoutPrivatePartIsRefusedWithoutQuotingIt() throws IOException {
-        Path key = Files.writeString(dir.resolve("public.jwk"), "{\"kty\":\"RSA\",\"kid\":\"k1\",\"e\":\"AQAB\","
-                + "\"n\":\"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBig"
-                + "eC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAE"
-                + "k7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1"
-                + "VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw\"}");
+        String modulus = "sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRRO"
+                + "SBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJ"
+                + "Q4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrN"
+                + "hZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw";
+        Path key = Files.writeString(dir.resolve("public.jwk"),
+                "{\"kty\":\"RSA\",\"kid\":\"k1\",\"e\":\"AQAB\",\"n\":\"" + modulus + "\"}");
         Path config = Files.writeString(dir.resolve("ozg.properties"), "ozg.transfer.decryption-key=public.jwk\n");
 
         assertThatThrownBy(() -> TransferSettings.load(config, Map.of()).privateKey(TransferSettings.DECRYPTION_KEY))
