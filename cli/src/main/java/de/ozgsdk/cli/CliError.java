@@ -24,6 +24,12 @@ public enum CliError implements ErrorCode {
     OUTPUT_UNWRITABLE("OZG-CLI-106"),
     /** {@code --step} names a step the form does not have. */
     STEP_OUT_OF_RANGE("OZG-CLI-107"),
+    /** A setting of {@code ozg transfer} is in neither the {@code --config} file nor the environment. */
+    TRANSFER_SETTING_MISSING("OZG-CLI-110"),
+    /** A setting of {@code ozg transfer} is present but unusable (no URL, unreadable key file, ...). */
+    TRANSFER_SETTING_INVALID("OZG-CLI-111"),
+    /** An id given to {@code ozg transfer} is not a UUID, or a submission id is unknown to the local ledger. */
+    TRANSFER_ID_INVALID("OZG-CLI-112"),
     /** The tool failed for a reason that is not the input: a bug to report. */
     INTERNAL_ERROR("OZG-CLI-901");
 

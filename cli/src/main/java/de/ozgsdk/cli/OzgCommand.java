@@ -2,6 +2,7 @@ package de.ozgsdk.cli;
 
 import de.ozgsdk.cli.internal.ErrorReporter;
 import de.ozgsdk.cli.internal.FimCommand;
+import de.ozgsdk.cli.internal.TransferCommand;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -28,11 +29,11 @@ import picocli.CommandLine.Command;
         name = "ozg",
         mixinStandardHelpOptions = true,
         versionProvider = OzgCommand.Version.class,
-        subcommands = FimCommand.class,
+        subcommands = {FimCommand.class, TransferCommand.class},
         description = {
             "Tools of the OZG SDK for IT providers: inspect FIM schemas, validate form",
             "data against them, export them as JSON Schema and render them as HTML",
-            "form pages.",
+            "form pages; check, send and receive FIT-Connect submissions (ozg transfer).",
             "",
             "Exit codes: 0 = success, 1 = the data have findings (violations),",
             "2 = the input or the call is unusable (missing, unreadable, unsupported or",

@@ -4,6 +4,7 @@ import de.ozgsdk.cli.CliError;
 import de.ozgsdk.core.ErrorKind;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
+import de.ozgsdk.transfer.TransferError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +50,11 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             String message = ozg.userMessage(locale);
             String where = fileName == null || mentions(message, fileName) ? "" : fileName + ": ";
             err.println("ozg: [" + ozg.code().code() + "] " + where + message);
-            if (INPUT_KINDS.contains(ozg.kind())) {
+            if (ozg.code() == TransferError.FITCONNECT_REJECTED) {
+                return ExitCodes.FINDINGS; // the receiver's verdict on the data, not a failure of the call
+            }
+            if (INPUT_KINDS.contains(ozg.kind()) || ozg.kind() == ErrorKind.REMOTE_FAILURE) {
+                // A remote system that is down or refuses is no bug of the tool: the message says what to do.
                 return ExitCodes.UNUSABLE;
             }
             err.println("ozg: " + internal(ozg, locale));

@@ -65,6 +65,19 @@ public final class FitConnectLedger {
         }));
     }
 
+    /** The record of FIT-Connect submission {@code submissionId} (the delivery service's id), if any. */
+    public Optional<Entry> findBySubmissionId(String submissionId) {
+        return run(submissionId, "read", () -> database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM ozg_fitconnect_submission WHERE submission_id = ?")) {
+                select.setString(1, submissionId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(entry(row)) : Optional.<Entry>empty();
+                }
+            }
+        }));
+    }
+
     /** Records a created, not yet submitted FIT-Connect submission for {@code ourSubmissionId}. */
     void recordCreated(String ourSubmissionId, String destinationId, String submissionId, String caseId,
             List<String> attachmentIds) {

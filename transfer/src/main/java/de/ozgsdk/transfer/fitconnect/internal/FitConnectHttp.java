@@ -48,6 +48,11 @@ public final class FitConnectHttp {
         return system;
     }
 
+    /** Fetches an access token now (or uses the cached one): proves the client credentials without another call. */
+    public void token() {
+        tokens.current();
+    }
+
     /** The Submission API URL of {@code segments} (each one path segment, encoded). */
     public HttpUrl url(String... segments) {
         HttpUrl.Builder url = submissionApi.newBuilder();
