@@ -88,12 +88,25 @@ public final class FormPages {
     /**
      * A rendered page.
      *
-     * @param fragment the form markup, not written to any more
-     * @param shell    the writer the theme wrote the form around the content with (to check that it closed all its
-     *                 elements)
+     * @param fragment the form markup, not written to any more (when {@code whole} is present: with the page around
+     *                 it and a gap before, use {@code whole} to read it)
+     * @param shell    the writer the theme wrote the form (and the page) around the content with (to check that it
+     *                 closed all its elements)
      * @param page     the page shell's view
+     * @param whole    the whole page, when the theme wrote it around the content in one go
      */
-    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page) {
+    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page, Optional<PageText> whole) {
+    }
+
+    /**
+     * A whole page in a buffer that is not written to any more.
+     *
+     * @param text          the buffer
+     * @param pageStart     where the page starts (characters before it are unused)
+     * @param fragmentStart where the form fragment starts
+     * @param fragmentEnd   where the form fragment ends
+     */
+    public record PageText(StringBuilder text, int pageStart, int fragmentStart, int fragmentEnd) {
     }
 
     private final Settings settings;
@@ -104,12 +117,15 @@ public final class FormPages {
      * that the next rendering of the page writes into a buffer that need not grow (each growth copies the page).
      */
     private final AtomicIntegerArray bodyLengths;
+    /** The length of what preceded the body last time per page (page shell, form, progress, error summary). */
+    private final AtomicIntegerArray prefixLengths;
 
     public FormPages(Settings settings) {
         this.settings = settings;
         this.theme = settings.theme();
         this.choices = Collections.unmodifiableMap(new IdentityHashMap<>(settings.choices()));
         this.bodyLengths = new AtomicIntegerArray(settings.plan().size() + 1);
+        this.prefixLengths = new AtomicIntegerArray(settings.plan().size() + 1);
     }
 
     /** Renders step {@code index} (checked by the caller). */
@@ -150,7 +166,9 @@ public final class FormPages {
         private final RenderRequest request;
         private final UiTexts ui;
         private final int page;
+        /** The page's buffer: a gap of {@link #bodyStart} characters for what precedes the body, then the body. */
         private final StringBuilder bodyText;
+        private final int bodyStart;
         private final HtmlWriter body;
         private final List<Theme.ErrorLink> summary = new ArrayList<>();
         private final Map<String, List<Violation>> violationsByElement = new HashMap<>();
@@ -164,7 +182,11 @@ public final class FormPages {
         Call(RenderRequest request, int page) {
             this.request = request;
             this.page = page;
-            this.bodyText = Buffers.forPage(Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            int lastPrefix = prefixLengths.get(page);
+            this.bodyStart = lastPrefix == 0 ? theme.css().length() + MIN_BUFFER / 2 : lastPrefix + lastPrefix / 4;
+            this.bodyText = Buffers.forPage(bodyStart
+                    + Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            bodyText.setLength(bodyStart);
             this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
             for (Violation violation : request.violations()) {
@@ -182,41 +204,106 @@ public final class FormPages {
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
-            HtmlWriter shell = new HtmlWriter(shellText);
-            int[] bodyAt = {-1};
             Theme.Progress progress = progress(current);
-            theme.form(shell, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
-                    Optional.of(defaultButton)), () -> {
-                        theme.progress(shell, progress);
-                        if (!summary.isEmpty()) {
-                            theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
-                                    ui.text("errorSummary.heading"), List.copyOf(summary)));
-                        }
-                        if (bodyAt[0] < 0) {
-                            shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
-                            bodyAt[0] = shellText.length();
-                        } else {
-                            shell.append(body); // a theme that writes the content twice
-                        }
-                        theme.navigation(shell, buttons);
-                    });
-            HtmlWriter fragment = bodyAt[0] < 0 ? shell : aroundBody(shellText, bodyAt[0]);
+            Theme.Form form = new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
+                    Optional.of(defaultButton));
             String title = (summary.isEmpty() ? "" : ui.get("title.error") + " ") + heading.value() + " – "
                     + progress.label().value() + " – " + formTitle.value();
-            return new Output(fragment, shell, new Theme.Page(ui.language(), ui.direction(), title,
-                    settings.stylesheetUrl(), theme.css()));
+            Theme.Page pageView = new Theme.Page(ui.language(), ui.direction(), title, settings.stylesheetUrl(),
+                    theme.css());
+            Optional<Output> whole = wholePage(form, progress, buttons, pageView);
+            return whole.isPresent() ? whole.get() : separately(form, progress, buttons, pageView);
         }
 
         /**
-         * The body with the shell around it: the shell's text up to where the theme placed the content goes before
-         * the body, the rest after it, in the body's own buffer (sized for that last time), so that the body is not
-         * copied into another page-sized buffer.
+         * The page written once, in the body's buffer: the theme writes the page shell and the form around the
+         * content into a small buffer, whose text up to the content goes into the gap left before the body and the
+         * rest after it. The page string is then the only copy of the page. Empty when the theme does not write the
+         * content exactly once (then {@link #separately}).
          */
-        private HtmlWriter aroundBody(StringBuilder shellText, int bodyAt) {
-            bodyText.insert(0, shellText.substring(0, bodyAt)).append(shellText, bodyAt, shellText.length());
-            bodyLengths.set(page, bodyText.length());
-            return body;
+        private Optional<Output> wholePage(Theme.Form form, Theme.Progress progress, List<Theme.Button> buttons,
+                                           Theme.Page pageView) {
+            StringBuilder shellText = new StringBuilder(pageView.css().length() + MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            // fragment start, body, fragment end, runs of the page's content, runs of the form's content
+            int[] marks = {-1, -1, -1, 0, 0};
+            theme.page(shell, pageView, () -> {
+                marks[3]++;
+                shell.trustedMarkup(""); // ends a start tag still open, as appending the fragment does
+                marks[0] = shellText.length();
+                theme.form(shell, form, () -> {
+                    marks[4]++;
+                    formContent(shell, progress, buttons, () -> {
+                        shell.trustedMarkup("");
+                        marks[1] = shellText.length();
+                    });
+                });
+                marks[2] = shellText.length();
+            });
+            if (marks[3] != 1 || marks[4] != 1 || marks[1] < 0) {
+                return Optional.empty();
+            }
+            int gap = bodyStart;
+            int prefix = marks[1];
+            int pageStart;
+            if (prefix <= gap) {
+                pageStart = gap - prefix;
+                for (int i = 0; i < prefix; i++) {
+                    bodyText.setCharAt(pageStart + i, shellText.charAt(i));
+                }
+            } else {
+                bodyText.replace(0, gap, shellText.substring(0, prefix)); // moves the body once
+                pageStart = 0;
+            }
+            int bodyEnd = bodyText.length();
+            bodyText.append(shellText, prefix, shellText.length());
+            int bodyLength = bodyEnd - pageStart - prefix;
+            bodyLengths.set(page, bodyLength + shellText.length() - prefix);
+            prefixLengths.set(page, prefix);
+            PageText text = new PageText(bodyText, pageStart, pageStart + marks[0],
+                    pageStart + marks[2] + bodyLength);
+            return Optional.of(new Output(body, shell, pageView, Optional.of(text)));
+        }
+
+        /** The form around the body in a buffer of its own, the page shell written when asked for (as before). */
+        private Output separately(Theme.Form form, Theme.Progress progress, List<Theme.Button> buttons,
+                                  Theme.Page pageView) {
+            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            int[] bodyAt = {-1};
+            theme.form(shell, form, () -> formContent(shell, progress, buttons, () -> {
+                if (bodyAt[0] < 0) {
+                    shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
+                    bodyAt[0] = shellText.length();
+                } else {
+                    shell.trustedMarkup(bodyWithoutGap()); // a theme that writes the content twice
+                }
+            }));
+            HtmlWriter fragment;
+            if (bodyAt[0] < 0) {
+                fragment = shell;
+            } else {
+                bodyText.replace(0, bodyStart, shellText.substring(0, bodyAt[0]))
+                        .append(shellText, bodyAt[0], shellText.length());
+                fragment = body;
+            }
+            return new Output(fragment, shell, pageView, Optional.empty());
+        }
+
+        private void formContent(HtmlWriter shell, Theme.Progress progress, List<Theme.Button> buttons,
+                                 Runnable bodyPlace) {
+            theme.progress(shell, progress);
+            if (!summary.isEmpty()) {
+                theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
+                        ui.text("errorSummary.heading"), List.copyOf(summary)));
+            }
+            bodyPlace.run();
+            theme.navigation(shell, buttons);
+        }
+
+        /** The body's markup, checked to be complete, without the gap before it. */
+        private String bodyWithoutGap() {
+            return body.toHtml().substring(bodyStart);
         }
 
         private Theme.Progress progress(int current) {
