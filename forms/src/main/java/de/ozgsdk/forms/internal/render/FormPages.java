@@ -189,11 +189,22 @@ public final class FormPages {
             bodyText.setLength(bodyStart);
             this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
+            boolean step = page < settings.plan().size();
             for (Violation violation : request.violations()) {
+                // only this step's elements ask for their violations (the check-answers page none): the others need
+                // no key (the summary takes the rest from the request's list)
+                if (!step || !isOnThisStep(violation.path())) {
+                    continue;
+                }
                 violatedIds.add(violation.path().last().id());
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
                         .add(violation);
             }
+        }
+
+        private boolean isOnThisStep(DataPath path) {
+            OptionalInt owner = settings.plan().stepOf(path.segments().get(0).id());
+            return owner.isPresent() && owner.getAsInt() == page;
         }
 
         Output finish(int current, Theme.Text heading, String stepValue, Theme.Button defaultButton,
@@ -219,7 +230,7 @@ public final class FormPages {
          * The page written once, in the body's buffer: the theme writes the page shell and the form around the
          * content into a small buffer, whose text up to the content goes into the gap left before the body and the
          * rest after it. The page string is then the only copy of the page. Empty when the theme does not write the
-         * content exactly once (then {@link #separately}).
+         * content exactly once or fails to write the shell (then {@link #separately}).
          */
         private Optional<Output> wholePage(Theme.Form form, Theme.Progress progress, List<Theme.Button> buttons,
                                            Theme.Page pageView) {
@@ -227,20 +238,26 @@ public final class FormPages {
             HtmlWriter shell = new HtmlWriter(shellText);
             // fragment start, body, fragment end, runs of the page's content, runs of the form's content
             int[] marks = {-1, -1, -1, 0, 0};
-            theme.page(shell, pageView, () -> {
-                marks[3]++;
-                shell.trustedMarkup(""); // ends a start tag still open, as appending the fragment does
-                marks[0] = shellText.length();
-                theme.form(shell, form, () -> {
-                    marks[4]++;
-                    formContent(shell, progress, buttons, () -> {
-                        shell.trustedMarkup("");
-                        marks[1] = shellText.length();
+            try {
+                theme.page(shell, pageView, () -> {
+                    marks[3]++;
+                    shell.trustedMarkup(""); // ends a start tag still open, as appending the fragment does
+                    marks[0] = shellText.length();
+                    theme.form(shell, form, () -> {
+                        marks[4]++;
+                        formContent(shell, progress, buttons, () -> {
+                            shell.trustedMarkup("");
+                            marks[1] = shellText.length();
+                        });
                     });
+                    marks[2] = shellText.length();
                 });
-                marks[2] = shellText.length();
-            });
-            if (marks[3] != 1 || marks[4] != 1 || marks[1] < 0) {
+            } catch (RuntimeException e) {
+                // a shell the theme cannot write (such as a style sheet it must not inline) is page()'s error, as
+                // before: the fragment alone is still rendered, and page() fails when asked for
+                return Optional.empty();
+            }
+            if (marks[3] != 1 || marks[4] != 1 || marks[1] < 0 || !shell.isComplete()) {
                 return Optional.empty();
             }
             int gap = bodyStart;
@@ -415,6 +432,14 @@ public final class FormPages {
                     ? violationsByElement.getOrDefault(elementKey(path), List.of()) : List.of();
         }
 
+        /** As {@link #violationsAt(DataPath)}, for a field whose path written out ({@code name}) is mostly its key. */
+        private List<Violation> violationsAt(DataPath path, String name) {
+            if (!violatedIds.contains(path.last().id())) {
+                return List.of();
+            }
+            return violationsByElement.getOrDefault(isElementKey(path) ? name : elementKey(path), List.of());
+        }
+
         /** A violation about the group itself, not about a field of the same id deeper down. */
         private boolean isElementLevel(Violation violation, FieldGroup group) {
             return violation.elementId().equals(group.id().id());
@@ -430,7 +455,8 @@ public final class FormPages {
 
         private void field(ElementRef ref, Field field, DataPath path, List<String> values) {
             Multiplicity multiplicity = ref.multiplicity();
-            List<Violation> atPath = violationsAt(path);
+            String name = path.toString();
+            List<Violation> atPath = violationsAt(path, name);
             List<Violation> violations = atPath.isEmpty() ? atPath
                     : atPath.stream().filter(v -> v.elementId().equals(field.id().id())).toList();
             Theme.InputKind kind = kindOf(field, multiplicity);
@@ -440,7 +466,7 @@ public final class FormPages {
             boolean repeatedTexts = multiplicity.isRepeatable()
                     && (kind == Theme.InputKind.TEXT || kind == Theme.InputKind.TEXTAREA);
             if (!repeatedTexts) {
-                theme.field(body, input(kind, field, multiplicity, path, Ids.input(path), path.toString(), values,
+                theme.field(body, input(kind, field, multiplicity, path, Ids.input(path), name, values,
                         violations, label(field)));
                 return;
             }
@@ -837,6 +863,18 @@ public final class FormPages {
             }
             return error.isEmpty() ? hint.get().id() : hint.get().id() + " " + error.get().id();
         }
+    }
+
+    /** Whether the path is written as its element's key: every segment but the last with an index. */
+    static boolean isElementKey(DataPath path) {
+        List<DataPath.Segment> segments = path.segments();
+        int last = segments.size() - 1;
+        for (int i = 0; i < last; i++) {
+            if (segments.get(i).index().isEmpty()) {
+                return false;
+            }
+        }
+        return segments.get(last).index().isEmpty();
     }
 
     /** The key of a path's element: middle segments with index (0 when absent), the last one without. */
