@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
 
@@ -119,6 +120,24 @@ public final class FormPages {
     private final AtomicIntegerArray bodyLengths;
     /** The length of what preceded the body last time per page (page shell, form, progress, error summary). */
     private final AtomicIntegerArray prefixLengths;
+    /** The schema's texts per page language, made on first use. */
+    private final ConcurrentHashMap<String, SchemaTexts> textsByLanguage = new ConcurrentHashMap<>();
+
+    /**
+     * The labels and help texts of the schema's elements by id as view texts in one page language.
+     *
+     * @param labels labels by element id
+     * @param helps  help texts by element id
+     */
+    private record SchemaTexts(Map<String, Theme.Text> labels, Map<String, Theme.Text> helps) {
+    }
+
+    /** Every label and help text as a view text, made once per page language instead of once per input. */
+    private static Map<String, Theme.Text> inLanguage(Map<String, LocalizedText> texts, UiTexts ui) {
+        Map<String, Theme.Text> result = new HashMap<>(texts.size() * 2);
+        texts.forEach((id, text) -> result.put(id, ui.text(text)));
+        return Collections.unmodifiableMap(result);
+    }
 
     public FormPages(Settings settings) {
         this.settings = settings;
@@ -165,6 +184,7 @@ public final class FormPages {
     private final class Call {
         private final RenderRequest request;
         private final UiTexts ui;
+        private final SchemaTexts texts;
         private final int page;
         /** The page's buffer: a gap of {@link #bodyStart} characters for what precedes the body, then the body. */
         private final StringBuilder bodyText;
@@ -189,6 +209,8 @@ public final class FormPages {
             bodyText.setLength(bodyStart);
             this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
+            this.texts = textsByLanguage.computeIfAbsent(ui.language(), language -> new SchemaTexts(
+                    inLanguage(settings.labels(), ui), inLanguage(settings.helps(), ui)));
             boolean step = page < settings.plan().size();
             for (Violation violation : request.violations()) {
                 // only this step's elements ask for their violations (the check-answers page none): the others need
@@ -210,7 +232,7 @@ public final class FormPages {
         Output finish(int current, Theme.Text heading, String stepValue, Theme.Button defaultButton,
                       List<Theme.Button> buttons) {
             FormSchema schema = settings.schema();
-            Theme.Text formTitle = ui.text(label(schema.id().id(), schema.metadata().label()));
+            Theme.Text formTitle = labelText(schema.id().id(), schema.metadata().label());
             boolean review = current == settings.plan().size();
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
@@ -334,7 +356,7 @@ public final class FormPages {
         Theme.Text stepTitle(StepPlan.Step step) {
             if (step.elements().size() == 1 && step.elements().get(0).element().label().equals(step.title())) {
                 SchemaElement element = step.elements().get(0).element();
-                return ui.text(label(element.id().id(), element.label()));
+                return labelText(element.id().id(), element.label());
             }
             return ui.text(step.title());
         }
@@ -372,7 +394,7 @@ public final class FormPages {
         private void group(ElementRef ref, FieldGroup group, DataPath path, List<FormData> instances, int depth,
                            Optional<Theme.Text> stepTitle) {
             Multiplicity multiplicity = ref.multiplicity();
-            Theme.Text label = ui.text(label(group.id().id(), group.label()));
+            Theme.Text label = labelText(group.id().id(), group.label());
             Theme.Text legend = stepTitle.orElse(label);
             List<Theme.Text> hints = new ArrayList<>();
             help(group.id().id()).ifPresent(hints::add);
@@ -545,7 +567,7 @@ public final class FormPages {
                 return field.content().filter(c -> !c.isBlank()).map(c -> ui.inLanguage(c, "de"))
                         .orElseGet(() -> ui.text(label));
             }
-            return ui.text(label(field.id().id(), field.label()));
+            return labelText(field.id().id(), field.label());
         }
 
         private List<Theme.Text> helpLines(Field field, Theme.InputKind kind) {
@@ -582,8 +604,14 @@ public final class FormPages {
         }
 
         private Optional<Theme.Text> help(String elementId) {
-            LocalizedText help = settings.helps().get(elementId);
-            return help == null ? Optional.empty() : Optional.of(ui.text(help));
+            Theme.Text help = texts.helps().get(elementId);
+            return help == null ? Optional.empty() : Optional.of(help);
+        }
+
+        /** The label in the page language, as {@code ui.text(label(id, schemaLabel))}. */
+        private Theme.Text labelText(String id, LocalizedText schemaLabel) {
+            Theme.Text label = texts.labels().get(id);
+            return label != null ? label : ui.text(schemaLabel);
         }
 
         private Map<String, String> attributes(Field field, Theme.InputKind kind, Multiplicity multiplicity,
@@ -760,7 +788,7 @@ public final class FormPages {
 
         private void reviewGroup(ElementRef ref, FieldGroup group, DataPath path, List<FormData> instances,
                                  int level, String stepUrl) {
-            Theme.Text label = ui.text(label(group.id().id(), group.label()));
+            Theme.Text label = labelText(group.id().id(), group.label());
             boolean repeatable = ref.multiplicity().isRepeatable();
             if (repeatable && instances.stream().allMatch(FormData::isBlank)) {
                 pendingRows.add(new Theme.ReviewRow(label, List.of(ui.text("review.notGiven")),
