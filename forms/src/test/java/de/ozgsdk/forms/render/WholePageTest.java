@@ -102,6 +102,23 @@ class WholePageTest {
         assertThatThrownBy(page::page).hasMessageContaining("OZG-RENDER-109");
     }
 
+    @Test
+    void aStepShowsTheViolationsOfAnElementThatAnEarlierStepHoldsToo() {
+        // xdf2-schema.xml has group G99000001 at the top level twice (1:1, then 0:*): steps 2 and 3
+        FormSchema schema = TestSchemas.resource("/de/ozgsdk/forms/fim/xdf2-schema.xml");
+        FormRenderer renderer = FormRenderer.of(schema);
+        FormData data = FormData.builder()
+                .group("G99000001", FormData.builder().value("F99000001", "x".repeat(56)).build()).build();
+        List<Violation> violations = FormValidator.of(schema).validate(data).violations();
+
+        for (int step : List.of(1, 2)) {
+            assertThat(renderer.steps().step(step).elements().get(0).id().id()).isEqualTo("G99000001");
+            String html = renderer.renderStep(step, data, violations, Locale.GERMAN).page();
+            assertThat(html).as("step %d", step).contains("<a href=\"#f-G99000001.0.F99000001\">")
+                    .contains(" e-f-G99000001.0.F99000001\" aria-invalid=\"true\"");
+        }
+    }
+
     /** The page as the theme writes it around the finished fragment (as {@code page()} did before). */
     private static String shellAround(Theme theme, RenderedPage page) {
         HtmlWriter out = new HtmlWriter();

@@ -211,22 +211,21 @@ public final class FormPages {
             this.ui = UiTexts.of(request.locale());
             this.texts = textsByLanguage.computeIfAbsent(ui.language(), language -> new SchemaTexts(
                     inLanguage(settings.labels(), ui), inLanguage(settings.helps(), ui)));
-            boolean step = page < settings.plan().size();
+            // only this step's elements ask for their violations (the check-answers page none): the others need no
+            // key (the summary takes the rest from the request's list). By the step's own top-level ids: an element
+            // may be in more than one step of a plan, and StepPlan.stepOf names only the first.
+            Set<String> topLevel = new HashSet<>();
+            if (page < settings.plan().size()) {
+                settings.plan().step(page).elements().forEach(ref -> topLevel.add(ref.id().id()));
+            }
             for (Violation violation : request.violations()) {
-                // only this step's elements ask for their violations (the check-answers page none): the others need
-                // no key (the summary takes the rest from the request's list)
-                if (!step || !isOnThisStep(violation.path())) {
+                if (!topLevel.contains(violation.path().segments().get(0).id())) {
                     continue;
                 }
                 violatedIds.add(violation.path().last().id());
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
                         .add(violation);
             }
-        }
-
-        private boolean isOnThisStep(DataPath path) {
-            OptionalInt owner = settings.plan().stepOf(path.segments().get(0).id());
-            return owner.isPresent() && owner.getAsInt() == page;
         }
 
         Output finish(int current, Theme.Text heading, String stepValue, Theme.Button defaultButton,
