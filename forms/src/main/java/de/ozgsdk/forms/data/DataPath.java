@@ -211,12 +211,17 @@ public final class DataPath {
     /** The path in the notation {@link #parse} reads, e.g. {@code G60000086[0].F60000227}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder();
-        for (Segment segment : segments) {
-            if (!s.isEmpty()) {
+        // written straight into one buffer of about the right size: renderers write a path for every input
+        StringBuilder s = new StringBuilder(16 * segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            if (i > 0) {
                 s.append('.');
             }
-            s.append(segment);
+            s.append(segment.id());
+            if (segment.index().isPresent()) {
+                s.append('[').append(segment.index().getAsInt()).append(']');
+            }
         }
         return s.toString();
     }

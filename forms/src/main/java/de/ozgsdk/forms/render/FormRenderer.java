@@ -139,7 +139,7 @@ public final class FormRenderer {
 
     private RenderedPage page(FormPages.Output output) {
         output.shell().complete();
-        return new RenderedPage(output.fragment().complete(), theme, output.page());
+        return new RenderedPage(output.fragment().complete(), theme, output.page(), output.whole());
     }
 
     @Override

@@ -142,9 +142,14 @@ public final class HtmlWriter {
         return out.toString();
     }
 
+    /** Whether every element opened has been closed (and no start tag is left unfinished). */
+    public boolean isComplete() {
+        return open.isEmpty() && !inStartTag;
+    }
+
     /** This writer, after checking that all its elements are closed. */
     HtmlWriter complete() {
-        if (!open.isEmpty() || inStartTag) {
+        if (!isComplete()) {
             throw misuse("elements still open: " + open);
         }
         return this;

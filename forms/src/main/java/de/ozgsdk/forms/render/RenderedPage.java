@@ -1,7 +1,9 @@
 package de.ozgsdk.forms.render;
 
 import de.ozgsdk.forms.internal.render.Buffers;
+import de.ozgsdk.forms.internal.render.FormPages;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A rendered step or check-answers page: the form fragment to embed into a portal's own page, or the whole HTML
@@ -13,13 +15,16 @@ public final class RenderedPage {
     private final HtmlWriter fragment;
     private final Theme theme;
     private final Theme.Page page;
+    /** The whole page with the fragment in it, when the theme wrote it in one go; never written to again. */
+    private final Optional<FormPages.PageText> whole;
     /** The fragment as a string, made on first use: a portal that takes the whole page never needs it. */
     private volatile String fragmentText;
 
-    RenderedPage(HtmlWriter fragment, Theme theme, Theme.Page page) {
+    RenderedPage(HtmlWriter fragment, Theme theme, Theme.Page page, Optional<FormPages.PageText> whole) {
         this.fragment = Objects.requireNonNull(fragment, "fragment");
         this.theme = theme;
         this.page = page;
+        this.whole = whole;
     }
 
     /**
@@ -30,7 +35,9 @@ public final class RenderedPage {
     public String fragment() {
         String text = fragmentText;
         if (text == null) {
-            text = fragment.toString();
+            text = whole.isPresent()
+                    ? whole.get().text().substring(whole.get().fragmentStart(), whole.get().fragmentEnd())
+                    : fragment.toString();
             fragmentText = text;
         }
         return text;
@@ -38,6 +45,9 @@ public final class RenderedPage {
 
     /** The whole document: {@code <!DOCTYPE html><html lang dir>}, head with title and style sheet, the form. */
     public String page() {
+        if (whole.isPresent()) {
+            return whole.get().text().substring(whole.get().pageStart());
+        }
         HtmlWriter out = new HtmlWriter(Buffers.forPage(fragment.length() + page.css().length() + 512));
         theme.page(out, page, () -> out.append(fragment));
         return out.toHtml();
@@ -60,6 +70,7 @@ public final class RenderedPage {
 
     @Override
     public String toString() {
-        return "RenderedPage " + page.language() + " (" + fragment.length() + " characters)";
+        int length = whole.isPresent() ? whole.get().fragmentEnd() - whole.get().fragmentStart() : fragment.length();
+        return "RenderedPage " + page.language() + " (" + length + " characters)";
     }
 }

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
 
@@ -88,12 +89,25 @@ public final class FormPages {
     /**
      * A rendered page.
      *
-     * @param fragment the form markup, not written to any more
-     * @param shell    the writer the theme wrote the form around the content with (to check that it closed all its
-     *                 elements)
+     * @param fragment the form markup, not written to any more (when {@code whole} is present: with the page around
+     *                 it and a gap before, use {@code whole} to read it)
+     * @param shell    the writer the theme wrote the form (and the page) around the content with (to check that it
+     *                 closed all its elements)
      * @param page     the page shell's view
+     * @param whole    the whole page, when the theme wrote it around the content in one go
      */
-    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page) {
+    public record Output(HtmlWriter fragment, HtmlWriter shell, Theme.Page page, Optional<PageText> whole) {
+    }
+
+    /**
+     * A whole page in a buffer that is not written to any more.
+     *
+     * @param text          the buffer
+     * @param pageStart     where the page starts (characters before it are unused)
+     * @param fragmentStart where the form fragment starts
+     * @param fragmentEnd   where the form fragment ends
+     */
+    public record PageText(StringBuilder text, int pageStart, int fragmentStart, int fragmentEnd) {
     }
 
     private final Settings settings;
@@ -104,12 +118,33 @@ public final class FormPages {
      * that the next rendering of the page writes into a buffer that need not grow (each growth copies the page).
      */
     private final AtomicIntegerArray bodyLengths;
+    /** The length of what preceded the body last time per page (page shell, form, progress, error summary). */
+    private final AtomicIntegerArray prefixLengths;
+    /** The schema's texts per page language, made on first use. */
+    private final ConcurrentHashMap<String, SchemaTexts> textsByLanguage = new ConcurrentHashMap<>();
+
+    /**
+     * The labels and help texts of the schema's elements by id as view texts in one page language.
+     *
+     * @param labels labels by element id
+     * @param helps  help texts by element id
+     */
+    private record SchemaTexts(Map<String, Theme.Text> labels, Map<String, Theme.Text> helps) {
+    }
+
+    /** Every label and help text as a view text, made once per page language instead of once per input. */
+    private static Map<String, Theme.Text> inLanguage(Map<String, LocalizedText> texts, UiTexts ui) {
+        Map<String, Theme.Text> result = new HashMap<>(texts.size() * 2);
+        texts.forEach((id, text) -> result.put(id, ui.text(text)));
+        return Collections.unmodifiableMap(result);
+    }
 
     public FormPages(Settings settings) {
         this.settings = settings;
         this.theme = settings.theme();
         this.choices = Collections.unmodifiableMap(new IdentityHashMap<>(settings.choices()));
         this.bodyLengths = new AtomicIntegerArray(settings.plan().size() + 1);
+        this.prefixLengths = new AtomicIntegerArray(settings.plan().size() + 1);
     }
 
     /** Renders step {@code index} (checked by the caller). */
@@ -149,8 +184,11 @@ public final class FormPages {
     private final class Call {
         private final RenderRequest request;
         private final UiTexts ui;
+        private final SchemaTexts texts;
         private final int page;
+        /** The page's buffer: a gap of {@link #bodyStart} characters for what precedes the body, then the body. */
         private final StringBuilder bodyText;
+        private final int bodyStart;
         private final HtmlWriter body;
         private final List<Theme.ErrorLink> summary = new ArrayList<>();
         private final Map<String, List<Violation>> violationsByElement = new HashMap<>();
@@ -164,10 +202,26 @@ public final class FormPages {
         Call(RenderRequest request, int page) {
             this.request = request;
             this.page = page;
-            this.bodyText = Buffers.forPage(Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            int lastPrefix = prefixLengths.get(page);
+            this.bodyStart = lastPrefix == 0 ? theme.css().length() + MIN_BUFFER / 2 : lastPrefix + lastPrefix / 4;
+            this.bodyText = Buffers.forPage(bodyStart
+                    + Math.max(MIN_BUFFER, bodyLengths.get(page) + bodyLengths.get(page) / 8));
+            bodyText.setLength(bodyStart);
             this.body = new HtmlWriter(bodyText);
             this.ui = UiTexts.of(request.locale());
+            this.texts = textsByLanguage.computeIfAbsent(ui.language(), language -> new SchemaTexts(
+                    inLanguage(settings.labels(), ui), inLanguage(settings.helps(), ui)));
+            // only this step's elements ask for their violations (the check-answers page none): the others need no
+            // key (the summary takes the rest from the request's list). By the step's own top-level ids: an element
+            // may be in more than one step of a plan, and StepPlan.stepOf names only the first.
+            Set<String> topLevel = new HashSet<>();
+            if (page < settings.plan().size()) {
+                settings.plan().step(page).elements().forEach(ref -> topLevel.add(ref.id().id()));
+            }
             for (Violation violation : request.violations()) {
+                if (!topLevel.contains(violation.path().segments().get(0).id())) {
+                    continue;
+                }
                 violatedIds.add(violation.path().last().id());
                 violationsByElement.computeIfAbsent(elementKey(violation.path()), k -> new ArrayList<>())
                         .add(violation);
@@ -177,46 +231,117 @@ public final class FormPages {
         Output finish(int current, Theme.Text heading, String stepValue, Theme.Button defaultButton,
                       List<Theme.Button> buttons) {
             FormSchema schema = settings.schema();
-            Theme.Text formTitle = ui.text(label(schema.id().id(), schema.metadata().label()));
+            Theme.Text formTitle = labelText(schema.id().id(), schema.metadata().label());
             boolean review = current == settings.plan().size();
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(STEP, stepValue);
             hidden.putAll(request.hiddenFields());
-            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
-            HtmlWriter shell = new HtmlWriter(shellText);
-            int[] bodyAt = {-1};
             Theme.Progress progress = progress(current);
-            theme.form(shell, new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
-                    Optional.of(defaultButton)), () -> {
-                        theme.progress(shell, progress);
-                        if (!summary.isEmpty()) {
-                            theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
-                                    ui.text("errorSummary.heading"), List.copyOf(summary)));
-                        }
-                        if (bodyAt[0] < 0) {
-                            shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
-                            bodyAt[0] = shellText.length();
-                        } else {
-                            shell.append(body); // a theme that writes the content twice
-                        }
-                        theme.navigation(shell, buttons);
-                    });
-            HtmlWriter fragment = bodyAt[0] < 0 ? shell : aroundBody(shellText, bodyAt[0]);
+            Theme.Form form = new Theme.Form(review ? heading : formTitle, settings.action(), multipart, hidden,
+                    Optional.of(defaultButton));
             String title = (summary.isEmpty() ? "" : ui.get("title.error") + " ") + heading.value() + " – "
                     + progress.label().value() + " – " + formTitle.value();
-            return new Output(fragment, shell, new Theme.Page(ui.language(), ui.direction(), title,
-                    settings.stylesheetUrl(), theme.css()));
+            Theme.Page pageView = new Theme.Page(ui.language(), ui.direction(), title, settings.stylesheetUrl(),
+                    theme.css());
+            Optional<Output> whole = wholePage(form, progress, buttons, pageView);
+            return whole.isPresent() ? whole.get() : separately(form, progress, buttons, pageView);
         }
 
         /**
-         * The body with the shell around it: the shell's text up to where the theme placed the content goes before
-         * the body, the rest after it, in the body's own buffer (sized for that last time), so that the body is not
-         * copied into another page-sized buffer.
+         * The page written once, in the body's buffer: the theme writes the page shell and the form around the
+         * content into a small buffer, whose text up to the content goes into the gap left before the body and the
+         * rest after it. The page string is then the only copy of the page. Empty when the theme does not write the
+         * content exactly once or fails to write the shell (then {@link #separately}).
          */
-        private HtmlWriter aroundBody(StringBuilder shellText, int bodyAt) {
-            bodyText.insert(0, shellText.substring(0, bodyAt)).append(shellText, bodyAt, shellText.length());
-            bodyLengths.set(page, bodyText.length());
-            return body;
+        private Optional<Output> wholePage(Theme.Form form, Theme.Progress progress, List<Theme.Button> buttons,
+                                           Theme.Page pageView) {
+            StringBuilder shellText = new StringBuilder(pageView.css().length() + MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            // fragment start, body, fragment end, runs of the page's content, runs of the form's content
+            int[] marks = {-1, -1, -1, 0, 0};
+            try {
+                theme.page(shell, pageView, () -> {
+                    marks[3]++;
+                    shell.trustedMarkup(""); // ends a start tag still open, as appending the fragment does
+                    marks[0] = shellText.length();
+                    theme.form(shell, form, () -> {
+                        marks[4]++;
+                        formContent(shell, progress, buttons, () -> {
+                            shell.trustedMarkup("");
+                            marks[1] = shellText.length();
+                        });
+                    });
+                    marks[2] = shellText.length();
+                });
+            } catch (RuntimeException e) {
+                // a shell the theme cannot write (such as a style sheet it must not inline) is page()'s error, as
+                // before: the fragment alone is still rendered, and page() fails when asked for
+                return Optional.empty();
+            }
+            if (marks[3] != 1 || marks[4] != 1 || marks[1] < 0 || !shell.isComplete()) {
+                return Optional.empty();
+            }
+            int gap = bodyStart;
+            int prefix = marks[1];
+            int pageStart;
+            if (prefix <= gap) {
+                pageStart = gap - prefix;
+                for (int i = 0; i < prefix; i++) {
+                    bodyText.setCharAt(pageStart + i, shellText.charAt(i));
+                }
+            } else {
+                bodyText.replace(0, gap, shellText.substring(0, prefix)); // moves the body once
+                pageStart = 0;
+            }
+            int bodyEnd = bodyText.length();
+            bodyText.append(shellText, prefix, shellText.length());
+            int bodyLength = bodyEnd - pageStart - prefix;
+            bodyLengths.set(page, bodyLength + shellText.length() - prefix);
+            prefixLengths.set(page, prefix);
+            PageText text = new PageText(bodyText, pageStart, pageStart + marks[0],
+                    pageStart + marks[2] + bodyLength);
+            return Optional.of(new Output(body, shell, pageView, Optional.of(text)));
+        }
+
+        /** The form around the body in a buffer of its own, the page shell written when asked for (as before). */
+        private Output separately(Theme.Form form, Theme.Progress progress, List<Theme.Button> buttons,
+                                  Theme.Page pageView) {
+            StringBuilder shellText = new StringBuilder(MIN_BUFFER + 512 * summary.size());
+            HtmlWriter shell = new HtmlWriter(shellText);
+            int[] bodyAt = {-1};
+            theme.form(shell, form, () -> formContent(shell, progress, buttons, () -> {
+                if (bodyAt[0] < 0) {
+                    shell.trustedMarkup(""); // ends a start tag still open, as appending the body does
+                    bodyAt[0] = shellText.length();
+                } else {
+                    shell.trustedMarkup(bodyWithoutGap()); // a theme that writes the content twice
+                }
+            }));
+            HtmlWriter fragment;
+            if (bodyAt[0] < 0) {
+                fragment = shell;
+            } else {
+                bodyText.replace(0, bodyStart, shellText.substring(0, bodyAt[0]))
+                        .append(shellText, bodyAt[0], shellText.length());
+                fragment = body;
+            }
+            return new Output(fragment, shell, pageView, Optional.empty());
+        }
+
+        private void formContent(HtmlWriter shell, Theme.Progress progress, List<Theme.Button> buttons,
+                                 Runnable bodyPlace) {
+            theme.progress(shell, progress);
+            if (!summary.isEmpty()) {
+                theme.errorSummary(shell, new Theme.ErrorSummary("ozg-error-summary",
+                        ui.text("errorSummary.heading"), List.copyOf(summary)));
+            }
+            bodyPlace.run();
+            theme.navigation(shell, buttons);
+        }
+
+        /** The body's markup, checked to be complete, without the gap before it. */
+        private String bodyWithoutGap() {
+            return body.toHtml().substring(bodyStart);
         }
 
         private Theme.Progress progress(int current) {
@@ -230,7 +355,7 @@ public final class FormPages {
         Theme.Text stepTitle(StepPlan.Step step) {
             if (step.elements().size() == 1 && step.elements().get(0).element().label().equals(step.title())) {
                 SchemaElement element = step.elements().get(0).element();
-                return ui.text(label(element.id().id(), element.label()));
+                return labelText(element.id().id(), element.label());
             }
             return ui.text(step.title());
         }
@@ -268,7 +393,7 @@ public final class FormPages {
         private void group(ElementRef ref, FieldGroup group, DataPath path, List<FormData> instances, int depth,
                            Optional<Theme.Text> stepTitle) {
             Multiplicity multiplicity = ref.multiplicity();
-            Theme.Text label = ui.text(label(group.id().id(), group.label()));
+            Theme.Text label = labelText(group.id().id(), group.label());
             Theme.Text legend = stepTitle.orElse(label);
             List<Theme.Text> hints = new ArrayList<>();
             help(group.id().id()).ifPresent(hints::add);
@@ -328,6 +453,14 @@ public final class FormPages {
                     ? violationsByElement.getOrDefault(elementKey(path), List.of()) : List.of();
         }
 
+        /** As {@link #violationsAt(DataPath)}, for a field whose path written out ({@code name}) is mostly its key. */
+        private List<Violation> violationsAt(DataPath path, String name) {
+            if (!violatedIds.contains(path.last().id())) {
+                return List.of();
+            }
+            return violationsByElement.getOrDefault(isElementKey(path) ? name : elementKey(path), List.of());
+        }
+
         /** A violation about the group itself, not about a field of the same id deeper down. */
         private boolean isElementLevel(Violation violation, FieldGroup group) {
             return violation.elementId().equals(group.id().id());
@@ -343,7 +476,8 @@ public final class FormPages {
 
         private void field(ElementRef ref, Field field, DataPath path, List<String> values) {
             Multiplicity multiplicity = ref.multiplicity();
-            List<Violation> atPath = violationsAt(path);
+            String name = path.toString();
+            List<Violation> atPath = violationsAt(path, name);
             List<Violation> violations = atPath.isEmpty() ? atPath
                     : atPath.stream().filter(v -> v.elementId().equals(field.id().id())).toList();
             Theme.InputKind kind = kindOf(field, multiplicity);
@@ -353,7 +487,7 @@ public final class FormPages {
             boolean repeatedTexts = multiplicity.isRepeatable()
                     && (kind == Theme.InputKind.TEXT || kind == Theme.InputKind.TEXTAREA);
             if (!repeatedTexts) {
-                theme.field(body, input(kind, field, multiplicity, path, Ids.input(path), path.toString(), values,
+                theme.field(body, input(kind, field, multiplicity, path, Ids.input(path), name, values,
                         violations, label(field)));
                 return;
             }
@@ -432,7 +566,7 @@ public final class FormPages {
                 return field.content().filter(c -> !c.isBlank()).map(c -> ui.inLanguage(c, "de"))
                         .orElseGet(() -> ui.text(label));
             }
-            return ui.text(label(field.id().id(), field.label()));
+            return labelText(field.id().id(), field.label());
         }
 
         private List<Theme.Text> helpLines(Field field, Theme.InputKind kind) {
@@ -469,8 +603,14 @@ public final class FormPages {
         }
 
         private Optional<Theme.Text> help(String elementId) {
-            LocalizedText help = settings.helps().get(elementId);
-            return help == null ? Optional.empty() : Optional.of(ui.text(help));
+            Theme.Text help = texts.helps().get(elementId);
+            return help == null ? Optional.empty() : Optional.of(help);
+        }
+
+        /** The label in the page language, as {@code ui.text(label(id, schemaLabel))}. */
+        private Theme.Text labelText(String id, LocalizedText schemaLabel) {
+            Theme.Text label = texts.labels().get(id);
+            return label != null ? label : ui.text(schemaLabel);
         }
 
         private Map<String, String> attributes(Field field, Theme.InputKind kind, Multiplicity multiplicity,
@@ -647,7 +787,7 @@ public final class FormPages {
 
         private void reviewGroup(ElementRef ref, FieldGroup group, DataPath path, List<FormData> instances,
                                  int level, String stepUrl) {
-            Theme.Text label = ui.text(label(group.id().id(), group.label()));
+            Theme.Text label = labelText(group.id().id(), group.label());
             boolean repeatable = ref.multiplicity().isRepeatable();
             if (repeatable && instances.stream().allMatch(FormData::isBlank)) {
                 pendingRows.add(new Theme.ReviewRow(label, List.of(ui.text("review.notGiven")),
@@ -750,6 +890,18 @@ public final class FormPages {
             }
             return error.isEmpty() ? hint.get().id() : hint.get().id() + " " + error.get().id();
         }
+    }
+
+    /** Whether the path is written as its element's key: every segment but the last with an index. */
+    static boolean isElementKey(DataPath path) {
+        List<DataPath.Segment> segments = path.segments();
+        int last = segments.size() - 1;
+        for (int i = 0; i < last; i++) {
+            if (segments.get(i).index().isEmpty()) {
+                return false;
+            }
+        }
+        return segments.get(last).index().isEmpty();
     }
 
     /** The key of a path's element: middle segments with index (0 when absent), the last one without. */

@@ -31,6 +31,9 @@ public final class UiTexts {
     private final ResourceBundle bundle;
     /** The bundle's patterns parsed once (a page formats dozens of numbered labels and button texts). */
     private final Map<String, MessageTemplate> templates;
+    /** The bundle's texts as they are (without arguments), looked up once: a page asks for some per input. */
+    private final Map<String, String> plain;
+    private final Map<String, Theme.Text> plainTexts;
 
     private UiTexts(String language) {
         this.language = language;
@@ -38,6 +41,9 @@ public final class UiTexts {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
         this.templates = bundle.keySet().stream().collect(Collectors.toUnmodifiableMap(key -> key,
                 key -> MessageTemplate.of(bundle.getString(key), locale)));
+        this.plain = bundle.keySet().stream().collect(Collectors.toUnmodifiableMap(key -> key, bundle::getString));
+        this.plainTexts = plain.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> Theme.Text.of(e.getValue())));
     }
 
     /** The texts for a locale: its language if supported, else German. */
@@ -64,7 +70,8 @@ public final class UiTexts {
     /** A UI text in the page language; arguments are formatted as given (pass numbers as strings). */
     public String get(String key, Object... arguments) {
         if (arguments.length == 0) {
-            return bundle.getString(key);
+            String text = plain.get(key);
+            return text != null ? text : bundle.getString(key); // the bundle's exception for a missing key
         }
         MessageTemplate template = templates.get(key);
         if (template == null) {
@@ -75,7 +82,8 @@ public final class UiTexts {
 
     /** A UI text as a view text (always in the page language). */
     public Theme.Text text(String key, Object... arguments) {
-        return Theme.Text.of(get(key, arguments));
+        Theme.Text text = arguments.length == 0 ? plainTexts.get(key) : null;
+        return text != null ? text : Theme.Text.of(get(key, arguments));
     }
 
     /** A schema text in the page language if it has one, else German, marked as such. */
