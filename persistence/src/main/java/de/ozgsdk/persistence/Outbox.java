@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,6 +148,12 @@ public final class Outbox {
     private static final String MARK_DELIVERED = "UPDATE ozg_outbox SET status = 'DELIVERED', delivered_at = ?,"
             + " lease_token = NULL, lease_until = NULL"
             + " WHERE id = ? AND lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD')";
+    /** One claim's deliveries at once: all under one lease token, a list of ids. */
+    private static final String MARK_DELIVERED_UNDER_LEASE = "UPDATE ozg_outbox SET status = 'DELIVERED',"
+            + " delivered_at = ?, lease_token = NULL, lease_until = NULL"
+            + " WHERE lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD') AND id IN (%s)";
+    /** Most ids in one statement of {@link #markDelivered(List)}. */
+    static final int MARK_DELIVERED_CHUNK = 500;
     /** Rounds of an H2 claim that lost candidates to other workers before it settles for fewer. */
     private static final int H2_CLAIM_ROUNDS = 3;
 
@@ -325,9 +332,11 @@ public final class Outbox {
     }
 
     /**
-     * Marks claimed entries delivered in one batch and one transaction, each under the same condition as
-     * {@link #markDelivered(UUID, String)}: for a worker that sent a whole batch and records the outcome once, which
-     * costs one round trip instead of one per message.
+     * Marks claimed entries delivered in one transaction, each under the same condition as
+     * {@link #markDelivered(UUID, String)}: for a worker that sent a whole batch and records the outcome once. The
+     * messages of one claim share a lease token, so they are marked with one statement per claim (up to
+     * {@value #MARK_DELIVERED_CHUNK} at a time) instead of one per message. A worker that crashes after its sends and
+     * before this call leaves the whole batch to be delivered again, not just one message.
      *
      * @return the messages whose lease was taken over or which were finished already (not marked; the new lease
      *     holder delivers them, and the receiver drops the repeat by its idempotency key); empty when all were marked
@@ -337,22 +346,29 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return List.of();
         }
+        Map<String, List<ClaimedMessage>> byLease = new LinkedHashMap<>();
+        for (ClaimedMessage message : messages) {
+            byLease.computeIfAbsent(message.leaseToken(), token -> new ArrayList<>()).add(message);
+        }
         Instant now = clock.instant();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(MARK_DELIVERED)) {
-                for (ClaimedMessage message : messages) {
-                    JdbcValues.setInstant(statement, 1, now);
-                    statement.setObject(2, message.id());
-                    statement.setString(3, message.leaseToken());
-                    statement.addBatch();
+            try {
+                Set<UUID> marked = new HashSet<>();
+                for (Map.Entry<String, List<ClaimedMessage>> lease : byLease.entrySet()) {
+                    List<ClaimedMessage> all = lease.getValue();
+                    for (int from = 0; from < all.size(); from += MARK_DELIVERED_CHUNK) {
+                        List<ClaimedMessage> chunk = all.subList(from, Math.min(all.size(),
+                                from + MARK_DELIVERED_CHUNK));
+                        markDeliveredUnderLease(connection, lease.getKey(), chunk, now, marked);
+                    }
                 }
-                int[] updated = statement.executeBatch();
                 connection.commit();
                 List<ClaimedMessage> lost = new ArrayList<>();
-                for (int i = 0; i < updated.length; i++) {
-                    if (updated[i] != 1) {
-                        lost.add(messages.get(i));
+                for (ClaimedMessage message : messages) {
+                    // a message listed twice counts once: the second is finished already
+                    if (!marked.remove(message.id())) {
+                        lost.add(message);
                     }
                 }
                 LOG.debug("{} outbox entries delivered, {} leases lost", messages.size() - lost.size(), lost.size());
@@ -365,6 +381,27 @@ public final class Outbox {
             }
         } catch (SQLException e) {
             throw SqlFailures.failed("outbox.markDelivered", e);
+        }
+    }
+
+    /** Marks those of {@code chunk} still leased under {@code leaseToken} delivered; adds their ids to {@code into}. */
+    private void markDeliveredUnderLease(Connection connection, String leaseToken, List<ClaimedMessage> chunk,
+            Instant now, Set<UUID> into) throws SQLException {
+        String update = String.format(MARK_DELIVERED_UNDER_LEASE, placeholders(chunk));
+        String sql = database.dialect() == Dialect.POSTGRESQL ? update + " RETURNING id"
+                : "SELECT id FROM FINAL TABLE (" + update + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            JdbcValues.setInstant(statement, 1, now);
+            statement.setString(2, leaseToken);
+            int index = 3;
+            for (ClaimedMessage message : chunk) {
+                statement.setObject(index++, message.id());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    into.add(JdbcValues.getUuid(rows, "id"));
+                }
+            }
         }
     }
 
@@ -675,7 +712,7 @@ public final class Outbox {
             Instant leaseUntil, Instant due) {
     }
 
-    private static String placeholders(List<UUID> ids) {
+    private static String placeholders(List<?> ids) {
         return String.join(", ", Collections.nCopies(ids.size(), "?"));
     }
 

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * gets too short are released unsent, at once due for any worker and without using an attempt; so choose
  * {@code leaseDuration} of about {@code batchSize} times the usual send time, and at least twice {@code sendTimeout}.
  *
+ * <p>It claims a batch in one statement but marks each message delivered right after its send, not the batch at the
+ * end with {@link Outbox#markDelivered(List)}: a crash between a send and its mark then repeats at most that
+ * one message, where a batch mark would repeat every message sent since the claim (up to {@code batchSize} per crash).
+ * One auto-commit UPDATE per message is small next to the send itself.
+ *
  * <pre>{@code
  * try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, message -> channel.send(message))
  *         .workerId("portal-1").build().start()) {

@@ -426,6 +426,30 @@ abstract class OutboxContract extends DatabaseContract {
     }
 
     @Test
+    void deliveriesOfSeveralClaimsAndMoreThanOneStatementAreMarkedEachUnderItsOwnLease() {
+        enqueueAll("first", Outbox.MARK_DELIVERED_CHUNK + 1);
+        List<ClaimedMessage> first = outbox.claim("worker-a", Outbox.MARK_DELIVERED_CHUNK + 1, LEASE);
+        enqueueAll("second", 3);
+        List<ClaimedMessage> second = outbox.claim("worker-a", 3, LEASE);
+        ClaimedMessage lastOfFirst = first.get(first.size() - 1);
+        ClaimedMessage overtaken = second.get(1);
+        execute("UPDATE ozg_outbox SET lease_token = 'taken-over-by-worker-b' WHERE id = ?", overtaken.id());
+        // a lease token belongs to its own claim: the second claim's token does not mark the first claim's message
+        ClaimedMessage foreignToken = new ClaimedMessage(lastOfFirst.id(), lastOfFirst.idempotencyKey(),
+                lastOfFirst.destination(), lastOfFirst.payload(), lastOfFirst.attempt(), second.get(0).leaseToken(),
+                lastOfFirst.leaseUntil());
+        List<ClaimedMessage> mixed = new ArrayList<>(second);
+        mixed.add(foreignToken);
+        mixed.addAll(first);
+
+        List<ClaimedMessage> lost = outbox.markDelivered(mixed);
+
+        assertThat(lost).extracting(ClaimedMessage::id).containsExactly(overtaken.id(), lastOfFirst.id());
+        assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, (long) first.size() + 2)
+                .containsEntry(OutboxStatus.IN_FLIGHT, 1L);
+    }
+
+    @Test
     void failedAttemptIsRetriedAfterExponentialBackoff() {
         outbox.enqueue(message("antrag-9"));
         ClaimedMessage first = outbox.claim("worker-a", 10, LEASE).get(0);
