@@ -434,19 +434,12 @@ public final class DeliveryService {
                     .filter(submission -> client.subscribedDestinations().contains(submission.destinationId))
                     .filter(submission -> destinationId.map(submission.destinationId::equals).orElse(true))
                     .toList();
-            ObjectNode node = JSON.createObjectNode();
-            List<Submission> page = ready.stream().skip(offset).limit(limit).toList();
-            node.put("count", page.size());
-            node.put("offset", offset);
-            node.put("totalCount", ready.size());
-            ArrayNode list = node.putArray("submissions");
-            for (Submission submission : page) {
+            return Pages.write(JSON.createObjectNode(), ready, offset, limit, "submissions", (list, submission) -> {
                 ObjectNode entry = list.addObject();
                 entry.put("destinationId", submission.destinationId.toString());
                 entry.put("submissionId", submission.id.toString());
                 entry.put("caseId", submission.caseId.toString());
-            }
-            return node;
+            });
         }
     }
 
@@ -504,14 +497,7 @@ public final class DeliveryService {
                     && !client.subscribedDestinations().contains(found.destinationId)) {
                 throw Problem.forbidden("client " + client.id() + " neither sent to nor subscribes to case " + caseId);
             }
-            ObjectNode node = JSON.createObjectNode();
-            List<String> page = found.eventLog.stream().skip(offset).limit(limit).toList();
-            node.put("count", page.size());
-            node.put("offset", offset);
-            node.put("totalCount", found.eventLog.size());
-            ArrayNode log = node.putArray("eventLog");
-            page.forEach(log::add);
-            return node;
+            return Pages.write(JSON.createObjectNode(), found.eventLog, offset, limit, "eventLog", ArrayNode::add);
         }
     }
 

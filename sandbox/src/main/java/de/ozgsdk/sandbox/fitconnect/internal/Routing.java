@@ -24,7 +24,6 @@ import de.ozgsdk.sandbox.fitconnect.DestinationStatus;
 import de.ozgsdk.sandbox.fitconnect.SandboxArea;
 import de.ozgsdk.sandbox.fitconnect.SandboxDestination;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,20 +86,13 @@ public final class Routing {
                 found.add(destination);
             }
         }
-        ObjectNode result = JSON.createObjectNode();
-        List<SandboxDestination> page = found.stream().skip(offset).limit(limit).toList();
-        result.put("count", page.size());
-        result.put("offset", offset);
-        result.put("totalCount", found.size());
-        ArrayNode routes = result.putArray("routes");
-        for (SandboxDestination destination : page) {
+        return Pages.write(JSON.createObjectNode(), found, offset, limit, "routes", (routes, destination) -> {
             ObjectNode route = routes.addObject();
             route.put("destinationId", destination.id().toString());
             route.put("destinationSignature", sign(destination));
             route.put("destinationName", destination.name());
             route.put("origin", "Sandbox");
-        }
-        return result;
+        });
     }
 
     private static void requireFormat(Pattern format, String value, String name, String expected) {
@@ -179,18 +171,11 @@ public final class Routing {
                         pattern.matcher(area.name().toLowerCase(Locale.ROOT)).find()
                                 || pattern.matcher(area.id()).matches()))
                 .toList();
-        ObjectNode result = JSON.createObjectNode();
-        List<SandboxArea> page = found.stream().skip(offset).limit(limit).toList();
-        result.put("count", page.size());
-        result.put("offset", offset);
-        result.put("totalCount", found.size());
-        ArrayNode list = result.putArray("areas");
-        for (SandboxArea area : page) {
+        return Pages.write(JSON.createObjectNode(), found, offset, limit, "areas", (list, area) -> {
             ObjectNode node = list.addObject();
             node.put("id", area.id());
             node.put("name", area.name());
             node.put("type", area.type());
-        }
-        return result;
+        });
     }
 }
