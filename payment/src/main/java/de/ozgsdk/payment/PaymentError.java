@@ -44,7 +44,9 @@ public enum PaymentError implements ErrorCode {
     /** The payment service answered with a body that does not follow XBezahldienste. */
     XBEZAHLDIENSTE_ANSWER_INVALID("OZG-PAYMENT-134"),
     /** The payment service reports another amount, request or currency than ordered. */
-    XBEZAHLDIENSTE_MISMATCH("OZG-PAYMENT-135");
+    XBEZAHLDIENSTE_MISMATCH("OZG-PAYMENT-135"),
+    /** The payment service answered PAYMENT_EXISTS without saying which transaction exists. */
+    XBEZAHLDIENSTE_PAYMENT_EXISTS("OZG-PAYMENT-136");
 
     private final String code;
 
