@@ -46,7 +46,23 @@ public enum PaymentError implements ErrorCode {
     /** The payment service reports another amount, request or currency than ordered. */
     XBEZAHLDIENSTE_MISMATCH("OZG-PAYMENT-135"),
     /** The payment service answered PAYMENT_EXISTS without saying which transaction exists. */
-    XBEZAHLDIENSTE_PAYMENT_EXISTS("OZG-PAYMENT-136");
+    XBEZAHLDIENSTE_PAYMENT_EXISTS("OZG-PAYMENT-136"),
+    /** An ePayBL setting is missing or invalid (builder, Mandant, Paypage). */
+    EPAYBL_CONFIG_INVALID("OZG-PAYMENT-201"),
+    /** ePayBL is unavailable: no connection, timeout, HTTP 5xx, or isAlive answered istOk=false (retryable). */
+    EPAYBL_UNAVAILABLE("OZG-PAYMENT-202"),
+    /** An ePayBL operation answered ergebnis istOk=false with its code, kurzText and langText. */
+    EPAYBL_REFUSED("OZG-PAYMENT-203"),
+    /** ePayBL answered with a SOAP fault. */
+    EPAYBL_SOAP_FAULT("OZG-PAYMENT-204"),
+    /** ePayBL answered with something that is no readable SOAP answer of the operation. */
+    EPAYBL_ANSWER_INVALID("OZG-PAYMENT-205"),
+    /** ePayBL reports another Kassenzeichen, customer number or amount than this payment's. */
+    EPAYBL_MISMATCH("OZG-PAYMENT-206"),
+    /** A Paypage backlink was changed, is incomplete, or belongs to another payment. */
+    EPAYBL_BACKLINK_INVALID("OZG-PAYMENT-207"),
+    /** Kassenzeichen + "/" + Buchungstext does not fit the 27 SEPA characters of the Verwendungszweck. */
+    EPAYBL_VERWENDUNGSZWECK_INVALID("OZG-PAYMENT-208");
 
     private final String code;
 
