@@ -29,7 +29,11 @@ public enum SandboxError implements ErrorCode {
     /** A mock could not start, e.g. because its fixed port is taken. */
     MOCK_START_FAILED("OZG-SANDBOX-114"),
     /** The credential given as sandbox CA holds no CA certificate. */
-    CA_INVALID("OZG-SANDBOX-115");
+    CA_INVALID("OZG-SANDBOX-115"),
+    /** A Mandant or Bewirtschafter number given to the ePayBL mock is empty or has other than letters and digits. */
+    EPAYBL_MANDANT_INVALID("OZG-SANDBOX-160"),
+    /** A fault or refusal was scoped to an operation the ePayBL mock does not serve. */
+    EPAYBL_OPERATION_UNKNOWN("OZG-SANDBOX-161");
 
     private final String code;
 
