@@ -159,7 +159,20 @@ class EpayblClientEndToEndTest {
     }
 
     @Test
-    void refusesTheKassenzeichenOfAnotherPayment() throws IOException {
+    void refusesTheOpenKassenzeichenOfAnotherPaymentByItsCustomerNumber() {
+        PaymentRedirect mine = client.start(order("antrag-8a"));
+        PaymentRedirect other = client.start(order("antrag-9a"));
+        PaymentReference swapped = new PaymentReference(TENANT, mine.reference().requestId(),
+                other.reference().transactionId());
+
+        assertThatThrownBy(() -> client.status(swapped)).isInstanceOfSatisfying(SecurityCheckException.class, e -> {
+            assertThat(e.code().code()).isEqualTo("OZG-PAYMENT-206");
+            assertThat(e.getMessage()).contains("EShopKundenNr");
+        });
+    }
+
+    @Test
+    void refusesThePaidKassenzeichenOfAnotherPayment() throws IOException {
         PaymentRedirect mine = client.start(order("antrag-8"));
         PaymentRedirect cheaper = client.start(order("antrag-9"));
         browserPays(cheaper.payPage(), "GIROPAY");
