@@ -52,18 +52,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The client of classic ePayBL (SOAP 1.1, namespace {@code http://www.bff.bund.de/ePayment}, mutual TLS): creates a
  * Kassenzeichen for the order through a one-time pseudo customer, sends the browser to the Paypage and learns the
- * outcome from {@code lesenKassenzeichenInfo}, never from the backlink. Thread-safe; create one and keep it.
+ * outcome from {@code lesenKassenzeichenInfo}, never from the backlink. Thread-safe; create one and keep it. Here
+ * against the sandbox's {@code EpayblMock}; in production the service and Paypage URLs of the ePayBL operator, the
+ * tenants' Mandanten and the portal's PKCS#12 client certificate:
  *
  * <pre>{@code
  * EpayblClient epaybl = EpayblClient.builder()
- *         .serviceUrl(URI.create("https://epay.example.de/soap/servlet/rpcrouter"))
- *         .paypage(EpayblPaypage.of(URI.create("https://epay.example.de/paypage/login.do"), backlinkKey))
- *         .mandant(tenant -> mandanten.get(tenant))       // EpayblMandant(mandantNr, bewirtschafterNr, Mahnverfahren)
- *         .clientCertificate(PrivateKeyCredential.fromPkcs12(config.resolve("epaybl-client.p12"), p12Password))
+ *         .serviceUrl(mock.serviceUrl())                                 // …/soap/servlet/rpcrouter
+ *         .paypage(EpayblPaypage.of(mock.paypageUrl(), backlinkKey))     // …/paypage/login.do, 32+ byte key
+ *         .mandant(new EpayblMandant("1610000000", "42", "01"))          // or tenant -> Mandant of the tenant
+ *         .clientCertificate(mock.pki().issueClient("ozg-portal"))       // PrivateKeyCredential.fromPkcs12(…)
+ *         .http(HttpClientConfig.builder().trustedCertificates(mock.serverTrust()).build())
  *         .build();
  *
- * PaymentRedirect redirect = epaybl.start(order);           // 303 to redirect.payPage(); keep redirect.reference()
- * PaymentResult result = epaybl.complete(PaymentReturn.of(reference, request.getParameterMap()));
+ * PaymentRedirect redirect = epaybl.start(order); // 303 to redirect.payPage(); keep redirect.reference()
+ * }</pre>
+ *
+ * <p>When the browser comes back (to either backlink, or never), the outcome is read from ePayBL:
+ *
+ * <pre>{@code
+ * PaymentResult result = epaybl.complete(PaymentReturn.of(reference, parameters)); // never trusts the link
  * }</pre>
  *
  * <p>{@link #start} runs {@code isAlive → lesenTransaktion → anlegenKunde →
