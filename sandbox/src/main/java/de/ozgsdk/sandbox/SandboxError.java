@@ -33,7 +33,9 @@ public enum SandboxError implements ErrorCode {
     /** A Mandant or Bewirtschafter number given to the ePayBL mock is empty or has other than letters and digits. */
     EPAYBL_MANDANT_INVALID("OZG-SANDBOX-160"),
     /** A fault or refusal was scoped to an operation the ePayBL mock does not serve. */
-    EPAYBL_OPERATION_UNKNOWN("OZG-SANDBOX-161");
+    EPAYBL_OPERATION_UNKNOWN("OZG-SANDBOX-161"),
+    /** A refusal posted to the ePayBL mock's admin endpoint names no code of {@code EpayblMock.Code}. */
+    EPAYBL_CODE_UNKNOWN("OZG-SANDBOX-162");
 
     private final String code;
 

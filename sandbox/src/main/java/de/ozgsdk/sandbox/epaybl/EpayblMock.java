@@ -274,17 +274,30 @@ public final class EpayblMock extends MockServer {
         String resource = request.path().substring(ADMIN_PREFIX.length());
         return Optional.ofNullable(switch (request.method() + " " + resource) {
             case "POST epaybl/slow-inaktiv" -> {
-                slowInaktiv(Integer.parseInt(request.queryParameter("reads").orElse("0")));
+                slowInaktiv(reads(request.queryParameter("reads").orElse("")));
                 yield Answer.status(204);
             }
             case "POST epaybl/refuse" -> {
                 refuseNext(request.queryParameter("operation").orElse(""),
-                        Code.valueOf(request.queryParameter("code").orElse("WARTUNG")));
+                        code(request.queryParameter("code").orElse("")));
                 yield Answer.status(204);
             }
             case "GET epaybl/kassenzeichen" -> Answer.json(200, kassenzeichenJson());
             default -> null;
         });
+    }
+
+    private static int reads(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(SandboxError.SETTING_OUT_OF_RANGE, "reads", text, "a number >= 0");
+        }
+    }
+
+    private static Code code(String name) {
+        return Arrays.stream(Code.values()).filter(code -> code.name().equals(name)).findFirst().orElseThrow(
+                () -> new InvalidInputException(SandboxError.EPAYBL_CODE_UNKNOWN, name, Arrays.toString(Code.values())));
     }
 
     // ---- SOAP operations ------------------------------------------------------------------------------------------
