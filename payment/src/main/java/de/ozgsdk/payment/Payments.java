@@ -31,11 +31,16 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Payments payments = Payments.create(db, xbezahldienste, Clock.systemUTC());
- * PaymentRedirect redirect = payments.start(order);       // 303 to redirect.payPage()
- * // ... the browser comes back to order.returnUrl():
+ * PaymentRedirect redirect = payments.start(order); // 303 to redirect.payPage()
+ * }</pre>
+ *
+ * <p>When the browser is back at the order's return URL:
+ *
+ * <pre>{@code
+ * // the outcome comes from the payment service; the parameters are only checked for tampering
  * PaymentResult result = payments.complete(order.tenant(), order.applicationId(), request.getParameterMap());
  * if (result.isPaid()) {
- *     submit(application);
+ *     submitted.add(order.applicationId()); // now the application may go to the Fachverfahren
  * }
  * }</pre>
  *

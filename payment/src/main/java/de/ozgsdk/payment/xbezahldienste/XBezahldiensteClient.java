@@ -43,17 +43,13 @@ import org.slf4j.LoggerFactory;
  * the redirect. Thread-safe; create one per provider and keep it.
  *
  * <pre>{@code
- * XBezahldiensteClient payments = XBezahldiensteClient.builder()
- *         .baseUrl(XBezahldienstePreset.GIROCHECKOUT.baseUrl(""))
- *         .originatorId(merchantId)                         // GiroCheckout: merchant id; ePayBL: the online service
- *         .endPointId(tenant -> projectIds.get(tenant))     // GiroCheckout: project id; ePayBL: the authority (AGS)
- *         .authentication(XBezahldiensteAuthentication.clientCredentials(
- *                 XBezahldienstePreset.GIROCHECKOUT.tokenEndpoint("").orElseThrow(), clientId, clientSecret)
- *                 .withScope("post"))
+ * XBezahldiensteClient xbezahldienste = XBezahldiensteClient.builder()
+ *         .baseUrl(baseUrl)                     // e.g. XBezahldienstePreset.EPAYBL_KONNEKTOR.baseUrl(host)
+ *         .originatorId("ozg-parken")           // the online service (GiroCheckout: the merchant id)
+ *         .endPointId(tenant -> tenant.value()) // the authority, e.g. the AGS (GiroCheckout: the project id)
+ *         .authentication(XBezahldiensteAuthentication.clientCredentials(tokenEndpoint, clientId, clientSecret))
  *         .build();
- *
- * PaymentRedirect redirect = payments.start(order);        // 303 to redirect.payPage(); keep redirect.reference()
- * PaymentResult result = payments.complete(PaymentReturn.of(reference, request.getParameterMap()));
+ * PaymentRedirect redirect = xbezahldienste.start(order); // 303 to redirect.payPage(); keep redirect.reference()
  * }</pre>
  *
  * <p>A retry never creates a second payment: the {@code requestId} is derived from the application id, the POST

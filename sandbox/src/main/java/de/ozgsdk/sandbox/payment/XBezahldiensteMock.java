@@ -47,10 +47,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * XBezahldiensteMock xbd = XBezahldiensteMock.builder()
- *         .endPoint("ozg-parken", "051110000000")     // known originatorId and endPointId
- *         .oauthClient("portal", "geheim")              // POST /oauth/token, client credentials
+ *         .endPoint("ozg-parken", "051110000000") // the known originatorId and endPointIds
+ *         .oauthClient("portal", "geheim")         // POST /oauth/token, client credentials
  *         .start();
- * xbd.faults().add(Fault.systemError(XBezahldiensteMock.Error.CREATE_THEN_DROP).once());
+ * xbd.faults().add(Fault.systemError(XBezahldiensteMock.Error.CREATE_THEN_DROP)
+ *         .on("POST", "/paymenttransaction/**").once()); // the answer to the first POST is lost
  * }</pre>
  *
  * <p>Authentication: OAuth2 client credentials ({@link Builder#oauthClient}; Bearer tokens from {@code /oauth/token},
