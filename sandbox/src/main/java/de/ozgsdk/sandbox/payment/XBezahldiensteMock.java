@@ -179,6 +179,12 @@ public final class XBezahldiensteMock extends MockServer {
                 .map(Transaction::view);
     }
 
+    /** Forgets every transaction (as {@code DELETE /__admin/payments}). */
+    public void clearPayments() {
+        transactions.clear();
+        byRequest.clear();
+    }
+
     /** The pay page of a transaction (where {@code transactionRedirectUrl} points). */
     public URI payPage(String transactionId) {
         return uri("/paypage/" + transactionId);
@@ -250,8 +256,7 @@ public final class XBezahldiensteMock extends MockServer {
             return Optional.empty();
         }
         if (request.method().equals("DELETE")) {
-            transactions.clear();
-            byRequest.clear();
+            clearPayments();
             return Optional.of(Answer.status(204));
         }
         ArrayNode list = JSON.createArrayNode();
