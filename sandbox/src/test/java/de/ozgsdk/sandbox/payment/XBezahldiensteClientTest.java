@@ -263,6 +263,30 @@ class XBezahldiensteClientTest {
     }
 
     @Test
+    void hangingServiceTimesOutAndTheRetryCreatesOnePayment() {
+        oauthMock().faults().add(Fault.hang().on("POST", "/paymenttransaction/**").once());
+        XBezahldiensteClient client = client(HttpClientConfig.builder().readTimeout(Duration.ofMillis(300))).build();
+        PaymentOrder order = order();
+
+        PaymentRedirect redirect = client.start(order);
+
+        assertThat(mock.records().of("POST", "/paymenttransaction/" + ORIGINATOR + "/" + TENANT.value()))
+                .hasSize(2);
+        assertThat(mock.count()).isEqualTo(1);
+        assertThat(redirect.reference().transactionId())
+                .isEqualTo(mock.paymentFor(order.requestId()).orElseThrow().transactionId());
+    }
+
+    @Test
+    void droppedConnectionBeforeCreationIsRetried() {
+        oauthMock().faults().add(Fault.drop().on("POST", "/paymenttransaction/**").once());
+        PaymentOrder order = order();
+        client().start(order);
+        assertThat(mock.count()).isEqualTo(1);
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
     void unknownEndpointIsRefusedWithTheServiceCode() {
         oauthMock();
         XBezahldiensteClient client = client(HttpClientConfig.builder()).endPointId(tenant -> "999999999999").build();
