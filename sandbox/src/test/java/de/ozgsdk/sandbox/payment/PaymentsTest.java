@@ -254,6 +254,24 @@ class PaymentsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void paymentExistsThatCannotBeReadStaysCreatedUntilItExpires(String database) {
+        try (Scenario s = new Scenario(database, 2)) {
+            s.mock.faults().add(Fault.status(409, "application/problem+json",
+                    "{\"errorCode\":\"PAYMENT_EXISTS\",\"status\":409}").on("POST", "/paymenttransaction/**").once());
+            assertThatThrownBy(() -> s.payments.start(order("30.60"))).isInstanceOf(RemoteSystemException.class);
+            assertThat(s.record().state()).isEqualTo(PaymentState.CREATED);
+            clock.advance(Duration.ofHours(3));
+
+            PaymentReconciliation.of(s.payments, Duration.ofMinutes(15), Duration.ofHours(2)).reconcile();
+            PaymentRedirect next = s.payments.start(order("30.60"));
+
+            assertThat(next.reference().requestId()).endsWith("-2");
+            assertThat(s.mock.count()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void returnParametersCannotSettleAPayment(String database) throws Exception {
         try (Scenario s = new Scenario(database, 2)) {
             s.payments.start(order("30.60"));

@@ -287,6 +287,31 @@ class XBezahldiensteClientTest {
     }
 
     @Test
+    void answerWithAnotherAmountIsNotAccepted() {
+        oauthMock().faults().add(Fault.status(200, "application/json", "{\"paymentRequest\":{\"requestId\":\"x\","
+                + "\"grosAmount\":3.09,\"currency\":\"EUR\"},\"paymentInformation\":{\"transactionId\":\"t-1\","
+                + "\"status\":\"INITIAL\",\"transactionRedirectUrl\":\"https://pay.example.de/t-1\"}}")
+                .on("POST", "/paymenttransaction/**").once());
+        assertThatThrownBy(() -> client().start(order()))
+                .isInstanceOfSatisfying(SecurityCheckException.class, e -> {
+                    assertThat(e.code()).isEqualTo(PaymentError.XBEZAHLDIENSTE_MISMATCH);
+                    assertThat(e.getMessage()).contains("grosAmount", "3.09 instead of 30.90");
+                });
+    }
+
+    @Test
+    void paymentExistsWithoutTheExistingTransactionIsReportedAsSuch() {
+        oauthMock().faults().add(Fault.status(409, "application/problem+json",
+                "{\"errorCode\":\"PAYMENT_EXISTS\",\"status\":409,\"functionalText\":\"vorhanden\"}")
+                .on("POST", "/paymenttransaction/**").once());
+        assertThatThrownBy(() -> client().start(order()))
+                .isInstanceOfSatisfying(RemoteSystemException.class, e -> {
+                    assertThat(e.code()).isEqualTo(PaymentError.XBEZAHLDIENSTE_PAYMENT_EXISTS);
+                    assertThat(e.retryable()).isTrue();
+                });
+    }
+
+    @Test
     void unknownEndpointIsRefusedWithTheServiceCode() {
         oauthMock();
         XBezahldiensteClient client = client(HttpClientConfig.builder()).endPointId(tenant -> "999999999999").build();
