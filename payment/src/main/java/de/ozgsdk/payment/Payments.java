@@ -93,7 +93,9 @@ public final class Payments {
             case CREATED -> callProvider(attempt);
             case REDIRECTED -> continueRedirected(record);
             case PAID -> new PaymentRedirect(reference(record), record.returnUrl());
-            case FAILED, CANCELLED, EXPIRED -> startAttempt(order.toBuilder().attempt(record.attempt() + 1).build());
+            case EXPIRED -> paidLate(record) ? new PaymentRedirect(reference(record), record.returnUrl())
+                    : startAttempt(order.toBuilder().attempt(record.attempt() + 1).build());
+            case FAILED, CANCELLED -> startAttempt(order.toBuilder().attempt(record.attempt() + 1).build());
         };
     }
 
@@ -182,6 +184,11 @@ public final class Payments {
                     Optional.empty(), Optional.empty()));
         }
         return redirect;
+    }
+
+    /** Whether an expired attempt was paid after all (its pay page may have stayed open): then no new attempt. */
+    private boolean paidLate(PaymentRecord record) {
+        return record.transactionId().isPresent() && refresh(record).isPaid();
     }
 
     private PaymentRedirect continueRedirected(PaymentRecord record) {

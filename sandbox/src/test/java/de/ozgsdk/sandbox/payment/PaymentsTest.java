@@ -239,6 +239,25 @@ class PaymentsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void startingAgainAfterALatePaymentOfAnExpiredAttemptDoesNotPayTwice(String database) throws Exception {
+        try (Scenario s = new Scenario(database, 2)) {
+            PaymentRedirect redirect = s.payments.start(order("30.60"));
+            clock.advance(Duration.ofHours(3));
+            PaymentReconciliation.of(s.payments, Duration.ofMinutes(15), Duration.ofHours(2)).reconcile();
+            assertThat(s.record().state()).isEqualTo(PaymentState.EXPIRED);
+            Browser.plain().press(redirect.payPage(), "pay", "GIROPAY"); // the old tab was still open
+
+            PaymentRedirect again = s.payments.start(order("30.60"));
+
+            assertThat(again.payPage()).isEqualTo(RETURN);
+            assertThat(s.record().state()).isEqualTo(PaymentState.PAID);
+            assertThat(s.record().attempt()).isEqualTo(1);
+            assertThat(s.mock.count()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void paymentThatNeverReachedThePayPageExpires(String database) {
         try (Scenario s = new Scenario(database, 0)) {
             s.mock.faults().add(Fault.status(503).on("POST", "/paymenttransaction/**").once());
