@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persisted payment state machine in front of a {@link PaymentProvider}: each attempt to pay an application's fee
- * is written to {@code ozg_payment} before the payment service is called, moves {@code CREATED → REDIRECTED → PAID |
- * FAILED | CANCELLED | EXPIRED} only by what the payment service reports, and every transition is audited (ids and
- * states, no personal data) in the same database transaction. Thread-safe.
+ * is written to {@code ozg_payment} before the payment service is called, moves
+ * {@code CREATED → REDIRECTED → PAID | FAILED | CANCELLED | EXPIRED} only by what the payment service reports, and
+ * every transition is audited (ids and states, no personal data) in the same database transaction. Thread-safe.
  *
  * <pre>{@code
  * Payments payments = Payments.create(db, xbezahldienste, Clock.systemUTC());

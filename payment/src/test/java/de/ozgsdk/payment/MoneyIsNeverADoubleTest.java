@@ -66,7 +66,8 @@ class MoneyIsNeverADoubleTest {
                         .anyMatch(type -> FLOATING.contains(type.getName()));
                 boolean floatingReturn = FLOATING.contains(unit.getRawReturnType().getName());
                 if (floatingParameter || floatingReturn) {
-                    events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " uses a floating-point type"));
+                    // satisfied means violated: the rule says no code unit should do this
+                    events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " uses double or float"));
                 }
             }
         };

@@ -337,7 +337,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
     static void requireSecureUrl(String setting, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
-        if (!url.isAbsolute() || url.getHost() == null || !("https".equals(scheme) || "http".equals(scheme) && loopback)) {
+        boolean secure = "https".equals(scheme) || "http".equals(scheme) && loopback;
+        if (!url.isAbsolute() || url.getHost() == null || !secure) {
             throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, setting,
                     "give an absolute https URL (http only for localhost, in tests)");
         }
@@ -429,7 +430,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
         /** The client. */
         public XBezahldiensteClient build() {
             if (baseUrl == null) {
-                throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "baseUrl", "it is not set");
+                throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "baseUrl",
+                        "it is not set");
             }
             if (originatorId == null) {
                 throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "originatorId",

@@ -66,7 +66,7 @@ public final class XBezahldiensteMock extends MockServer {
 
     /** The mock's own errors, for {@link Fault#systemError(Enum)}. */
     public enum Error {
-        /** {@code POST}: creates the transaction (if new), then answers {@code PAYMENT_EXISTS}, as after a lost answer. */
+        /** {@code POST}: creates the transaction (if new), then answers {@code PAYMENT_EXISTS} (a lost answer). */
         PAYMENT_EXISTS,
         /** {@code POST}: creates the transaction, then closes the connection: the answer is lost. */
         CREATE_THEN_DROP,
@@ -542,7 +542,8 @@ public final class XBezahldiensteMock extends MockServer {
         }
         html.append("</fieldset><button name=\"action\" value=\"pay\">Bezahlen</button>"
                 + "<button name=\"action\" value=\"cancel\">Abbrechen</button>"
-                + "<button name=\"action\" value=\"fail\">Zahlung scheitern lassen</button></form></main></body></html>");
+                + "<button name=\"action\" value=\"fail\">Zahlung scheitern lassen</button></form></main>"
+                + "</body></html>");
         return html.toString();
     }
 

@@ -155,7 +155,8 @@ class XBezahldiensteClientTest {
 
         assertThatThrownBy(() -> client.complete(forged))
                 .isInstanceOf(SecurityCheckException.class)
-                .satisfies(e -> assertThat(((SecurityCheckException) e).code()).isEqualTo(PaymentError.RETURN_MISMATCH));
+                .satisfies(e -> assertThat(((SecurityCheckException) e).code())
+                        .isEqualTo(PaymentError.RETURN_MISMATCH));
     }
 
     @Test

@@ -59,8 +59,9 @@ class XBezahldiensteMockTest {
     }
 
     private static String request(String requestId, String gros, String purpose, String net) {
-        return "{\"requestId\":\"" + requestId + "\",\"requestTimestamp\":\"2026-12-07T10:00:00Z\",\"currency\":\"EUR\","
-                + "\"grosAmount\":" + gros + ",\"purpose\":\"" + purpose + "\",\"redirectUrl\":\"https://s.example.de/r\","
+        return "{\"requestId\":\"" + requestId + "\",\"requestTimestamp\":\"2026-12-07T10:00:00Z\","
+                + "\"currency\":\"EUR\",\"grosAmount\":" + gros + ",\"purpose\":\"" + purpose + "\","
+                + "\"redirectUrl\":\"https://s.example.de/r\","
                 + "\"items\":[{\"id\":\"1\",\"description\":\"Gebuehr\",\"taxRate\":0,\"quantity\":2,"
                 + "\"singleNetAmount\":" + net + ",\"totalNetAmount\":" + gros + ",\"singleTaxAmount\":0,"
                 + "\"totalTaxAmount\":0,\"bookingData\":{\"Haushaltsstelle\":\"1.1200\"}}],"
