@@ -33,6 +33,8 @@ public enum PaymentError implements ErrorCode {
     RETURN_MISMATCH("OZG-PAYMENT-113"),
     /** The same application id was started again with a different order (amount or booking lines). */
     ORDER_CHANGED("OZG-PAYMENT-114"),
+    /** A setting of the {@link PaymentReconciliation} is out of range. */
+    RECONCILIATION_SETTING_INVALID("OZG-PAYMENT-115"),
     /** An XBezahldienste setting is missing or invalid (builder). */
     XBEZAHLDIENSTE_CONFIG_INVALID("OZG-PAYMENT-130"),
     /** The OAuth2 token endpoint refused the client credentials or is unavailable. */

@@ -29,6 +29,7 @@ class PaymentReferenceTest {
     void refusesTransactionIdThatWouldChangeTheStatusUrl() {
         assertThatThrownBy(() -> new PaymentReference(TENANT, "r-1", "../other"))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo(PaymentError.REFERENCE_INVALID));
+                .satisfies(e -> assertThat(((InvalidInputException) e).code())
+                        .isEqualTo(PaymentError.REFERENCE_INVALID));
     }
 }

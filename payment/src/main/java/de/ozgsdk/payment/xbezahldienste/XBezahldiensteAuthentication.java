@@ -14,9 +14,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * XBezahldiensteAuthentication konnektor = XBezahldiensteAuthentication.mutualTls(
- *         PrivateKeyCredential.fromPkcs12(config.resolve("konnektor-client.p12"), p12Password));
- * XBezahldiensteAuthentication giro = XBezahldiensteAuthentication.clientCredentials(
- *         URI.create("https://payment.girosolution.de/api/xbezahldienste/auth/token"), clientId, clientSecret)
+ *         PrivateKeyCredential.fromPkcs12(configDir.resolve("konnektor-client.p12"), p12Password));
+ * XBezahldiensteAuthentication giroCheckout = XBezahldiensteAuthentication.clientCredentials(
+ *         XBezahldienstePreset.GIROCHECKOUT.tokenEndpoint("").orElseThrow(), clientId, clientSecret)
  *         .withScope("post");
  * }</pre>
  *

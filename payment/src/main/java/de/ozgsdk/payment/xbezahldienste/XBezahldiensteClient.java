@@ -43,17 +43,13 @@ import org.slf4j.LoggerFactory;
  * the redirect. Thread-safe; create one per provider and keep it.
  *
  * <pre>{@code
- * XBezahldiensteClient payments = XBezahldiensteClient.builder()
- *         .baseUrl(XBezahldienstePreset.GIROCHECKOUT.baseUrl(""))
- *         .originatorId(merchantId)                         // GiroCheckout: merchant id; ePayBL: the online service
- *         .endPointId(tenant -> projectIds.get(tenant))     // GiroCheckout: project id; ePayBL: the authority (AGS)
- *         .authentication(XBezahldiensteAuthentication.clientCredentials(
- *                 XBezahldienstePreset.GIROCHECKOUT.tokenEndpoint("").orElseThrow(), clientId, clientSecret)
- *                 .withScope("post"))
+ * XBezahldiensteClient xbezahldienste = XBezahldiensteClient.builder()
+ *         .baseUrl(baseUrl)                     // e.g. XBezahldienstePreset.EPAYBL_KONNEKTOR.baseUrl(host)
+ *         .originatorId("ozg-parken")           // the online service (GiroCheckout: the merchant id)
+ *         .endPointId(tenant -> tenant.value()) // the authority, e.g. the AGS (GiroCheckout: the project id)
+ *         .authentication(XBezahldiensteAuthentication.clientCredentials(tokenEndpoint, clientId, clientSecret))
  *         .build();
- *
- * PaymentRedirect redirect = payments.start(order);        // 303 to redirect.payPage(); keep redirect.reference()
- * PaymentResult result = payments.complete(PaymentReturn.of(reference, request.getParameterMap()));
+ * PaymentRedirect redirect = xbezahldienste.start(order); // 303 to redirect.payPage(); keep redirect.reference()
  * }</pre>
  *
  * <p>A retry never creates a second payment: the {@code requestId} is derived from the application id, the POST
@@ -341,7 +337,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
     static void requireSecureUrl(String setting, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
-        if (!url.isAbsolute() || url.getHost() == null || !("https".equals(scheme) || "http".equals(scheme) && loopback)) {
+        boolean secure = "https".equals(scheme) || "http".equals(scheme) && loopback;
+        if (!url.isAbsolute() || url.getHost() == null || !secure) {
             throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, setting,
                     "give an absolute https URL (http only for localhost, in tests)");
         }
@@ -433,7 +430,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
         /** The client. */
         public XBezahldiensteClient build() {
             if (baseUrl == null) {
-                throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "baseUrl", "it is not set");
+                throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "baseUrl",
+                        "it is not set");
             }
             if (originatorId == null) {
                 throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "originatorId",

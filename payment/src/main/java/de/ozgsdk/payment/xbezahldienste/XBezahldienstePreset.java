@@ -65,7 +65,7 @@ public enum XBezahldienstePreset {
         return URI.create(fill(baseUrlTemplate, host));
     }
 
-    /** The OAuth2 token endpoint on {@code host}; empty for mutual TLS and for providers that assign it per customer. */
+    /** The OAuth2 token endpoint on {@code host}; empty for mutual TLS and where the provider assigns it. */
     public Optional<URI> tokenEndpoint(String host) {
         return tokenEndpointTemplate.map(template -> URI.create(fill(template, host)));
     }
