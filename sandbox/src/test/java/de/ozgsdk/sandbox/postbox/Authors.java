@@ -15,12 +15,13 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Author credentials of the ZBP envelope for tests: RSA 2048 with a self-signed certificate. */
-final class Authors {
+public final class Authors {
 
     private Authors() {
     }
 
-    static PrivateKeyCredential generate(String commonName) {
+    /** A fresh RSA 2048 key with a certificate for {@code commonName}, valid from yesterday for 30 days. */
+    public static PrivateKeyCredential generate(String commonName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
