@@ -29,12 +29,17 @@ import org.slf4j.LoggerFactory;
  * and the link to the postbox; the address it goes to is never logged.
  *
  * <pre>{@code
- * EmailNotice notice = EmailNotice.builder("smtp.stadt.example", 587)
+ * EmailNotice notice = EmailNotice.builder(smtpHost, 587) // STARTTLS required by default
  *         .from("postfach@stadt.example")
  *         .login("postfach", smtpPassword)
  *         .postboxUrl(URI.create("https://portal.stadt.example/postfach"))
  *         .build();
- * notice.send(citizenAddress, Locale.GERMAN);
+ * }</pre>
+ *
+ * <p>Once the message is in the postbox:
+ *
+ * <pre>{@code
+ * notice.send(citizenAddress, Locale.GERMAN); // "Neue Nachricht in Ihrem Postfach", nothing personal
  * }</pre>
  */
 public final class EmailNotice {

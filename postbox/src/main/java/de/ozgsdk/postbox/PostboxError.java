@@ -30,8 +30,6 @@ public enum PostboxError implements ErrorCode {
     SETTING_INVALID("OZG-POSTBOX-121"),
     /** An outbox entry of the postbox cannot be read back. */
     PAYLOAD_UNREADABLE("OZG-POSTBOX-122"),
-    /** The ZBP rejected a message or status update. */
-    REJECTED("OZG-POSTBOX-130"),
     /** The SMTP server did not take the e-mail notice. */
     NOTICE_FAILED("OZG-POSTBOX-140");
 
