@@ -1,4 +1,4 @@
-package de.ozgsdk.sandbox.postbox;
+package de.ozgsdk.sandbox.postbox.snippets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,10 @@ import de.ozgsdk.postbox.PostboxMessage;
 import de.ozgsdk.postbox.ZbpOutcome;
 import de.ozgsdk.postbox.ZbpPostbox;
 import de.ozgsdk.sandbox.fitconnect.FitConnectSandbox;
+import de.ozgsdk.sandbox.postbox.Authors;
+import de.ozgsdk.sandbox.postbox.ZbpDecision;
+import de.ozgsdk.sandbox.postbox.ZbpMessage;
+import de.ozgsdk.sandbox.postbox.ZbpSandbox;
 import de.ozgsdk.transfer.ChannelRouter;
 import de.ozgsdk.transfer.fitconnect.FitConnectConfig;
 import de.ozgsdk.transfer.fitconnect.FitConnectLedger;
