@@ -1,6 +1,8 @@
 package de.ozgsdk.postbox;
 
-/** The processing state of an application as the BundID Statusmonitor shows it ({@code status} of {@code status_v6}). */
+/**
+ * The processing state of an application as the BundID Statusmonitor shows it ({@code status} of {@code status_v6}).
+ */
 public enum ApplicationStatus {
     /** Begun by the citizen, not yet submitted. */
     INITIATED,

@@ -32,7 +32,8 @@ public final class HtmlWhitelist {
     private static final Set<String> DROPPED_WITH_CONTENT = Set.of("script", "style", "iframe", "object", "embed",
             "template", "textarea", "title", "noscript", "xmp", "svg", "math", "head", "select", "option");
     private static final Pattern TAG_START = Pattern.compile("</?([A-Za-z][A-Za-z0-9-]*)");
-    private static final Pattern ENTITY = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+    private static final Pattern ENTITY = Pattern.compile(
+            "&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
     private static final String NOT_A_LINK = "";
 
     private HtmlWhitelist() {
@@ -151,7 +152,8 @@ public final class HtmlWhitelist {
                     continue;
                 }
                 int nameStart = pos;
-                while (pos < in.length() && !Character.isWhitespace(in.charAt(pos)) && "=>/".indexOf(in.charAt(pos)) < 0) {
+                while (pos < in.length() && !Character.isWhitespace(in.charAt(pos))
+                        && "=>/".indexOf(in.charAt(pos)) < 0) {
                     pos++;
                 }
                 String attribute = in.substring(nameStart, pos).toLowerCase(Locale.ROOT);

@@ -91,7 +91,7 @@ public final class ZbpPostbox implements Postbox {
                 .build();
     }
 
-    /** Starts a ZBP postbox that sends with {@code config}, records in {@code ledger} and enqueues in {@code outbox}. */
+    /** Starts a ZBP postbox sending with {@code config}, recording in {@code ledger}, enqueueing in {@code outbox}. */
     public static Builder builder(FitConnectConfig config, FitConnectLedger ledger, Outbox outbox) {
         return new Builder(config, ledger, outbox);
     }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostboxSnippetsTest {
 
-    private final Database db = Database.h2InMemory("postbox_snippets_" + UUID.randomUUID().toString().replace("-", ""));
+    private final Database db = Database.h2InMemory("postbox_snippets_"
+            + UUID.randomUUID().toString().replace("-", ""));
     private final Outbox outbox = Outbox.builder(db).build();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
     private final UUID postkorbHandle = UUID.fromString("0d7f3c1e-8a5b-4f6e-9c2d-1b3a4e5f6a7b");

@@ -99,7 +99,8 @@ class PostboxCrashTest {
             String id = postbox.send(PostboxMessage.builder(ERIKA).sender("Stadt Musterstadt")
                     .title("Ihr Bescheid").plainContent("Ihr Bescheid liegt bei.").service("Anwohnerparken")
                     .trustLevel(TrustLevel.SUBSTANTIAL)
-                    .attachment(PostboxAttachment.of("Bescheid.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                    .attachment(PostboxAttachment.of("Bescheid.pdf",
+                            "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
                     .build());
 
             worker = startWorker(configFile, "hold-after-send");

@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +113,8 @@ class ZbpPostboxEndToEndTest {
         return PostboxMessage.builder(mailbox)
                 .sender("Stadt Musterstadt, Bürgeramt")
                 .title("Ihr Bescheid zum Anwohnerparken")
-                .htmlContent("<p>Ihr Antrag ist <b>bewilligt</b>. <a href=\"https://stadt.example/parken\">Mehr</a></p>")
+                .htmlContent("<p>Ihr Antrag ist <b>bewilligt</b>."
+                        + " <a href=\"https://stadt.example/parken\">Mehr</a></p>")
                 .service("Anwohnerparkausweis")
                 .trustLevel(TrustLevel.SUBSTANTIAL);
     }
@@ -143,7 +145,7 @@ class ZbpPostboxEndToEndTest {
 
         assertThat(postbox.outcome(id).state()).isEqualTo(ZbpOutcome.State.ACCEPTED);
         ZbpMessage received = zbp.inbox(ERIKA).stream()
-                .filter(message -> message.applicationId().equals(java.util.Optional.of(applicationId)))
+                .filter(message -> message.applicationId().equals(Optional.of(applicationId)))
                 .findFirst().orElseThrow();
         assertThat(received.title()).isEqualTo("Ihr Bescheid zum Anwohnerparken");
         assertThat(received.content()).contains("<b>bewilligt</b>").contains("href=\"https://stadt.example/parken\"");
@@ -210,7 +212,7 @@ class ZbpPostboxEndToEndTest {
         assertThat(zbp.inbox(UNKNOWN)).isEmpty();
     }
 
-    /** Sends one message from another portal node (own outbox) whose envelopes {@code author} signs on {@code clock}. */
+    /** Sends one message from another node (own outbox) whose envelopes {@code author} signs on {@code clock}. */
     static ZbpOutcome sendFromOtherNode(PrivateKeyCredential author, Clock clock, PostboxMessage message) {
         try (Database other = Database.h2InMemory("zbp_node_" + UUID.randomUUID().toString().replace("-", ""))) {
             Outbox otherOutbox = Outbox.builder(other).build();
