@@ -15,6 +15,9 @@ import de.ozgsdk.transfer.fitconnect.FitConnectConfig;
 import de.ozgsdk.transfer.fitconnect.FitConnectLedger;
 import de.ozgsdk.transfer.fitconnect.FitConnectTarget;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -170,6 +173,32 @@ class ZbpSandboxChecksTest {
         ObjectNode message = message().put("mailboxUuid", UUID.randomUUID().toString());
 
         assertThat(send(sealed(message)).problems()).singleElement().asString().startsWith("unknown-mailbox");
+    }
+
+    @Test
+    void receivesThroughTheAdminEndpointAndListsTheDecisions() throws Exception {
+        data = application -> sealed(message());
+        channel.send(OutgoingApplication.of(UUID.randomUUID().toString(), new byte[] {1}));
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> received = client.send(HttpRequest.newBuilder(zbp.uri("/__admin/zbp/receive"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> decisions = client.send(HttpRequest.newBuilder(zbp.uri("/__admin/zbp/decisions"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(received.body()).get(0).path("accepted").asBoolean()).isTrue();
+        assertThat(JSON.readTree(decisions.body()).size()).isEqualTo(zbp.decisions().size());
+    }
+
+    @Test
+    void refusesACallbackWhoseHmacDoesNotVerify() throws Exception {
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(zbp.uri("/callbacks"))
+                .header("callback-timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .header("callback-authentication", "00".repeat(64))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(401);
     }
 
     static String sha512(byte[] content) {
