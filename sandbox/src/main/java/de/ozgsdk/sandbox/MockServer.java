@@ -188,6 +188,13 @@ public abstract class MockServer implements AutoCloseable {
         return summarise(request.bodyBytes());
     }
 
+    /**
+     * Called once the server listens, so a mock can announce its {@link #baseUrl()} elsewhere (e.g. register a
+     * callback URL with another mock); the default does nothing.
+     */
+    protected void started() {
+    }
+
     /** Waits {@code delay} (a latency fault of a mock without HTTP); ends early when the mock is closed. */
     protected final void pause(Duration delay) {
         try {
@@ -566,6 +573,7 @@ public abstract class MockServer implements AutoCloseable {
             S mock = build();
             try {
                 ((MockServer) mock).startServer();
+                ((MockServer) mock).started();
             } catch (Exception e) {
                 mock.close();
                 throw new ConfigurationException(SandboxError.MOCK_START_FAILED, e, mock.name(), port, e.toString());

@@ -2,7 +2,10 @@ package de.ozgsdk.sandbox;
 
 import de.ozgsdk.core.ErrorCode;
 
-/** Error codes of the sandbox module ({@code OZG-SANDBOX-1xx}): faults and mock settings a test got wrong. */
+/**
+ * Error codes of the sandbox module ({@code OZG-SANDBOX-1xx}: faults and mock settings a test got wrong;
+ * {@code OZG-SANDBOX-200..219}: the ZBP mock).
+ */
 public enum SandboxError implements ErrorCode {
     /** An HTTP status of a fault or an answer lies outside 100..599. */
     STATUS_INVALID("OZG-SANDBOX-101"),
@@ -35,7 +38,11 @@ public enum SandboxError implements ErrorCode {
     /** A fault or refusal was scoped to an operation the ePayBL mock does not serve. */
     EPAYBL_OPERATION_UNKNOWN("OZG-SANDBOX-161"),
     /** A refusal posted to the ePayBL mock's admin endpoint names no code of {@code EpayblMock.Code}. */
-    EPAYBL_CODE_UNKNOWN("OZG-SANDBOX-162");
+    EPAYBL_CODE_UNKNOWN("OZG-SANDBOX-162"),
+    /** A required setting of the ZBP mock is missing (delivery service, persona, author). */
+    ZBP_SETTING_MISSING("OZG-SANDBOX-200"),
+    /** The ZBP mock could not pick up submissions from the delivery service. */
+    ZBP_DELIVERY_SERVICE_FAILED("OZG-SANDBOX-201");
 
     private final String code;
 

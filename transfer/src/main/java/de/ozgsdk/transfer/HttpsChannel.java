@@ -64,12 +64,14 @@ public final class HttpsChannel implements SubmissionChannel {
     private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
 
     private final HttpUrl endpoint;
+    private final MediaType mediaType;
     private final OkHttpClient client;
     private final String system;
     private final Clock clock;
 
     private HttpsChannel(Builder builder) {
         this.endpoint = builder.endpoint;
+        this.mediaType = builder.mediaType;
         this.client = OzgHttpClients.create(builder.config).newBuilder().followRedirects(false).build();
         this.system = endpoint.host() + ":" + endpoint.port();
         this.clock = builder.clock;
@@ -100,7 +102,7 @@ public final class HttpsChannel implements SubmissionChannel {
     @Override
     public Receipt send(OutgoingApplication application) {
         Request request = IdempotencyKey.of(application.submissionId())
-                .applyTo(new Request.Builder().url(endpoint).post(body(application)))
+                .applyTo(new Request.Builder().url(endpoint).post(body(application, mediaType)))
                 .build();
         try (Response response = client.newCall(request).execute()) {
             return ReceiverAnswer.read(response, system, application.submissionId(), clock.instant(),
@@ -116,11 +118,11 @@ public final class HttpsChannel implements SubmissionChannel {
     }
 
     /** Streams the application from its source on every attempt, so that a spooled file is never held in memory. */
-    private static RequestBody body(OutgoingApplication application) {
+    private static RequestBody body(OutgoingApplication application, MediaType mediaType) {
         return new RequestBody() {
             @Override
             public MediaType contentType() {
-                return XML;
+                return mediaType;
             }
 
             @Override
@@ -142,6 +144,7 @@ public final class HttpsChannel implements SubmissionChannel {
         private final HttpUrl endpoint;
         private final HttpClientConfig config;
         private Clock clock = Clock.systemUTC();
+        private MediaType mediaType = XML;
 
         private Builder(URI endpoint, HttpClientConfig config) {
             Objects.requireNonNull(endpoint, "endpoint");
@@ -156,6 +159,23 @@ public final class HttpsChannel implements SubmissionChannel {
         /** The clock for the receipts' time (default: the system clock in UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The {@code Content-Type} of the posted bytes (default {@code application/xml; charset=utf-8}); e.g.
+         * {@code application/json} for a portal's own postbox.
+         *
+         * @throws InvalidInputException if it is no media type
+         */
+        public Builder mediaType(String type) {
+            Objects.requireNonNull(type, "type");
+            MediaType parsed = MediaType.parse(type);
+            if (parsed == null) {
+                throw new InvalidInputException(TransferError.HTTPS_ENDPOINT_INVALID, endpoint.redact(),
+                        "the media type " + type + " is no type/subtype");
+            }
+            this.mediaType = parsed;
             return this;
         }
 

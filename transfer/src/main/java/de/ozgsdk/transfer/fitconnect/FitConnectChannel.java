@@ -77,6 +77,7 @@ public final class FitConnectChannel implements SubmissionChannel {
     private final FitConnectLedger ledger;
     private final FitConnectTarget target;
     private final AttachmentSource attachments;
+    private final DataSource data;
     private final FitConnectHttp http;
     private final SetVerifier sets;
     private final String destinationId;
@@ -86,6 +87,7 @@ public final class FitConnectChannel implements SubmissionChannel {
         this.ledger = builder.ledger;
         this.target = builder.target;
         this.attachments = builder.attachments;
+        this.data = builder.data;
         this.http = new FitConnectHttp(config);
         this.sets = new SetVerifier(http, config);
         this.destinationId = target.destinationId().toString();
@@ -102,6 +104,18 @@ public final class FitConnectChannel implements SubmissionChannel {
 
         /** The attachments of {@code application}, at most {@value FitConnectChannel#MAX_ATTACHMENTS}. */
         List<FitConnectAttachment> attachmentsOf(OutgoingApplication application);
+    }
+
+    /**
+     * The submission's data for an application: by default the application's bytes; a sender whose outbox payload
+     * is not the data itself (the postbox: its message and attachments, signed at sending) derives it here. It is
+     * called on every attempt and may give other bytes each time (a fresh signature): the data are encrypted anew.
+     */
+    @FunctionalInterface
+    public interface DataSource {
+
+        /** The data of {@code application}, of the target's media type. */
+        byte[] dataOf(OutgoingApplication application) throws IOException;
     }
 
     /**
@@ -475,12 +489,18 @@ public final class FitConnectChannel implements SubmissionChannel {
         return parts;
     }
 
-    private static byte[] read(OutgoingApplication application) {
-        try (InputStream in = application.open()) {
-            return in.readAllBytes();
+    private byte[] read(OutgoingApplication application) {
+        try {
+            return data.dataOf(application);
         } catch (IOException e) {
             throw new InvalidInputException(TransferError.APPLICATION_FILE_UNREADABLE, e, application.submissionId(),
                     e.getClass().getSimpleName());
+        }
+    }
+
+    private static byte[] bytesOf(OutgoingApplication application) throws IOException {
+        try (InputStream in = application.open()) {
+            return in.readAllBytes();
         }
     }
 
@@ -514,6 +534,7 @@ public final class FitConnectChannel implements SubmissionChannel {
         private final FitConnectLedger ledger;
         private final FitConnectTarget target;
         private AttachmentSource attachments = application -> List.of();
+        private DataSource data = FitConnectChannel::bytesOf;
 
         private Builder(FitConnectConfig config, FitConnectLedger ledger, FitConnectTarget target) {
             this.config = Objects.requireNonNull(config, "config");
@@ -524,6 +545,12 @@ public final class FitConnectChannel implements SubmissionChannel {
         /** Where the attachments of each application come from (default: none, the XML carries everything). */
         public Builder attachments(AttachmentSource source) {
             this.attachments = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Where the data of each application come from (default: the application's bytes). */
+        public Builder data(DataSource source) {
+            this.data = Objects.requireNonNull(source, "source");
             return this;
         }
 
