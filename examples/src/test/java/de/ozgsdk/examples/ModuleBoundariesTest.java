@@ -56,6 +56,7 @@ class ModuleBoundariesTest {
         assertThat(sdk.containPackage("de.ozgsdk.cli")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.transfer")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.sandbox")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.auth")).isTrue();
     }
 
     static List<String> restrictedModules() {
