@@ -29,6 +29,7 @@ public final class Citizen {
     private final Instant authenticatedAt;
     private final SessionLimits sessionLimits;
     private final Optional<String> postboxReference;
+    private final boolean temporaryLogin;
     private final Map<String, AttributeValue> attributes;
     private final Map<PersonAttribute, AttributeValue> person;
 
@@ -40,6 +41,7 @@ public final class Citizen {
         this.authenticatedAt = require(builder.authenticatedAt, "authenticatedAt");
         this.sessionLimits = builder.sessionLimits != null ? builder.sessionLimits : SessionLimits.forLevel(trustLevel);
         this.postboxReference = Optional.ofNullable(builder.postboxReference);
+        this.temporaryLogin = builder.temporaryLogin;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
         this.person = Collections.unmodifiableMap(new EnumMap<>(builder.person));
     }
@@ -98,6 +100,14 @@ public final class Citizen {
      */
     public Optional<String> postboxReference() {
         return postboxReference;
+    }
+
+    /**
+     * Whether this was a temporary login without a stable key (BundID without bPK2): {@link #subjectKey()} is then
+     * valid for this login only, so drafts cannot be resumed in a later one.
+     */
+    public boolean isTemporaryLogin() {
+        return temporaryLogin;
     }
 
     /** All attributes by wire name, in the order they arrived. */
@@ -192,7 +202,8 @@ public final class Citizen {
     @Override
     public String toString() {
         return "Citizen[trustLevel=" + trustLevel + ", loginMethod=" + loginMethod + ", issuer=" + issuer
-                + ", postbox=" + (postboxReference.isPresent() ? "yes" : "no") + ", attributes=" + person.keySet()
+                + ", temporary=" + temporaryLogin + ", postbox=" + (postboxReference.isPresent() ? "yes" : "no")
+                + ", attributes=" + person.keySet()
                 + "]";
     }
 
@@ -212,6 +223,7 @@ public final class Citizen {
         private Instant authenticatedAt;
         private SessionLimits sessionLimits;
         private String postboxReference;
+        private boolean temporaryLogin;
         private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         private final Map<PersonAttribute, AttributeValue> person = new EnumMap<>(PersonAttribute.class);
 
@@ -260,6 +272,12 @@ public final class Citizen {
         /** The postbox reference (Postkorb-Handle); default none. */
         public Builder postboxReference(String postboxReference) {
             this.postboxReference = Objects.requireNonNull(postboxReference, "postboxReference");
+            return this;
+        }
+
+        /** Marks a temporary login whose subject key is valid for this login only; default false. */
+        public Builder temporaryLogin(boolean temporaryLogin) {
+            this.temporaryLogin = temporaryLogin;
             return this;
         }
 
