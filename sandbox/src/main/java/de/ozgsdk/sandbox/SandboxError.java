@@ -29,7 +29,13 @@ public enum SandboxError implements ErrorCode {
     /** A mock could not start, e.g. because its fixed port is taken. */
     MOCK_START_FAILED("OZG-SANDBOX-114"),
     /** The credential given as sandbox CA holds no CA certificate. */
-    CA_INVALID("OZG-SANDBOX-115");
+    CA_INVALID("OZG-SANDBOX-115"),
+    /** The persona file of the Servicekonto IdP mock is unreadable or incomplete. */
+    IDP_PERSONAS_INVALID("OZG-SANDBOX-130"),
+    /** Service provider metadata given to the Servicekonto IdP mock is unusable. */
+    IDP_SERVICE_PROVIDER_INVALID("OZG-SANDBOX-131"),
+    /** A persona was asked for that the Servicekonto IdP mock does not know. */
+    IDP_PERSONA_UNKNOWN("OZG-SANDBOX-132");
 
     private final String code;
 

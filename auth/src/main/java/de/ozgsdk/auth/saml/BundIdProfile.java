@@ -296,6 +296,9 @@ public final class BundIdProfile implements SamlProfile {
         /** Accepts temporary logins without bPK2 and Postkorb-Handle (keyed on the transient NameID). */
         public Builder allowTemporaryLogin() {
             this.allowTemporaryLogin = true;
+            // BundID refuses a login without required attributes itself: request them as optional
+            requestedAttributes.computeIfPresent(BundIdAttribute.BPK2.urn(), (name, required) -> false);
+            requestedAttributes.computeIfPresent(BundIdAttribute.POSTKORB_HANDLE.urn(), (name, required) -> false);
             return this;
         }
 

@@ -185,7 +185,8 @@ public final class ResponseChecker {
                 new SecurityCheckException(AuthError.ASSERTION_INCOMPLETE, "saml:Subject"));
         Element confirmation = bearerConfirmation(subject, now);
         String requestId = inResponseTo(response, confirmation, responseSigned, assertionSigned);
-        Instant confirmationEnd = Saml.attribute(confirmation, "NotOnOrAfter").flatMap(Saml::instant).orElseThrow();
+        Instant confirmationEnd = Saml.child(confirmation, Saml.ASSERTION, "SubjectConfirmationData")
+                .flatMap(data -> Saml.attribute(data, "NotOnOrAfter")).flatMap(Saml::instant).orElseThrow();
         Instant keepUntil = (conditionsEnd.isAfter(confirmationEnd) ? conditionsEnd : confirmationEnd)
                 .plus(settings.skew());
         String assertionId = assertion.getAttributeNS(null, "ID");
