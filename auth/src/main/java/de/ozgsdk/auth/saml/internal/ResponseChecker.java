@@ -148,11 +148,11 @@ public final class ResponseChecker {
         }
         Element assertion = openAssertion(placed.get(0));
         boolean assertionSigned = verifySignature(assertion, "Assertion");
-        if (settings.profile().requiresSignedAssertion() && !assertionSigned) {
-            throw new SecurityCheckException(AuthError.ASSERTION_NOT_SIGNED);
-        }
         if (!responseSigned && !assertionSigned) {
             throw new SecurityCheckException(AuthError.SIGNATURE_MISSING);
+        }
+        if (settings.profile().requiresSignedAssertion() && !assertionSigned) {
+            throw new SecurityCheckException(AuthError.ASSERTION_NOT_SIGNED);
         }
         return checkAssertion(response, assertion, responseSigned, assertionSigned);
     }
