@@ -67,7 +67,8 @@ public sealed interface LoginChallenge permits LoginChallenge.Redirect, LoginCha
                     .append("\" value=\"").append(escape(value)).append("\">\n"));
             return page.append("<p>")
                     .append(english ? "You are being forwarded to the login. If nothing happens, press the button."
-                            : "Sie werden zur Anmeldung weitergeleitet. Geschieht nichts, drücken Sie die Schaltfläche.")
+                            : "Sie werden zur Anmeldung weitergeleitet. Geschieht nichts, drücken Sie die"
+                                    + " Schaltfläche.")
                     .append("</p>\n<button type=\"submit\">").append(english ? "Continue" : "Weiter")
                     .append("</button>\n</form>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n")
                     .toString();

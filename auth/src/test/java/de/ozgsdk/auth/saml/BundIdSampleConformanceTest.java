@@ -53,7 +53,8 @@ class BundIdSampleConformanceTest {
                 .acsUrl(URI.create(SampleResponses.ACS))
                 .signingKey(TestKeys.SP)
                 .decryptionKey(TestKeys.SP)
-                .idp(IdpMetadata.of(SampleResponses.IDP, URI.create("https://int.id.bund.de/idp/profile/SAML2/POST/SSO"),
+                .idp(IdpMetadata.of(SampleResponses.IDP,
+                        URI.create("https://int.id.bund.de/idp/profile/SAML2/POST/SSO"),
                         List.of(SampleResponses.certificate(assertion))))
                 .profile(BundIdProfile.builder("Stadt Musterstadt", "musterstadt-test").build())
                 .pendingRequests(store)

@@ -61,7 +61,8 @@ class IdpMetadataTest {
         assertThatThrownBy(() -> IdpMetadata.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
                 "idp.xml", TrustedCertificates.of(List.of(TestIdp.KEY.certificate()))))
                 .isInstanceOf(ConfigurationException.class)
-                .extracting(e -> ((ConfigurationException) e).code()).isEqualTo(AuthError.IDP_METADATA_SIGNATURE_INVALID);
+                .extracting(e -> ((ConfigurationException) e).code())
+                .isEqualTo(AuthError.IDP_METADATA_SIGNATURE_INVALID);
     }
 
     @Test
@@ -70,13 +71,14 @@ class IdpMetadataTest {
 
         assertThatThrownBy(() -> IdpMetadata.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
                 "idp.xml", TrustedCertificates.of(List.of(TestIdp.KEY.certificate()))))
-                .extracting(e -> ((ConfigurationException) e).code()).isEqualTo(AuthError.IDP_METADATA_SIGNATURE_INVALID);
+                .extracting(e -> ((ConfigurationException) e).code())
+                .isEqualTo(AuthError.IDP_METADATA_SIGNATURE_INVALID);
     }
 
     @Test
     void refusesMetadataWithoutSigningCertificate() {
-        String xml = TestIdp.metadata(TestIdp.KEY.certificate(), "").replaceAll("(?s)<md:KeyDescriptor.*</md:KeyDescriptor>",
-                "");
+        String xml = TestIdp.metadata(TestIdp.KEY.certificate(), "")
+                .replaceAll("(?s)<md:KeyDescriptor.*</md:KeyDescriptor>", "");
 
         assertThatThrownBy(() -> parse(xml)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("OZG-AUTH-103").hasMessageContaining("no signing certificate");

@@ -81,7 +81,8 @@ class SamlServiceProviderTest {
         ConfigurationReport report = builder().signingKey(expiring).build().checkConfiguration();
 
         assertThat(report.isUsable()).isTrue();
-        assertThat(report.warnings()).extracting(f -> f.problem().code()).containsExactly(AuthError.CERTIFICATE_EXPIRING);
+        assertThat(report.warnings()).extracting(f -> f.problem().code())
+                .containsExactly(AuthError.CERTIFICATE_EXPIRING);
     }
 
     @Test
@@ -135,7 +136,8 @@ class SamlServiceProviderTest {
     }
 
     private static SamlServiceProvider sampleSp(UnaryOperator<SamlServiceProvider.Builder> configure) {
-        return configure.apply(builder().entityId(URI.create(SampleResponses.SP)).acsUrl(URI.create(SampleResponses.ACS))
+        return configure.apply(builder().entityId(URI.create(SampleResponses.SP))
+                .acsUrl(URI.create(SampleResponses.ACS))
                 .clock(Clock.fixed(SAMPLE_TIME, ZoneOffset.UTC))).build();
     }
 

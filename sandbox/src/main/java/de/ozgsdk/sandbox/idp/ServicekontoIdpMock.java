@@ -85,7 +85,7 @@ public final class ServicekontoIdpMock extends MockServer {
     public enum Error {
         /** The citizen cancels: Responder/AuthnFailed. */
         CANCEL,
-        /** Required attributes missing: Requester/RequestDenied with akdb:StatusDetail IDP_REQUIRED_ATTRIBUTES_MISSING. */
+        /** Required attributes missing: Requester/RequestDenied, akdb:StatusDetail IDP_REQUIRED_ATTRIBUTES_MISSING. */
         REQUIRED_ATTRIBUTE_MISSING,
         /** The login reaches only STORK-QAA-Level-1, whatever was requested. */
         LEVEL_DOWNGRADE,

@@ -68,7 +68,8 @@ class IdpResponsesXmlsec1Test {
             idp.faults().add(ServicekontoIdpMock.fault(fault).once());
         }
         Map<String, String> answer = portal.answer("erika-eid", TrustLevel.HIGH);
-        Path response = Files.write(dir.resolve("response.xml"), Base64.getDecoder().decode(answer.get("SAMLResponse")));
+        Path response = Files.write(dir.resolve("response.xml"),
+                Base64.getDecoder().decode(answer.get("SAMLResponse")));
         Path idpPem = Xmlsec1.pem(dir.resolve("idp.pem"), idp.signingCertificate());
         Path spKey = Xmlsec1.pem(dir.resolve("sp-key.pem"), Portal.spKey().privateKey());
 

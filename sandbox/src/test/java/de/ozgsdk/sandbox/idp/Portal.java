@@ -39,7 +39,8 @@ final class Portal {
 
     static final URI ENTITY_ID = URI.create("https://portal.musterstadt.example.de");
     static final URI ACS = URI.create("https://portal.musterstadt.example.de/saml/acs");
-    private static final Pattern INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern INPUT =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final PrivateKeyCredential SP_KEY = SandboxPki.selfSignedRsa("portal.musterstadt.example.de");
 
     final SamlServiceProvider sp;
@@ -82,7 +83,8 @@ final class Portal {
                 .allowedSkew(Duration.ofSeconds(30));
         SamlServiceProvider sp = configure.apply(builder).build();
         HttpResponse<String> registered = client.send(HttpRequest.newBuilder(idp.uri("/__admin/service-providers"))
-                .POST(HttpRequest.BodyPublishers.ofString(sp.metadata())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(sp.metadata())).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (registered.statusCode() != 204) {
             throw new IllegalStateException("registration failed: " + registered.body());
         }

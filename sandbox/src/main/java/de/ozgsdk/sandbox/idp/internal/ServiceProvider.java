@@ -29,8 +29,8 @@ public record ServiceProvider(String entityId, String acsUrl, X509Certificate si
     public static ServiceProvider fromMetadata(String metadataXml) {
         Document document;
         try {
-            document = SecureXml.defaults().parse(new ByteArrayInputStream(metadataXml.getBytes(StandardCharsets.UTF_8)),
-                    "sp-metadata");
+            document = SecureXml.defaults().parse(
+                    new ByteArrayInputStream(metadataXml.getBytes(StandardCharsets.UTF_8)), "sp-metadata");
         } catch (InvalidInputException e) {
             throw invalid("not well-formed XML (" + e.code().code() + ")");
         }
@@ -38,7 +38,8 @@ public record ServiceProvider(String entityId, String acsUrl, X509Certificate si
         if (!Wire.METADATA.equals(root.getNamespaceURI()) || !"EntityDescriptor".equals(root.getLocalName())) {
             throw invalid("the root is not md:EntityDescriptor");
         }
-        Element sp = Wire.child(root, Wire.METADATA, "SPSSODescriptor").orElseThrow(() -> invalid("no SPSSODescriptor"));
+        Element sp = Wire.child(root, Wire.METADATA, "SPSSODescriptor")
+                .orElseThrow(() -> invalid("no SPSSODescriptor"));
         X509Certificate signing = certificate(sp, "signing").orElseThrow(() -> invalid("no signing certificate"));
         X509Certificate encryption = certificate(sp, "encryption").orElse(signing);
         String acs = Wire.children(sp, Wire.METADATA, "AssertionConsumerService").stream()
