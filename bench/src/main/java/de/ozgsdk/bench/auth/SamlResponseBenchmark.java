@@ -74,6 +74,7 @@ public class SamlResponseBenchmark {
 
     private static final String SP = "https://portal.example.de";
     private static final String ACS = "https://portal.example.de/saml/acs";
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     @Param({"PSS_GCM", "RSA_SHA256_CBC"})
@@ -127,7 +128,7 @@ public class SamlResponseBenchmark {
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response));
         Element root = document.getDocumentElement();
         root.setIdAttributeNS(null, "ID", true);
-        Element responseSignature = (Element) root.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
+        Element responseSignature = (Element) root.getElementsByTagNameNS(DSIG, "Signature").item(0);
         boolean valid = new XMLSignature(responseSignature, "", true).checkSignatureValue(idpKey);
         Element encryptedData = (Element) root.getElementsByTagNameNS(
                 "http://www.w3.org/2001/04/xmlenc#", "EncryptedData").item(0);
@@ -144,7 +145,7 @@ public class SamlResponseBenchmark {
         Element assertion = (Element) document.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion",
                 "Assertion").item(0);
         assertion.setIdAttributeNS(null, "ID", true);
-        Element assertionSignature = (Element) assertion.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature")
+        Element assertionSignature = (Element) assertion.getElementsByTagNameNS(DSIG, "Signature")
                 .item(0);
         return valid && new XMLSignature(assertionSignature, "", true).checkSignatureValue(idpKey);
     }
