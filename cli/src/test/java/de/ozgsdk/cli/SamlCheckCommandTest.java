@@ -15,20 +15,13 @@ import de.ozgsdk.sandbox.idp.ServicekontoIdpMock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ozg saml check} on a real answer of the sandbox's BundID-like IdP to ozg-auth's service provider. */
 class SamlCheckCommandTest {
 
-    private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final String SP = "https://portal.example.de";
     private static final String ACS = "https://portal.example.de/saml/acs";
 
@@ -61,13 +53,11 @@ class SamlCheckCommandTest {
         LoginChallenge.AutoPost post = (LoginChallenge.AutoPost) sp.start(LoginContext.of(Locale.GERMAN),
                 TrustLevel.HIGH);
         requestId = post.requestId();
-        String loginPage = post(post.action(), post.fields());
-        String answer = post(idp.uri(ServicekontoIdpMock.LOGIN),
-                Map.of("login", fields(loginPage).get("login"), "persona", "erika-eid"));
+        Map<String, String> answer = idp.logIn(post.fields(), "erika-eid");
         answeredAt = Instant.now();
         // as copied from the browser's form post: URL-encoded base64
         Files.writeString(dir.resolve("response.txt"), "SAMLResponse="
-                + URLEncoder.encode(fields(answer).get("SAMLResponse"), StandardCharsets.UTF_8));
+                + URLEncoder.encode(answer.get("SAMLResponse"), StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("idp-metadata.xml"), idp.metadata());
         Files.writeString(dir.resolve("sp-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.privateKey().getEncoded())
@@ -139,23 +129,5 @@ class SamlCheckCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("OZG-CLI-120");
-    }
-
-    private static String post(URI uri, Map<String, String> fields) throws Exception {
-        StringJoiner body = new StringJoiner("&");
-        fields.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static Map<String, String> fields(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            fields.put(input.group(1), input.group(2).replace("&quot;", "\"").replace("&amp;", "&"));
-        }
-        return fields;
     }
 }

@@ -14,22 +14,13 @@ import de.ozgsdk.sandbox.SandboxPki;
 import de.ozgsdk.sandbox.idp.ServicekontoIdpMock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.xml.security.encryption.XMLCipher;
@@ -75,7 +66,6 @@ public class SamlResponseBenchmark {
     private static final String SP = "https://portal.example.de";
     private static final String ACS = "https://portal.example.de/saml/acs";
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
-    private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     @Param({"PSS_GCM", "RSA_SHA256_CBC"})
     public String algorithms;
@@ -99,10 +89,7 @@ public class SamlResponseBenchmark {
             idp.registerServiceProvider(sp.metadata());
             LoginChallenge.AutoPost post = (LoginChallenge.AutoPost) sp.start(LoginContext.of(Locale.GERMAN),
                     TrustLevel.HIGH);
-            String page = post(post.action(), post.fields());
-            String answer = post(idp.uri(ServicekontoIdpMock.LOGIN),
-                    Map.of("login", fields(page).get("login"), "persona", "erika-eid"));
-            response = Base64.getDecoder().decode(fields(answer).get("SAMLResponse"));
+            response = Base64.getDecoder().decode(idp.logIn(post.fields(), "erika-eid").get("SAMLResponse"));
             idpKey = idp.signingCertificate().getPublicKey();
             check = SamlResponseCheck.builder().spEntityId(SP).acsUrl(ACS).idp(metadata)
                     .decryptionKey(spKeys.privateKey()).requestId(post.requestId()).now(Instant.now()).build();
@@ -148,23 +135,5 @@ public class SamlResponseBenchmark {
         Element assertionSignature = (Element) assertion.getElementsByTagNameNS(DSIG, "Signature")
                 .item(0);
         return valid && new XMLSignature(assertionSignature, "", true).checkSignatureValue(idpKey);
-    }
-
-    private static String post(URI uri, Map<String, String> fields) throws Exception {
-        StringJoiner body = new StringJoiner("&");
-        fields.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static Map<String, String> fields(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            fields.put(input.group(1), input.group(2).replace("&quot;", "\"").replace("&amp;", "&"));
-        }
-        return fields;
     }
 }

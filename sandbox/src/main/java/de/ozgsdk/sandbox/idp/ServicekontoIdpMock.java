@@ -12,8 +12,14 @@ import de.ozgsdk.sandbox.idp.internal.RequestInspector;
 import de.ozgsdk.sandbox.idp.internal.ResponseWriter;
 import de.ozgsdk.sandbox.idp.internal.ServiceProvider;
 import de.ozgsdk.sandbox.idp.internal.Wire;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,8 +37,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.xml.security.encryption.XMLCipher;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -135,6 +144,9 @@ public final class ServicekontoIdpMock extends MockServer {
         RSA15_KEY_TRANSPORT
     }
 
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
     private final String entityId;
     private final PrivateKeyCredential signingKey;
     private final AtomicReference<Algorithms> algorithms;
@@ -194,6 +206,64 @@ public final class ServicekontoIdpMock extends MockServer {
     public void registerServiceProvider(String metadataXml) {
         ServiceProvider sp = ServiceProvider.fromMetadata(metadataXml);
         providers.put(sp.entityId(), sp);
+    }
+
+    /**
+     * Logs in as {@code persona} the way a browser would, over HTTP to this mock: posts the service provider's
+     * HTTP-POST form ({@code SAMLRequest}, {@code RelayState}) to {@link #SSO}, picks the persona on the login page
+     * and returns the fields of the answer page ({@code SAMLResponse}, {@code RelayState}) that the browser would
+     * post to the ACS.
+     *
+     * @throws IllegalStateException naming the {@code idp.code} if the mock refused the request
+     */
+    public Map<String, String> logIn(Map<String, String> requestForm, String persona) {
+        persona(persona);
+        return choose(requestForm, Map.of("persona", persona));
+    }
+
+    /** As {@link #logIn(Map, String)}, with the citizen pressing "Abbrechen" on the login page. */
+    public Map<String, String> cancelLogin(Map<String, String> requestForm) {
+        return choose(requestForm, Map.of("cancel", "1"));
+    }
+
+    private Map<String, String> choose(Map<String, String> requestForm, Map<String, String> choice) {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> page = post(browser, uri(SSO), requestForm);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("the IdP mock refused the AuthnRequest: "
+                        + page.headers().firstValue("Location").orElse(String.valueOf(page.statusCode())));
+            }
+            Map<String, String> form = new LinkedHashMap<>(choice);
+            form.put("login", hiddenFields(page.body()).get("login"));
+            return hiddenFields(post(browser, uri(LOGIN), form).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient browser, URI uri, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        StringJoiner body = new StringJoiner("&");
+        fields.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return browser.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The hidden input fields of one of the mock's pages, HTML entities decoded. */
+    private static Map<String, String> hiddenFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = HIDDEN.matcher(html);
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2).replace("&quot;", "\"").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&"));
+        }
+        return fields;
     }
 
     /** The IdP metadata: entityID, signing certificate, SSO endpoints for HTTP-POST and HTTP-Redirect. */

@@ -1,18 +1,24 @@
 package de.ozgsdk.sandbox.idp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgsdk.auth.AttributeTrust;
 import de.ozgsdk.auth.AuthError;
 import de.ozgsdk.auth.Citizen;
+import de.ozgsdk.auth.LoginChallenge;
+import de.ozgsdk.auth.LoginContext;
 import de.ozgsdk.auth.LoginMethod;
 import de.ozgsdk.auth.LoginOutcome;
 import de.ozgsdk.auth.PersonAttribute;
+import de.ozgsdk.auth.SessionLimits;
 import de.ozgsdk.auth.saml.BundIdProfile;
+import de.ozgsdk.auth.saml.InteroperableProfile;
 import de.ozgsdk.auth.saml.SamlServiceProvider;
 import de.ozgsdk.core.TrustLevel;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +66,7 @@ class ServicekontoLoginEndToEndTest {
         assertThat(citizen.isTemporaryLogin()).isFalse();
         assertThat(citizen.postboxReference()).isPresent();
         assertThat(citizen.sessionDeadline()).isEqualTo(citizen.authenticatedAt()
-                .plus(de.ozgsdk.auth.SessionLimits.forLevel(level).maximum()));
+                .plus(SessionLimits.forLevel(level).maximum()));
         assertThat(outcome.relayState()).contains("schritt-2");
         Persona expected = idp.personas().stream().filter(p -> p.id().equals(persona)).findFirst().orElseThrow();
         assertThat(citizen.givenName()).contains(expected.attributes().get(0).value());
@@ -156,7 +162,7 @@ class ServicekontoLoginEndToEndTest {
     void refusesAnAuthnRequestWithoutTheAkdbExtension() throws Exception {
         idp = ServicekontoIdpMock.builder().start();
         Portal portal = Portal.against(idp, builder -> builder.profile(
-                de.ozgsdk.auth.saml.InteroperableProfile.builder().build()));
+                InteroperableProfile.builder().build()));
 
         HttpResponse<String> page = portal.startLogin(TrustLevel.LOW);
 
@@ -168,11 +174,29 @@ class ServicekontoLoginEndToEndTest {
     void interoperableProfileLogsInWithoutExtension() throws Exception {
         idp = ServicekontoIdpMock.builder().withoutAkdbExtension().start();
         Portal portal = Portal.against(idp, builder -> builder.profile(
-                de.ozgsdk.auth.saml.InteroperableProfile.builder().build()));
+                InteroperableProfile.builder().build()));
 
         Citizen citizen = portal.login("max-elster", TrustLevel.SUBSTANTIAL).citizen().orElseThrow();
 
         assertThat(citizen.trustLevel()).isEqualTo(TrustLevel.SUBSTANTIAL);
         assertThat(citizen.surname()).contains("MUSTERMANN");
+    }
+
+    @Test
+    void logInHelperCarriesTheFormsOverHttpAndReportsRefusals() throws Exception {
+        idp = ServicekontoIdpMock.builder().start();
+        Portal bundId = Portal.against(idp);
+        Portal plain = Portal.against(idp, builder -> builder.profile(
+                InteroperableProfile.builder().build()));
+
+        var post = (LoginChallenge.AutoPost) bundId.sp.start(
+                LoginContext.of(Locale.GERMAN), TrustLevel.LOW);
+        var cancelled = bundId.complete(idp.cancelLogin(post.fields()));
+        var refused = (LoginChallenge.AutoPost) plain.sp.start(
+                LoginContext.of(Locale.GERMAN), TrustLevel.LOW);
+
+        assertThat(cancelled).isInstanceOf(LoginOutcome.Cancelled.class);
+        assertThatThrownBy(() -> idp.logIn(refused.fields(), "erika-eid"))
+                .hasMessageContaining("idp.code=akdb-extension-missing");
     }
 }

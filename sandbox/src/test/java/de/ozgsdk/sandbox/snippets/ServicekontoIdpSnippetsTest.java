@@ -16,24 +16,13 @@ import de.ozgsdk.sandbox.SandboxPki;
 import de.ozgsdk.sandbox.idp.ServicekontoIdpMock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The Servicekonto IdP mock's sample in SANDBOX.md, run against ozg-auth's SAML service provider. */
 class ServicekontoIdpSnippetsTest {
-
-    private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void stagesAnAttackOnARealLogin() throws Exception {
@@ -56,30 +45,11 @@ class ServicekontoIdpSnippetsTest {
 
         LoginChallenge.AutoPost post = (LoginChallenge.AutoPost) sp.start(LoginContext.of(Locale.GERMAN),
                 TrustLevel.HIGH);
-        String loginPage = post(post.action(), post.fields());             // the persona choice
-        String answerPage = post(idp.uri(ServicekontoIdpMock.LOGIN),        // pick Erika (eID, level 4)
-                Map.of("login", fields(loginPage).get("login"), "persona", "erika-eid"));
-        LoginOutcome outcome = sp.complete(Callback.of(fields(answerPage))); // refused: OZG-AUTH-126
+        Map<String, String> answer = idp.logIn(post.fields(), "erika-eid"); // over HTTP, as a browser would
+        LoginOutcome outcome = sp.complete(Callback.of(answer));            // refused: OZG-AUTH-126
         idp.close();
         // @end
 
         assertThat(((LoginOutcome.Failure) outcome).code().code()).isEqualTo("OZG-AUTH-126");
-    }
-
-    private String post(URI uri, Map<String, String> fields) throws Exception {
-        StringJoiner body = new StringJoiner("&");
-        fields.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static Map<String, String> fields(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            fields.put(input.group(1), input.group(2).replace("&quot;", "\"").replace("&amp;", "&"));
-        }
-        return fields;
     }
 }
