@@ -1,6 +1,8 @@
 /**
- * Servicekonto clients: the SAML 2.0 service provider for BundID and interoperable Servicekonten, the OIDC client, and the user model with trust level and postbox reference.
- *
- * <p>This module is part of the build but not yet filled; its issue in the tracker says what it will offer.
+ * Servicekonto login: the {@link de.ozgsdk.auth.AuthProvider} SPI the portal drives (start a login, complete it
+ * with the identity provider's answer), the {@link de.ozgsdk.auth.Citizen} it yields with trust level, per-attribute
+ * trust and postbox reference, and the {@link de.ozgsdk.auth.PendingRequestStore} of started logins and used
+ * answers. The SAML 2.0 service provider for BundID and interoperable Servicekonten lives in
+ * {@code de.ozgsdk.auth.saml}.
  */
 package de.ozgsdk.auth;

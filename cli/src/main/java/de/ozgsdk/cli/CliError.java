@@ -30,6 +30,8 @@ public enum CliError implements ErrorCode {
     TRANSFER_SETTING_INVALID("OZG-CLI-111"),
     /** An id given to {@code ozg transfer} is not a UUID, or a submission id is unknown to the local ledger. */
     TRANSFER_ID_INVALID("OZG-CLI-112"),
+    /** A response, key or certificate given to {@code ozg saml check} cannot be read. */
+    SAML_INPUT_INVALID("OZG-CLI-120"),
     /** The tool failed for a reason that is not the input: a bug to report. */
     INTERNAL_ERROR("OZG-CLI-901");
 

@@ -58,6 +58,7 @@ class ModuleBoundariesTest {
         assertThat(sdk.containPackage("de.ozgsdk.sandbox")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.payment")).isTrue();
         assertThat(sdk.containPackage("de.ozgsdk.postbox")).isTrue();
+        assertThat(sdk.containPackage("de.ozgsdk.auth")).isTrue();
     }
 
     static List<String> restrictedModules() {

@@ -33,6 +33,12 @@ public enum SandboxError implements ErrorCode {
     MOCK_START_FAILED("OZG-SANDBOX-114"),
     /** The credential given as sandbox CA holds no CA certificate. */
     CA_INVALID("OZG-SANDBOX-115"),
+    /** The persona file of the Servicekonto IdP mock is unreadable or incomplete. */
+    IDP_PERSONAS_INVALID("OZG-SANDBOX-130"),
+    /** Service provider metadata given to the Servicekonto IdP mock is unusable. */
+    IDP_SERVICE_PROVIDER_INVALID("OZG-SANDBOX-131"),
+    /** A persona was asked for that the Servicekonto IdP mock does not know. */
+    IDP_PERSONA_UNKNOWN("OZG-SANDBOX-132"),
     /** A Mandant or Bewirtschafter number given to the ePayBL mock is empty or has other than letters and digits. */
     EPAYBL_MANDANT_INVALID("OZG-SANDBOX-160"),
     /** A fault or refusal was scoped to an operation the ePayBL mock does not serve. */

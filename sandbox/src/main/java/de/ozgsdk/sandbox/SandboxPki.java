@@ -127,6 +127,30 @@ public final class SandboxPki {
         return issue(commonName, KeyPurposeId.id_kp_clientAuth, null);
     }
 
+    /**
+     * A fresh self-signed RSA 2048 key and certificate valid for two years, as SAML parties use them for signing
+     * and encryption (pinned in metadata, not chained to a CA): the Servicekonto IdP mock's key, or a test
+     * portal's SP key.
+     */
+    public static PrivateKeyCredential selfSignedRsa(String commonName) {
+        Objects.requireNonNull(commonName, "commonName");
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            KeyPair keys = generator.generateKeyPair();
+            Instant now = Instant.now();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(commonName), serial(),
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(Duration.ofDays(730))), name(commonName),
+                    keys.getPublic());
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            return PrivateKeyCredential.of(keys.getPrivate(), List.of(sign(builder, keys.getPrivate())));
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("could not create an RSA key for " + commonName + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     private PrivateKeyCredential issue(String commonName, KeyPurposeId purpose, GeneralNames subjectAltNames) {
         Objects.requireNonNull(commonName, "commonName");
         KeyPair keys = newKeyPair();
