@@ -107,26 +107,31 @@ public final class Outbox {
             + " last_error) END), " + MAX_ERROR_LENGTH + ")"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts >= ?";
     /*
-     * How a claim stays exclusive. The due rows are locked with FOR UPDATE SKIP LOCKED (PostgreSQL and H2 2.x), so a
-     * worker passes over rows another worker is claiming right now instead of queueing behind it. Safety does not rest
-     * on that alone: every UPDATE repeats the due condition, and both databases evaluate an UPDATE's condition against
-     * the latest committed row once they hold its row lock (PostgreSQL re-checks the updated row version; H2's
-     * MVStore waits for the lock and then re-reads the committed row). A row that another worker claimed in between
-     * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
-     * at once.
+     * How a claim stays exclusive. Safety rests on the UPDATE: it repeats the due condition, and both databases
+     * evaluate an UPDATE's condition against the latest committed row once they hold its row lock (PostgreSQL re-checks
+     * the updated row version; H2's MVStore waits for the lock and then re-reads the committed row). A row that another
+     * worker claimed in between is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row
+     * is leased to two workers at once. The locks around it only keep claims from getting in each other's way.
      *
-     * PostgreSQL does it in one statement, oldest due entry first. The pick is a MATERIALIZED CTE, run exactly once:
-     * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again (once
-     * per row in a nested-loop semi-join on a table without planner statistics, e.g. right after migration, or on a
-     * recheck of a concurrently updated row), each time skipping other rows: one claim of 20 leased all 1,000 due
-     * entries of a fresh table.
+     * PostgreSQL does it in one statement, oldest due entry first. The due rows are locked with FOR UPDATE SKIP LOCKED,
+     * so a worker passes over rows another worker is claiming right now instead of queueing behind it. The pick is a
+     * MATERIALIZED CTE, run exactly once: as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may
+     * evaluate the subquery again (once per row in a nested-loop semi-join on a table without planner statistics, e.g.
+     * right after migration, or on a recheck of a concurrently updated row), each time skipping other rows: one claim
+     * of 20 leased all 1,000 due entries of a fresh table.
      *
      * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
-     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the oldest
-     * due ids are first read without a lock (pending ones and those with a run-out lease, each through its index and
-     * ordered by due time, merged), then locked by id with SKIP LOCKED under the due condition, then updated by id,
-     * all in one transaction. Rows another worker took meanwhile drop out; the claim then reads again, a few rounds
-     * at most, so that it still hands out the oldest entries first.
+     * its FOR UPDATE locks every matching row, not just the LIMIT. There claims take turns instead: each first locks
+     * the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the rest of its transaction, then reads the
+     * oldest due ids without a lock (pending ones and those with a run-out lease, each through its index and ordered
+     * by due time, merged) and updates them by id. A row lock on H2 is a write of the row, so locking each claimed row
+     * before updating it (as before V6) wrote every entry three times (lock, claim, delivery); locking rows one by one
+     * also let two claims that wanted overlapping rows deadlock. No other claim can change the rows read meanwhile;
+     * only the last lease holder of an entry whose lease ran out may be recording its outcome right now, so those
+     * entries alone are locked first, with SKIP LOCKED: the claim passes over them rather than wait for a transaction
+     * (markDelivered of a batch) that may in turn wait for it. A claim thus never waits for a row lock; should H2
+     * still report a deadlock (SQLState 40001, e.g. in the burial of exhausted entries), the claim is undone and comes
+     * back empty, and the worker claims again on its next round.
      *
      * Both return the rows they leased from the claiming statement itself (RETURNING on PostgreSQL, FINAL TABLE on
      * H2), so no second query by lease token is needed.
@@ -140,6 +145,8 @@ public final class Outbox {
             + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?";
     private static final String SELECT_LEASE_EXPIRED_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ? ORDER BY next_attempt_at LIMIT ?";
+    /** Makes H2 claims take turns: held until the claim commits. */
+    private static final String LOCK_CLAIMS = "SELECT id FROM ozg_outbox_claim_lock WHERE id = 1 FOR UPDATE";
     private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
             + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
     private static final String CLAIM_BY_IDS = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE ozg_outbox"
@@ -154,7 +161,7 @@ public final class Outbox {
             + " WHERE lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD') AND id IN (%s)";
     /** Most ids in one statement of {@link #markDelivered(List)}. */
     static final int MARK_DELIVERED_CHUNK = 500;
-    /** Rounds of an H2 claim that lost candidates to other workers before it settles for fewer. */
+    /** Rounds of an H2 claim that lost candidates to late outcomes before it settles for fewer. */
     private static final int H2_CLAIM_ROUNDS = 3;
 
     private final Database database;
@@ -252,10 +259,9 @@ public final class Outbox {
         Instant leaseUntil = JdbcValues.storable(now.plus(leaseDuration));
         String token = UUID.randomUUID().toString();
         try (Connection connection = database.connection()) {
-            buryExhausted(connection, now);
             List<Leased> leased = database.dialect() == Dialect.POSTGRESQL
                     ? claimInOneStatement(connection, workerId, batchSize, token, now, leaseUntil)
-                    : claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
+                    : claimOnH2(connection, workerId, batchSize, token, now, leaseUntil);
             if (leased.isEmpty()) {
                 return List.of();
             }
@@ -598,6 +604,7 @@ public final class Outbox {
 
     private List<Leased> claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
+        buryExhausted(connection, now);
         try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
             int index = bindDue(statement, 1, now);
             statement.setInt(index++, batchSize);
@@ -611,23 +618,40 @@ public final class Outbox {
         }
     }
 
+    /** A claim on H2, or none if H2 broke a deadlock by undoing it (the worker claims again on its next round). */
+    private List<Leased> claimOnH2(Connection connection, String workerId, int batchSize, String token,
+            Instant now, Instant leaseUntil) throws SQLException {
+        try {
+            buryExhausted(connection, now);
+            return claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
+        } catch (SQLException e) {
+            if (SqlFailures.DEADLOCK.equals(e.getSQLState())) {
+                LOG.info("outbox claim of worker {} undone after a deadlock; the next claim takes its entries",
+                        workerId);
+                return new ArrayList<>();
+            }
+            throw e;
+        }
+    }
+
     private List<Leased> claimOldestByIds(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            lockClaims(connection);
             List<Leased> claimed = new ArrayList<>();
             for (int round = 0; round < H2_CLAIM_ROUNDS && claimed.size() < batchSize; round++) {
                 int wanted = batchSize - claimed.size();
-                List<UUID> oldest = oldestDue(connection, now, wanted);
+                List<Due> oldest = oldestDue(connection, now, wanted);
                 if (oldest.isEmpty()) {
                     break;
                 }
-                List<UUID> locked = lockDue(connection, oldest, now);
-                if (!locked.isEmpty()) {
-                    updateByIds(connection, locked, workerId, token, now, leaseUntil, claimed);
+                List<UUID> claimable = withoutExpiredLeasesInUse(connection, oldest, now);
+                if (!claimable.isEmpty()) {
+                    updateByIds(connection, claimable, workerId, token, now, leaseUntil, claimed);
                 }
                 if (oldest.size() < wanted) {
-                    break; // there is no more due; what was lost went to other workers
+                    break; // there is no more due; what was left out is being finished by its last lease holder
                 }
             }
             connection.commit();
@@ -640,34 +664,57 @@ public final class Outbox {
         }
     }
 
+    /** Waits for the claims before this one on H2 to commit, and keeps the next one waiting until this one commits. */
+    private static void lockClaims(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_CLAIMS);
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("ozg_outbox_claim_lock holds no row (migration V6 undone?)", "55000");
+            }
+        }
+    }
+
     /** The ids of the {@code limit} oldest due entries, read without a lock. */
-    private List<UUID> oldestDue(Connection connection, Instant now, int limit) throws SQLException {
+    private List<Due> oldestDue(Connection connection, Instant now, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
         try (PreparedStatement pending = connection.prepareStatement(SELECT_PENDING_OLDEST)) {
             JdbcValues.setInstant(pending, 1, now);
             pending.setInt(2, limit);
-            readDue(pending, due);
+            readDue(pending, false, due);
         }
         try (PreparedStatement expired = connection.prepareStatement(SELECT_LEASE_EXPIRED_OLDEST)) {
             JdbcValues.setInstant(expired, 1, now);
             expired.setInt(2, maxAttempts);
             expired.setInt(3, limit);
-            readDue(expired, due);
+            readDue(expired, true, due);
         }
         due.sort(Comparator.comparing(Due::since));
-        return due.stream().limit(limit).map(Due::id).toList();
+        return due.size() <= limit ? due : due.subList(0, limit);
     }
 
-    private static void readDue(PreparedStatement select, List<Due> into) throws SQLException {
+    private static void readDue(PreparedStatement select, boolean leaseExpired, List<Due> into) throws SQLException {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                into.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at")));
+                into.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at"),
+                        leaseExpired));
             }
         }
     }
 
-    /** Locks those of {@code ids} that are still due and not locked by another claim, in the order given. */
-    private List<UUID> lockDue(Connection connection, List<UUID> ids, Instant now) throws SQLException {
+    /**
+     * The ids of {@code due} in order, without the entries with a run-out lease whose last holder is writing its
+     * outcome right now (their row is locked): those are locked for this claim, so that its update never waits.
+     */
+    private List<UUID> withoutExpiredLeasesInUse(Connection connection, List<Due> due, Instant now)
+            throws SQLException {
+        List<UUID> expired = due.stream().filter(Due::leaseExpired).map(Due::id).toList();
+        Set<UUID> locked = expired.isEmpty() ? Set.of() : lockDue(connection, expired, now);
+        return due.stream().filter(entry -> !entry.leaseExpired() || locked.contains(entry.id())).map(Due::id)
+                .toList();
+    }
+
+    /** Locks those of {@code ids} that are still due and not locked by another transaction. */
+    private Set<UUID> lockDue(Connection connection, List<UUID> ids, Instant now) throws SQLException {
         Set<UUID> locked = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(String.format(LOCK_BY_IDS, placeholders(ids)))) {
             int index = bindDue(select, 1, now);
@@ -680,7 +727,7 @@ public final class Outbox {
                 }
             }
         }
-        return ids.stream().filter(locked::contains).toList();
+        return locked;
     }
 
     private void updateByIds(Connection connection, List<UUID> ids, String workerId, String token, Instant now,
@@ -717,7 +764,7 @@ public final class Outbox {
     }
 
     /** A due entry and the time it is due since, to merge pending and lease-expired entries oldest first. */
-    private record Due(UUID id, Instant since) {
+    private record Due(UUID id, Instant since, boolean leaseExpired) {
     }
 
     private static boolean insertOnConflictDoNothing(Connection connection, UUID id, OutboxMessage message,
