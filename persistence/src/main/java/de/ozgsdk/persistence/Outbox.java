@@ -122,9 +122,11 @@ public final class Outbox {
      *
      * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
      * its FOR UPDATE locks every matching row, not just the LIMIT. There claims take turns instead: each first locks
-     * the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the rest of its transaction, then reads the
-     * oldest due ids without a lock (pending ones and those with a run-out lease, each through its index and ordered
-     * by due time, merged) and updates them by id. A row lock on H2 is a write of the row, so locking each claimed row
+     * the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the rest of its transaction. If no lease has run
+     * out (read through the due index among the entries in flight), it updates the oldest pending entries in one
+     * statement, in the order of the due index (status, next_attempt_at), up to the batch size. Otherwise it reads the
+     * oldest due ids without a lock (pending ones and those with a run-out lease, each through the due index and
+     * ordered by due time, merged) and updates them by id. A row lock on H2 is a write of the row, so locking each claimed row
      * before updating it (as before V6) wrote every entry three times (lock, claim, delivery); locking rows one by one
      * also let two claims that wanted overlapping rows deadlock. No other claim can change the rows read meanwhile;
      * only the last lease holder of an entry whose lease ran out may be recording its outcome right now, so those
@@ -149,6 +151,10 @@ public final class Outbox {
     private static final String LOCK_CLAIMS = "SELECT id FROM ozg_outbox_claim_lock WHERE id = 1 FOR UPDATE";
     private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
             + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
+    /** An H2 claim when no lease has run out: the oldest pending entries, in the order of the due index. */
+    private static final String CLAIM_PENDING_OLDEST = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE"
+            + " ozg_outbox SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?,"
+            + " lease_until = ? WHERE status = 'PENDING' AND next_attempt_at <= ? FETCH FIRST ? ROWS ONLY)";
     private static final String CLAIM_BY_IDS = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE ozg_outbox"
             + " SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
             + " WHERE " + DUE + " AND id IN (%s))";
@@ -642,10 +648,16 @@ public final class Outbox {
             List<Leased> claimed = new ArrayList<>();
             for (int round = 0; round < H2_CLAIM_ROUNDS && claimed.size() < batchSize; round++) {
                 int wanted = batchSize - claimed.size();
-                List<Due> oldest = oldestDue(connection, now, wanted);
-                if (oldest.isEmpty()) {
+                List<Due> expired = due(connection, SELECT_LEASE_EXPIRED_OLDEST, true, now, wanted);
+                if (expired.isEmpty()) {
+                    // the common case: the oldest pending entries straight from the due index, no ids to look up
+                    claimPendingOldest(connection, wanted, workerId, token, now, leaseUntil, claimed);
                     break;
                 }
+                List<Due> oldest = new ArrayList<>(due(connection, SELECT_PENDING_OLDEST, false, now, wanted));
+                oldest.addAll(expired);
+                oldest.sort(Comparator.comparing(Due::since));
+                oldest = oldest.subList(0, Math.min(wanted, oldest.size()));
                 List<UUID> claimable = withoutExpiredLeasesInUse(connection, oldest, now);
                 if (!claimable.isEmpty()) {
                     updateByIds(connection, claimable, workerId, token, now, leaseUntil, claimed);
@@ -674,30 +686,36 @@ public final class Outbox {
         }
     }
 
-    /** The ids of the {@code limit} oldest due entries, read without a lock. */
-    private List<Due> oldestDue(Connection connection, Instant now, int limit) throws SQLException {
+    /** The {@code limit} oldest entries that {@code select} finds due (pending or with a run-out lease), no lock. */
+    private List<Due> due(Connection connection, String select, boolean leaseExpired, Instant now, int limit)
+            throws SQLException {
         List<Due> due = new ArrayList<>();
-        try (PreparedStatement pending = connection.prepareStatement(SELECT_PENDING_OLDEST)) {
-            JdbcValues.setInstant(pending, 1, now);
-            pending.setInt(2, limit);
-            readDue(pending, false, due);
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            int index = 1;
+            JdbcValues.setInstant(statement, index++, now);
+            if (leaseExpired) {
+                statement.setInt(index++, maxAttempts);
+            }
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at"),
+                            leaseExpired));
+                }
+            }
         }
-        try (PreparedStatement expired = connection.prepareStatement(SELECT_LEASE_EXPIRED_OLDEST)) {
-            JdbcValues.setInstant(expired, 1, now);
-            expired.setInt(2, maxAttempts);
-            expired.setInt(3, limit);
-            readDue(expired, true, due);
-        }
-        due.sort(Comparator.comparing(Due::since));
-        return due.size() <= limit ? due : due.subList(0, limit);
+        return due;
     }
 
-    private static void readDue(PreparedStatement select, boolean leaseExpired, List<Due> into) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                into.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at"),
-                        leaseExpired));
-            }
+    private void claimPendingOldest(Connection connection, int limit, String workerId, String token, Instant now,
+            Instant leaseUntil, List<Leased> into) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CLAIM_PENDING_OLDEST)) {
+            update.setString(1, workerId);
+            update.setString(2, token);
+            JdbcValues.setInstant(update, 3, leaseUntil);
+            JdbcValues.setInstant(update, 4, now);
+            update.setInt(5, limit);
+            readLeased(update, into);
         }
     }
 
