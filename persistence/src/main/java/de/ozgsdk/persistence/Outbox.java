@@ -107,33 +107,34 @@ public final class Outbox {
             + " last_error) END), " + MAX_ERROR_LENGTH + ")"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts >= ?";
     /*
-     * How a claim stays exclusive. Safety rests on the UPDATE: it repeats the due condition, and both databases
-     * evaluate an UPDATE's condition against the latest committed row once they hold its row lock (PostgreSQL re-checks
-     * the updated row version; H2's MVStore waits for the lock and then re-reads the committed row). A row that another
-     * worker claimed in between is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row
-     * is leased to two workers at once. The locks around it only keep claims from getting in each other's way.
+     * How a claim stays exclusive.
      *
      * PostgreSQL does it in one statement, oldest due entry first. The due rows are locked with FOR UPDATE SKIP LOCKED,
-     * so a worker passes over rows another worker is claiming right now instead of queueing behind it. The pick is a
+     * so a worker passes over rows another worker is claiming right now instead of queueing behind it, and the UPDATE
+     * repeats the due condition, which PostgreSQL re-checks against the latest row version once it holds the row lock:
+     * a row another worker claimed in between is IN_FLIGHT with a fresh lease, fails it and is left out. The pick is a
      * MATERIALIZED CTE, run exactly once: as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may
      * evaluate the subquery again (once per row in a nested-loop semi-join on a table without planner statistics, e.g.
      * right after migration, or on a recheck of a concurrently updated row), each time skipping other rows: one claim
      * of 20 leased all 1,000 due entries of a fresh table.
      *
-     * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
-     * its FOR UPDATE locks every matching row, not just the LIMIT. There claims take turns instead: each first locks
-     * the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the rest of its transaction. If no lease has run
+     * On H2 claims take turns: each first locks the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the
+     * rest of its transaction, so it reads and updates only what the claims before it committed. If no lease has run
      * out (read through the due index among the entries in flight), it updates the oldest pending entries in one
      * statement, in the order of the due index (status, next_attempt_at), up to the batch size. Otherwise it reads the
      * oldest due ids without a lock (pending ones and those with a run-out lease, each through the due index and
-     * ordered by due time, merged) and updates them by id. A row lock on H2 is a write of the row, so locking each claimed row
-     * before updating it (as before V6) wrote every entry three times (lock, claim, delivery); locking rows one by one
-     * also let two claims that wanted overlapping rows deadlock. No other claim can change the rows read meanwhile;
-     * only the last lease holder of an entry whose lease ran out may be recording its outcome right now, so those
-     * entries alone are locked first, with SKIP LOCKED: the claim passes over them rather than wait for a transaction
-     * (markDelivered of a batch) that may in turn wait for it. A claim thus never waits for a row lock; should H2
-     * still report a deadlock (SQLState 40001, e.g. in the burial of exhausted entries), the claim is undone and comes
-     * back empty, and the worker claims again on its next round.
+     * ordered by due time, merged) and updates them by id, repeating the due condition. The turns are what keeps an
+     * H2 claim exclusive: two such updates running side by side leased the same pending entries twice (tested). They
+     * replace a FOR UPDATE SKIP LOCKED of every claimed row before its update: a row lock on H2 is a write of the row,
+     * so each entry was written three times (lock, claim, delivery), and claims that locked overlapping rows one by one
+     * could deadlock each other. (H2 also evaluates an IN subquery with FOR UPDATE once per outer row, and with ORDER
+     * BY its FOR UPDATE locks every matching row, not just the LIMIT, so PostgreSQL's statement does not carry over.)
+     * Pending entries change only by claims, which wait for their turn. An entry whose lease ran out may be getting
+     * its outcome from its last lease holder right now, so those entries alone are locked first, with SKIP LOCKED and
+     * the due condition: the claim passes over them rather than wait for a transaction (markDelivered of a batch) that
+     * may in turn wait for it. A claim thus waits for nothing but its turn; should H2 still report a deadlock
+     * (SQLState 40001, e.g. in the burial of exhausted entries before the turn), the claim is undone and comes back
+     * empty, and the worker claims again on its next round.
      *
      * Both return the rows they leased from the claiming statement itself (RETURNING on PostgreSQL, FINAL TABLE on
      * H2), so no second query by lease token is needed.
