@@ -247,7 +247,11 @@ public final class Outbox {
      * out at its last attempt ({@code maxAttempts}) without an outcome, because its worker crashed or overran the
      * lease, is not leased again but becomes {@link OutboxStatus#DEAD} with that reason ({@code OZG-DB-304}). Safe to
      * call from many workers and processes at once: an entry is leased to one worker at a time, and a claim never
-     * takes more than {@code batchSize}, whatever plan the database picks.
+     * takes more than {@code batchSize}, whatever plan the database picks. On PostgreSQL claims run side by side, each
+     * passing over the rows another one is claiming; on H2 they take turns (a short transaction each, on a lock row of
+     * their own), so a claim there takes a full batch whenever that much is due. A claim passes over an entry whose
+     * lease ran out while its last holder is recording the outcome. It can come back empty although entries are due
+     * if H2 undid it to break a deadlock; the next claim (the dispatcher's next round) takes them.
      *
      * <p>Start a send only while the lease lasts longer than the send can take ({@link #leaseLasts}), so that it ends
      * before the lease does; otherwise {@link #release} the message. A batch thus needs a lease of about
