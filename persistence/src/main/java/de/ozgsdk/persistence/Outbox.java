@@ -148,8 +148,11 @@ public final class Outbox {
             + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?";
     private static final String SELECT_LEASE_EXPIRED_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ? ORDER BY next_attempt_at LIMIT ?";
-    /** Makes H2 claims take turns: held until the claim commits. */
-    private static final String LOCK_CLAIMS = "SELECT id FROM ozg_outbox_claim_lock WHERE id = 1 FOR UPDATE";
+    /**
+     * Makes H2 claims take turns: the row lock is held until the claim commits. An UPDATE rather than a SELECT ... FOR
+     * UPDATE, which H2 parses anew on every call (it keeps no prepared plan of a locking query).
+     */
+    private static final String LOCK_CLAIMS = "UPDATE ozg_outbox_claim_lock SET id = id WHERE id = 1";
     private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
             + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
     /** An H2 claim when no lease has run out: the oldest pending entries, in the order of the due index. */
@@ -178,6 +181,8 @@ public final class Outbox {
     private final Duration backoffCap;
     private final Sealer sealer;
     private final RandomGenerator random;
+    /** The last error of an entry buried after {@code maxAttempts} attempts without an outcome (made once). */
+    private final String exhaustedReason;
 
     private Outbox(Builder builder) {
         this.database = builder.database;
@@ -187,6 +192,8 @@ public final class Outbox {
         this.backoffBase = builder.backoffBase;
         this.backoffCap = builder.backoffCap;
         this.random = builder.random;
+        this.exhaustedReason = new ProcessingException(PersistenceError.OUTBOX_ATTEMPTS_WITHOUT_OUTCOME, maxAttempts)
+                .getMessage();
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "backoffCap",
                     "must not be shorter than backoffBase");
@@ -593,8 +600,7 @@ public final class Outbox {
     private void buryExhausted(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(BURY_EXHAUSTED)) {
             JdbcValues.setInstant(statement, 1, now);
-            statement.setString(2, new ProcessingException(PersistenceError.OUTBOX_ATTEMPTS_WITHOUT_OUTCOME,
-                    maxAttempts).getMessage());
+            statement.setString(2, exhaustedReason);
             JdbcValues.setInstant(statement, 3, now);
             statement.setInt(4, maxAttempts);
             int buried = statement.executeUpdate();
@@ -683,9 +689,8 @@ public final class Outbox {
 
     /** Waits for the claims before this one on H2 to commit, and keeps the next one waiting until this one commits. */
     private static void lockClaims(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_CLAIMS);
-                ResultSet row = lock.executeQuery()) {
-            if (!row.next()) {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_CLAIMS)) {
+            if (lock.executeUpdate() != 1) {
                 throw new SQLException("ozg_outbox_claim_lock holds no row (migration V6 undone?)", "55000");
             }
         }
