@@ -107,26 +107,34 @@ public final class Outbox {
             + " last_error) END), " + MAX_ERROR_LENGTH + ")"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts >= ?";
     /*
-     * How a claim stays exclusive. The due rows are locked with FOR UPDATE SKIP LOCKED (PostgreSQL and H2 2.x), so a
-     * worker passes over rows another worker is claiming right now instead of queueing behind it. Safety does not rest
-     * on that alone: every UPDATE repeats the due condition, and both databases evaluate an UPDATE's condition against
-     * the latest committed row once they hold its row lock (PostgreSQL re-checks the updated row version; H2's
-     * MVStore waits for the lock and then re-reads the committed row). A row that another worker claimed in between
-     * is IN_FLIGHT with a fresh lease by then, fails the condition and is left out, so no row is leased to two workers
-     * at once.
+     * How a claim stays exclusive.
      *
-     * PostgreSQL does it in one statement, oldest due entry first. The pick is a MATERIALIZED CTE, run exactly once:
-     * as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may evaluate the subquery again (once
-     * per row in a nested-loop semi-join on a table without planner statistics, e.g. right after migration, or on a
-     * recheck of a concurrently updated row), each time skipping other rows: one claim of 20 leased all 1,000 due
-     * entries of a fresh table.
+     * PostgreSQL does it in one statement, oldest due entry first. The due rows are locked with FOR UPDATE SKIP LOCKED,
+     * so a worker passes over rows another worker is claiming right now instead of queueing behind it, and the UPDATE
+     * repeats the due condition, which PostgreSQL re-checks against the latest row version once it holds the row lock:
+     * a row another worker claimed in between is IN_FLIGHT with a fresh lease, fails it and is left out. The pick is a
+     * MATERIALIZED CTE, run exactly once: as a plain "id IN (SELECT ... LIMIT ? FOR UPDATE SKIP LOCKED)" PostgreSQL may
+     * evaluate the subquery again (once per row in a nested-loop semi-join on a table without planner statistics, e.g.
+     * right after migration, or on a recheck of a concurrently updated row), each time skipping other rows: one claim
+     * of 20 leased all 1,000 due entries of a fresh table.
      *
-     * H2 evaluates an IN subquery with FOR UPDATE once per outer row (seconds on ten thousand rows), and with ORDER BY
-     * its FOR UPDATE locks every matching row, not just the LIMIT (so a second worker finds nothing). There the oldest
-     * due ids are first read without a lock (pending ones and those with a run-out lease, each through its index and
-     * ordered by due time, merged), then locked by id with SKIP LOCKED under the due condition, then updated by id,
-     * all in one transaction. Rows another worker took meanwhile drop out; the claim then reads again, a few rounds
-     * at most, so that it still hands out the oldest entries first.
+     * On H2 claims take turns: each first locks the one row of ozg_outbox_claim_lock (migration V6, H2 only) for the
+     * rest of its transaction, so it reads and updates only what the claims before it committed. If no lease has run
+     * out (read through the due index among the entries in flight), it updates the oldest pending entries in one
+     * statement, in the order of the due index (status, next_attempt_at), up to the batch size. Otherwise it reads the
+     * oldest due ids without a lock (pending ones and those with a run-out lease, each through the due index and
+     * ordered by due time, merged) and updates them by id, repeating the due condition. The turns are what keeps an
+     * H2 claim exclusive: two such updates running side by side leased the same pending entries twice (tested). They
+     * replace a FOR UPDATE SKIP LOCKED of every claimed row before its update: a row lock on H2 is a write of the row,
+     * so each entry was written three times (lock, claim, delivery), and claims that locked overlapping rows one by one
+     * could deadlock each other. (H2 also evaluates an IN subquery with FOR UPDATE once per outer row, and with ORDER
+     * BY its FOR UPDATE locks every matching row, not just the LIMIT, so PostgreSQL's statement does not carry over.)
+     * Pending entries change only by claims, which wait for their turn. An entry whose lease ran out may be getting
+     * its outcome from its last lease holder right now, so those entries alone are locked first, with SKIP LOCKED and
+     * the due condition: the claim passes over them rather than wait for a transaction (markDelivered of a batch) that
+     * may in turn wait for it. A claim thus waits for nothing but its turn; should H2 still report a deadlock
+     * (SQLState 40001, e.g. in the burial of exhausted entries before the turn), the claim is undone and comes back
+     * empty, and the worker claims again on its next round.
      *
      * Both return the rows they leased from the claiming statement itself (RETURNING on PostgreSQL, FINAL TABLE on
      * H2), so no second query by lease token is needed.
@@ -140,8 +148,17 @@ public final class Outbox {
             + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?";
     private static final String SELECT_LEASE_EXPIRED_OLDEST = "SELECT id, next_attempt_at FROM ozg_outbox"
             + " WHERE status = 'IN_FLIGHT' AND lease_until <= ? AND attempts < ? ORDER BY next_attempt_at LIMIT ?";
+    /**
+     * Makes H2 claims take turns: the row lock is held until the claim commits. An UPDATE rather than a SELECT ... FOR
+     * UPDATE, which H2 parses anew on every call (it keeps no prepared plan of a locking query).
+     */
+    private static final String LOCK_CLAIMS = "UPDATE ozg_outbox_claim_lock SET id = id WHERE id = 1";
     private static final String LOCK_BY_IDS = "SELECT id FROM ozg_outbox WHERE " + DUE
             + " AND id IN (%s) FOR UPDATE SKIP LOCKED";
+    /** An H2 claim when no lease has run out: the oldest pending entries, in the order of the due index. */
+    private static final String CLAIM_PENDING_OLDEST = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE"
+            + " ozg_outbox SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?,"
+            + " lease_until = ? WHERE status = 'PENDING' AND next_attempt_at <= ? FETCH FIRST ? ROWS ONLY)";
     private static final String CLAIM_BY_IDS = "SELECT " + CLAIMED_COLUMNS + " FROM FINAL TABLE (UPDATE ozg_outbox"
             + " SET status = 'IN_FLIGHT', attempts = attempts + 1, lease_owner = ?, lease_token = ?, lease_until = ?"
             + " WHERE " + DUE + " AND id IN (%s))";
@@ -154,7 +171,7 @@ public final class Outbox {
             + " WHERE lease_token = ? AND status IN ('IN_FLIGHT', 'DEAD') AND id IN (%s)";
     /** Most ids in one statement of {@link #markDelivered(List)}. */
     static final int MARK_DELIVERED_CHUNK = 500;
-    /** Rounds of an H2 claim that lost candidates to other workers before it settles for fewer. */
+    /** Rounds of an H2 claim that lost candidates to late outcomes before it settles for fewer. */
     private static final int H2_CLAIM_ROUNDS = 3;
 
     private final Database database;
@@ -164,6 +181,8 @@ public final class Outbox {
     private final Duration backoffCap;
     private final Sealer sealer;
     private final RandomGenerator random;
+    /** The last error of an entry buried after {@code maxAttempts} attempts without an outcome (made once). */
+    private final String exhaustedReason;
 
     private Outbox(Builder builder) {
         this.database = builder.database;
@@ -173,6 +192,8 @@ public final class Outbox {
         this.backoffBase = builder.backoffBase;
         this.backoffCap = builder.backoffCap;
         this.random = builder.random;
+        this.exhaustedReason = new ProcessingException(PersistenceError.OUTBOX_ATTEMPTS_WITHOUT_OUTCOME, maxAttempts)
+                .getMessage();
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "backoffCap",
                     "must not be shorter than backoffBase");
@@ -233,7 +254,11 @@ public final class Outbox {
      * out at its last attempt ({@code maxAttempts}) without an outcome, because its worker crashed or overran the
      * lease, is not leased again but becomes {@link OutboxStatus#DEAD} with that reason ({@code OZG-DB-304}). Safe to
      * call from many workers and processes at once: an entry is leased to one worker at a time, and a claim never
-     * takes more than {@code batchSize}, whatever plan the database picks.
+     * takes more than {@code batchSize}, whatever plan the database picks. On PostgreSQL claims run side by side, each
+     * passing over the rows another one is claiming; on H2 they take turns (a short transaction each, on a lock row of
+     * their own), so a claim there takes a full batch whenever that much is due. A claim passes over an entry whose
+     * lease ran out while its last holder is recording the outcome. It can come back empty although entries are due
+     * if H2 undid it to break a deadlock; the next claim (the dispatcher's next round) takes them.
      *
      * <p>Start a send only while the lease lasts longer than the send can take ({@link #leaseLasts}), so that it ends
      * before the lease does; otherwise {@link #release} the message. A batch thus needs a lease of about
@@ -252,10 +277,9 @@ public final class Outbox {
         Instant leaseUntil = JdbcValues.storable(now.plus(leaseDuration));
         String token = UUID.randomUUID().toString();
         try (Connection connection = database.connection()) {
-            buryExhausted(connection, now);
             List<Leased> leased = database.dialect() == Dialect.POSTGRESQL
                     ? claimInOneStatement(connection, workerId, batchSize, token, now, leaseUntil)
-                    : claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
+                    : claimOnH2(connection, workerId, batchSize, token, now, leaseUntil);
             if (leased.isEmpty()) {
                 return List.of();
             }
@@ -576,8 +600,7 @@ public final class Outbox {
     private void buryExhausted(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(BURY_EXHAUSTED)) {
             JdbcValues.setInstant(statement, 1, now);
-            statement.setString(2, new ProcessingException(PersistenceError.OUTBOX_ATTEMPTS_WITHOUT_OUTCOME,
-                    maxAttempts).getMessage());
+            statement.setString(2, exhaustedReason);
             JdbcValues.setInstant(statement, 3, now);
             statement.setInt(4, maxAttempts);
             int buried = statement.executeUpdate();
@@ -598,6 +621,7 @@ public final class Outbox {
 
     private List<Leased> claimInOneStatement(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
+        buryExhausted(connection, now);
         try (PreparedStatement statement = connection.prepareStatement(CLAIM_IN_ONE_STATEMENT)) {
             int index = bindDue(statement, 1, now);
             statement.setInt(index++, batchSize);
@@ -611,23 +635,46 @@ public final class Outbox {
         }
     }
 
+    /** A claim on H2, or none if H2 broke a deadlock by undoing it (the worker claims again on its next round). */
+    private List<Leased> claimOnH2(Connection connection, String workerId, int batchSize, String token,
+            Instant now, Instant leaseUntil) throws SQLException {
+        try {
+            buryExhausted(connection, now);
+            return claimOldestByIds(connection, workerId, batchSize, token, now, leaseUntil);
+        } catch (SQLException e) {
+            if (SqlFailures.DEADLOCK.equals(e.getSQLState())) {
+                LOG.info("outbox claim of worker {} undone after a deadlock; the next claim takes its entries",
+                        workerId);
+                return new ArrayList<>();
+            }
+            throw e;
+        }
+    }
+
     private List<Leased> claimOldestByIds(Connection connection, String workerId, int batchSize, String token,
             Instant now, Instant leaseUntil) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            lockClaims(connection);
             List<Leased> claimed = new ArrayList<>();
             for (int round = 0; round < H2_CLAIM_ROUNDS && claimed.size() < batchSize; round++) {
                 int wanted = batchSize - claimed.size();
-                List<UUID> oldest = oldestDue(connection, now, wanted);
-                if (oldest.isEmpty()) {
+                List<Due> expired = due(connection, SELECT_LEASE_EXPIRED_OLDEST, true, now, wanted);
+                if (expired.isEmpty()) {
+                    // the common case: the oldest pending entries straight from the due index, no ids to look up
+                    claimPendingOldest(connection, wanted, workerId, token, now, leaseUntil, claimed);
                     break;
                 }
-                List<UUID> locked = lockDue(connection, oldest, now);
-                if (!locked.isEmpty()) {
-                    updateByIds(connection, locked, workerId, token, now, leaseUntil, claimed);
+                List<Due> oldest = new ArrayList<>(due(connection, SELECT_PENDING_OLDEST, false, now, wanted));
+                oldest.addAll(expired);
+                oldest.sort(Comparator.comparing(Due::since));
+                oldest = oldest.subList(0, Math.min(wanted, oldest.size()));
+                List<UUID> claimable = withoutExpiredLeasesInUse(connection, oldest, now);
+                if (!claimable.isEmpty()) {
+                    updateByIds(connection, claimable, workerId, token, now, leaseUntil, claimed);
                 }
                 if (oldest.size() < wanted) {
-                    break; // there is no more due; what was lost went to other workers
+                    break; // there is no more due; what was left out is being finished by its last lease holder
                 }
             }
             connection.commit();
@@ -640,34 +687,62 @@ public final class Outbox {
         }
     }
 
-    /** The ids of the {@code limit} oldest due entries, read without a lock. */
-    private List<UUID> oldestDue(Connection connection, Instant now, int limit) throws SQLException {
-        List<Due> due = new ArrayList<>();
-        try (PreparedStatement pending = connection.prepareStatement(SELECT_PENDING_OLDEST)) {
-            JdbcValues.setInstant(pending, 1, now);
-            pending.setInt(2, limit);
-            readDue(pending, due);
-        }
-        try (PreparedStatement expired = connection.prepareStatement(SELECT_LEASE_EXPIRED_OLDEST)) {
-            JdbcValues.setInstant(expired, 1, now);
-            expired.setInt(2, maxAttempts);
-            expired.setInt(3, limit);
-            readDue(expired, due);
-        }
-        due.sort(Comparator.comparing(Due::since));
-        return due.stream().limit(limit).map(Due::id).toList();
-    }
-
-    private static void readDue(PreparedStatement select, List<Due> into) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                into.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at")));
+    /** Waits for the claims before this one on H2 to commit, and keeps the next one waiting until this one commits. */
+    private static void lockClaims(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_CLAIMS)) {
+            if (lock.executeUpdate() != 1) {
+                throw new SQLException("ozg_outbox_claim_lock holds no row (migration V6 undone?)", "55000");
             }
         }
     }
 
-    /** Locks those of {@code ids} that are still due and not locked by another claim, in the order given. */
-    private List<UUID> lockDue(Connection connection, List<UUID> ids, Instant now) throws SQLException {
+    /** The {@code limit} oldest entries that {@code select} finds due (pending or with a run-out lease), no lock. */
+    private List<Due> due(Connection connection, String select, boolean leaseExpired, Instant now, int limit)
+            throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            int index = 1;
+            JdbcValues.setInstant(statement, index++, now);
+            if (leaseExpired) {
+                statement.setInt(index++, maxAttempts);
+            }
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Due(JdbcValues.getUuid(rows, "id"), JdbcValues.getInstant(rows, "next_attempt_at"),
+                            leaseExpired));
+                }
+            }
+        }
+        return due;
+    }
+
+    private void claimPendingOldest(Connection connection, int limit, String workerId, String token, Instant now,
+            Instant leaseUntil, List<Leased> into) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CLAIM_PENDING_OLDEST)) {
+            update.setString(1, workerId);
+            update.setString(2, token);
+            JdbcValues.setInstant(update, 3, leaseUntil);
+            JdbcValues.setInstant(update, 4, now);
+            update.setInt(5, limit);
+            readLeased(update, into);
+        }
+    }
+
+    /**
+     * The ids of {@code due} in order, without the entries with a run-out lease whose last holder is writing its
+     * outcome right now (their row is locked): those are locked for this claim, so that its update never waits.
+     */
+    private List<UUID> withoutExpiredLeasesInUse(Connection connection, List<Due> due, Instant now)
+            throws SQLException {
+        List<UUID> expired = due.stream().filter(Due::leaseExpired).map(Due::id).toList();
+        Set<UUID> locked = expired.isEmpty() ? Set.of() : lockDue(connection, expired, now);
+        return due.stream().filter(entry -> !entry.leaseExpired() || locked.contains(entry.id())).map(Due::id)
+                .toList();
+    }
+
+    /** Locks those of {@code ids} that are still due and not locked by another transaction. */
+    private Set<UUID> lockDue(Connection connection, List<UUID> ids, Instant now) throws SQLException {
         Set<UUID> locked = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(String.format(LOCK_BY_IDS, placeholders(ids)))) {
             int index = bindDue(select, 1, now);
@@ -680,7 +755,7 @@ public final class Outbox {
                 }
             }
         }
-        return ids.stream().filter(locked::contains).toList();
+        return locked;
     }
 
     private void updateByIds(Connection connection, List<UUID> ids, String workerId, String token, Instant now,
@@ -717,7 +792,7 @@ public final class Outbox {
     }
 
     /** A due entry and the time it is due since, to merge pending and lease-expired entries oldest first. */
-    private record Due(UUID id, Instant since) {
+    private record Due(UUID id, Instant since, boolean leaseExpired) {
     }
 
     private static boolean insertOnConflictDoNothing(Connection connection, UUID id, OutboxMessage message,

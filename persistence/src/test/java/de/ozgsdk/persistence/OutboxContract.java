@@ -10,6 +10,7 @@ import de.ozgsdk.core.crypto.Sealer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -198,6 +199,90 @@ abstract class OutboxContract extends DatabaseContract {
         assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(7));
         assertThat(leasedTwice).isEmpty();
         assertThat(owners).hasSize(300);
+    }
+
+    @Test
+    void claimPassesOverARunOutLeaseWhoseLastHolderIsWritingItsOutcomeInsteadOfWaiting() throws Exception {
+        enqueueAll("late", 2);
+        List<ClaimedMessage> late = outbox.claim("worker-a", 2, LEASE);
+        clock.advance(LEASE);
+        OutboxEntry fresh = outbox.enqueue(message("fresh"));
+        ClaimedMessage beingMarked = late.get(0);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (Connection lastHolder = db.connection()) {
+            lastHolder.setAutoCommit(false);
+            try {
+                // worker-a's markDelivered has updated the row but not committed yet: the row is locked
+                try (PreparedStatement mark = lastHolder.prepareStatement("UPDATE ozg_outbox SET status = 'DELIVERED'"
+                        + " WHERE id = ? AND lease_token = ?")) {
+                    mark.setObject(1, beingMarked.id());
+                    mark.setString(2, beingMarked.leaseToken());
+                    assertThat(mark.executeUpdate()).isOne();
+                }
+
+                Future<List<ClaimedMessage>> claim = worker.submit(() -> outbox.claim("worker-b", 10, LEASE));
+
+                assertThat(claim.get(5, TimeUnit.SECONDS)).as("claimed without waiting for worker-a")
+                        .extracting(ClaimedMessage::id).containsExactlyInAnyOrder(late.get(1).id(), fresh.id());
+            } finally {
+                lastHolder.commit();
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertThat(outbox.find(beingMarked.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(outbox.claim("worker-c", 10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void lateBatchOutcomeRacingWithClaimsLeavesEachEntryToOneWorkerWithoutADeadlock() throws Exception {
+        List<ClaimedMessage> late = new ArrayList<>();
+        for (int claim = 0; claim < 3; claim++) {
+            enqueueAll("late-" + claim, 100);
+            late.addAll(outbox.claim("worker-late", 100, LEASE));
+        }
+        clock.advance(LEASE);
+        Collections.reverse(late); // three leases, marked in one transaction, in another order than they are claimed
+        Map<UUID, String> owners = new ConcurrentHashMap<>();
+        List<UUID> leasedTwice = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            Future<List<ClaimedMessage>> marking = workers.submit(() -> {
+                start.await();
+                return outbox.markDelivered(late);
+            });
+            List<Future<?>> claiming = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                String workerId = "worker-" + w;
+                claiming.add(workers.submit(() -> {
+                    start.await();
+                    List<ClaimedMessage> batch;
+                    do {
+                        batch = outbox.claim(workerId, 7, LEASE);
+                        batch.forEach(m -> {
+                            if (owners.putIfAbsent(m.id(), workerId) != null) {
+                                leasedTwice.add(m.id());
+                            }
+                        });
+                    } while (!batch.isEmpty() || !marking.isDone());
+                    return null;
+                }));
+            }
+            start.countDown();
+            List<ClaimedMessage> lost = marking.get(60, TimeUnit.SECONDS);
+            for (Future<?> worker : claiming) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(leasedTwice).isEmpty();
+            assertThat(owners.keySet()).as("taken over: exactly those the late holder could not mark")
+                    .containsExactlyInAnyOrderElementsOf(lost.stream().map(ClaimedMessage::id).toList());
+            assertThat(outbox.countByStatus()).containsEntry(OutboxStatus.DELIVERED, 300L - lost.size())
+                    .containsEntry(OutboxStatus.IN_FLIGHT, (long) lost.size());
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     @Test

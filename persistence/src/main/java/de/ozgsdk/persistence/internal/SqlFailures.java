@@ -9,6 +9,8 @@ public final class SqlFailures {
 
     /** SQLState of a unique constraint violation, the same on H2 and PostgreSQL. */
     public static final String UNIQUE_VIOLATION = "23505";
+    /** SQLState H2 reports for a deadlock (and PostgreSQL for a serialization failure): the transaction was undone. */
+    public static final String DEADLOCK = "40001";
 
     private SqlFailures() {
     }
