@@ -29,7 +29,17 @@ public enum SandboxError implements ErrorCode {
     /** A mock could not start, e.g. because its fixed port is taken. */
     MOCK_START_FAILED("OZG-SANDBOX-114"),
     /** The credential given as sandbox CA holds no CA certificate. */
-    CA_INVALID("OZG-SANDBOX-115");
+    CA_INVALID("OZG-SANDBOX-115"),
+
+    // ---- OIDC provider mock (901-909)
+    /** A client registration of the OIDC provider mock is invalid (id, secret, key, redirect URI). */
+    OIDC_CLIENT_INVALID("OZG-SANDBOX-901"),
+    /** A persona of the OIDC provider mock is invalid (id, subject, level, file shape). */
+    OIDC_PERSONA_INVALID("OZG-SANDBOX-902"),
+    /** The OIDC provider mock knows no persona of this id. */
+    OIDC_PERSONA_UNKNOWN("OZG-SANDBOX-903"),
+    /** The OIDC provider mock cannot sign with this algorithm. */
+    OIDC_ALGORITHM_UNSUPPORTED("OZG-SANDBOX-904");
 
     private final String code;
 
