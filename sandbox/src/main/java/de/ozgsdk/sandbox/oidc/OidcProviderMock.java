@@ -304,8 +304,11 @@ public final class OidcProviderMock extends MockServer {
         codes.put(code, new Grant(client.get().id(), target, form.single("nonce").get(),
                 form.single("code_challenge").get(), persona, clock().instant(),
                 clock().instant().plus(codeLifetime)));
-        String iss = fault.filter(Error.WRONG_ISS_PARAMETER::equals).isPresent() ? issuer() + "/other" : issuer();
-        return issParameter ? redirect(target, state, "code", code, "iss", iss) : redirect(target, state, "code", code);
+        if (fault.filter(Error.WRONG_ISS_PARAMETER::equals).isPresent()) {
+            return Answer.status(303).header("Location", target + (target.contains("?") ? '&' : '?') + "code="
+                    + code + "&state=" + encode(state.orElse("")) + "&iss=" + encode(issuer() + "/other"));
+        }
+        return redirect(target, state, "code", code);
     }
 
     private Answer redirect(String target, Optional<String> state, String... parameters) {
@@ -314,6 +317,10 @@ public final class OidcProviderMock extends MockServer {
             location.append(encode(parameters[i])).append('=').append(encode(parameters[i + 1])).append('&');
         }
         state.ifPresent(value -> location.append("state=").append(encode(value)).append('&'));
+        if (issParameter) {
+            // RFC 9207: on success and on error alike
+            location.append("iss=").append(encode(issuer())).append('&');
+        }
         location.setLength(location.length() - 1);
         return Answer.status(303).header("Location", location.toString()).header("Cache-Control", "no-store");
     }
