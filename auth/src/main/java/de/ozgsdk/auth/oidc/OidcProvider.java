@@ -66,17 +66,16 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * OidcProvider servicekonto = OidcProvider.builder()
- *         .issuer("https://id.kommune.example/realms/servicekonto")
+ *         .issuer(issuer) // exactly as the provider names it, e.g. https://id.kommune.example/realms/bund
  *         .clientId("ozg-portal")
- *         .clientAuthentication(ClientAuthentication.secretBasic(secretFromVault))
+ *         .clientAuthentication(ClientAuthentication.secretBasic(clientSecret))
  *         .redirectUri(URI.create("https://portal.kommune.example/login/oidc"))
- *         .store(new JdbcPendingRequestStore(dataSource))
+ *         .store(new InMemoryPendingRequestStore()) // one JVM; JdbcPendingRequestStore for a cluster
  *         .build();
  * servicekonto.checkConfiguration().throwIfUnusable(); // at start-up: discovery, JWKS, PKCE, client auth
  *
  * LoginChallenge challenge = servicekonto.start(LoginContext.of(Locale.GERMAN), TrustLevel.SUBSTANTIAL);
- * // ... the browser returns to the redirect URI with code and state ...
- * LoginOutcome outcome = servicekonto.complete(Callback.ofMultiValued(parameters));
+ * URI location = ((LoginChallenge.Redirect) challenge).location(); // send the browser there (303)
  * }</pre>
  */
 public final class OidcProvider implements AuthProvider {

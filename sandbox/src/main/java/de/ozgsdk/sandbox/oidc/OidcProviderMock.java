@@ -58,11 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * OidcProviderMock idp = OidcProviderMock.builder()
- *         .client("ozg-portal", "portal-secret", URI.create("https://portal.example/login/oidc"))
- *         .start();
- * String issuer = idp.issuer();                 // http://127.0.0.1:<port>
- * idp.faults().add(OidcFaults.wrongNonce().once()); // the next token response carries a foreign nonce
- * idp.close();
+ *         .client("ozg-portal", "portal-secret", URI.create("https://portal.kommune.example/login/oidc"))
+ *         .start(); // port 0: any free loopback port; personas: OidcPersona.shipped()
+ * String issuer = idp.issuer(); // http://127.0.0.1:<port>, discovery below it
+ * idp.faults().add(OidcFaults.wrongNonce().once()); // the next ID token carries a foreign nonce
  * }</pre>
  */
 public final class OidcProviderMock extends MockServer {
