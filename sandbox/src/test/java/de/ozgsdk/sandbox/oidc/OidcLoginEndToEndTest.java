@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import de.ozgsdk.auth.AuthError;
 import de.ozgsdk.auth.Callback;
 import de.ozgsdk.auth.Citizen;
@@ -14,7 +18,6 @@ import de.ozgsdk.auth.LoginChallenge;
 import de.ozgsdk.auth.LoginContext;
 import de.ozgsdk.auth.LoginMethod;
 import de.ozgsdk.auth.LoginOutcome;
-import de.ozgsdk.auth.PersonAttribute;
 import de.ozgsdk.auth.oidc.ClaimMapping;
 import de.ozgsdk.auth.oidc.ClientAuthentication;
 import de.ozgsdk.auth.oidc.OidcProvider;
@@ -27,6 +30,8 @@ import de.ozgsdk.sandbox.Fault;
 import de.ozgsdk.sandbox.oidc.internal.TokenMinter;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /** The SDK's OIDC client against the sandbox's OIDC provider over HTTP: personas, algorithms, rotation, faults. */
 class OidcLoginEndToEndTest {
