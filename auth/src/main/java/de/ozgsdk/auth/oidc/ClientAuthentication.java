@@ -12,7 +12,7 @@ import java.util.Objects;
  * How the client proves itself at the token endpoint (OpenID Connect Core 1.0, section 9): {@link #secretBasic}
  * (HTTP Basic, the default of most providers), {@link #secretPost} (form fields) or {@link #privateKeyJwt} (a JWT
  * signed with the client's own key, whose public part the provider holds; no shared secret).
- * {@link #toString()} never shows the secret.
+ * Their {@code toString()} never shows the secret.
  */
 public sealed interface ClientAuthentication
         permits ClientAuthentication.SecretBasic, ClientAuthentication.SecretPost, ClientAuthentication.PrivateKeyJwt {
