@@ -88,6 +88,7 @@ public final class OidcProvider implements AuthProvider {
     private static final String NONCE = "nonce";
     private static final String VERIFIER = "pkce";
     private static final String RELAY = "relay";
+    private static final int MAX_RELAY_STATE = 1000;
 
     private final String id;
     private final String issuer;
@@ -159,6 +160,10 @@ public final class OidcProvider implements AuthProvider {
     public LoginChallenge start(LoginContext context, TrustLevel required) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(required, "required");
+        context.relayState().filter(relay -> relay.length() > MAX_RELAY_STATE).ifPresent(relay -> {
+            throw new InvalidInputException(AuthError.RELAY_STATE_INVALID, "longer than " + MAX_RELAY_STATE
+                    + " characters (it is kept in the pending request store)");
+        });
         ProviderMetadata metadata = discovery.current();
         String state = random();
         String nonce = random();

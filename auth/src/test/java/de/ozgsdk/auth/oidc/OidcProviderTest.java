@@ -154,6 +154,23 @@ class OidcProviderTest {
     }
 
     @Test
+    void refusesAnIdTokenWithoutSubject() {
+        provider.claims = b -> b.subject(null);
+        provider.userinfoAnswer = ScriptedProvider.json(200, "{\"given_name\":\"Erika\"}");
+
+        assertThat(code(login(client().build()))).isEqualTo(AuthError.OIDC_SUBJECT_MISSING);
+    }
+
+    @Test
+    void refusesARelayStateTooLongForTheStore() {
+        OidcProvider client = client().build();
+
+        assertThatThrownBy(() -> client.start(LoginContext.of(Locale.GERMAN).withRelayState("x".repeat(1001)),
+                TrustLevel.LOW)).isInstanceOfSatisfying(de.ozgsdk.core.InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo(AuthError.RELAY_STATE_INVALID));
+    }
+
+    @Test
     void refusesAMissingAcr() {
         provider.claims = b -> b.claim("acr", null);
 

@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 /** The SDK's OIDC client against the sandbox's OIDC provider over HTTP: personas, algorithms, rotation, faults. */
 class OidcLoginEndToEndTest {
 
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(OidcLoginEndToEndTest.class);
     private static final String CLIENT = "ozg-portal";
     private static final String SECRET = "portal-secret";
     private static OidcProviderMock idp;
@@ -113,6 +114,41 @@ class OidcLoginEndToEndTest {
         assertThat(citizen.trustLevel()).isEqualTo(persona.level());
         assertThat(citizen.subjectKey()).isEqualTo(persona.subject());
         assertThat(citizen.postboxReference().isPresent()).isEqualTo(persona.claims().containsKey("postkorb_handle"));
+    }
+
+    @Test
+    void logsNoPersonalDataDuringLoginsAndRefusals() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger sdk = (Logger) LoggerFactory.getLogger("de.ozgsdk");
+        Level before = sdk.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        sdk.setLevel(Level.DEBUG);
+        try {
+            OidcProvider client = client(idp).build();
+            login(client, "eid-hoch", TrustLevel.HIGH);
+            idp.faults().add(OidcFaults.userinfoSubjectMismatch().once());
+            login(client, "eid-hoch", TrustLevel.HIGH);
+            idp.faults().add(OidcFaults.wrongNonce().once());
+            login(client, "eid-hoch", TrustLevel.HIGH);
+            LOG.info("logged in: {}", login(client, "eid-hoch", TrustLevel.HIGH).citizen().orElseThrow());
+        } finally {
+            root.detachAppender(captured);
+            sdk.setLevel(before);
+        }
+
+        OidcPersona persona = idp.persona("eid-hoch");
+        List<String> personal = new ArrayList<>(List.of(persona.subject(), "Erika", "Mustermann", "Gabler",
+                "1964-08-12", "Heidestraße", "51147", "erika.mustermann@example.org"));
+        personal.add((String) persona.claims().get("bpk2"));
+        personal.add((String) persona.claims().get("postkorb_handle"));
+        assertThat(captured.list).as("log lines of four logins").hasSizeGreaterThan(4);
+        for (ILoggingEvent event : captured.list) {
+            String line = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain(personal);
+        }
     }
 
     @Test

@@ -76,6 +76,9 @@ public final class IdTokenVerifier {
         }
         checkIssuerAndAudience(claims);
         checkTimes(claims);
+        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+            throw new SecurityCheckException(AuthError.OIDC_SUBJECT_MISSING, "sub");
+        }
         if (!nonce.equals(claims.getClaim("nonce"))) {
             throw new SecurityCheckException(AuthError.OIDC_NONCE_MISMATCH);
         }
