@@ -98,7 +98,63 @@ public enum AuthError implements ErrorCode {
     /** Attributes the service requires were not delivered. */
     REQUIRED_ATTRIBUTES_MISSING("OZG-AUTH-162"),
     /** The identity provider answered with an error status. */
-    IDP_ERROR_STATUS("OZG-AUTH-163");
+    IDP_ERROR_STATUS("OZG-AUTH-163"),
+
+    // ---- OIDC (201-299)
+    /** The discovery document of the OpenID provider cannot be fetched or read. */
+    OIDC_DISCOVERY_FAILED("OZG-AUTH-201"),
+    /** The discovery document names another issuer than the configured one (mix-up protection). */
+    OIDC_DISCOVERY_ISSUER_MISMATCH("OZG-AUTH-202"),
+    /** The JWKS of the OpenID provider cannot be fetched, read, or holds no usable signing key. */
+    OIDC_JWKS_FAILED("OZG-AUTH-203"),
+    /** The OpenID provider does not offer what the client needs (code flow, PKCE S256, the client authentication). */
+    OIDC_PROVIDER_UNSUPPORTED("OZG-AUTH-204"),
+    /** The callback lacks a parameter of the authorization response or repeats it. */
+    OIDC_CALLBACK_INVALID("OZG-AUTH-205"),
+    /** The state of the authorization response names no login pending here (unknown, expired or used). */
+    OIDC_STATE_UNKNOWN("OZG-AUTH-206"),
+    /** The iss parameter of the authorization response is missing or names another issuer (RFC 9207). */
+    OIDC_ISS_PARAMETER_MISMATCH("OZG-AUTH-207"),
+    /** The OpenID provider answered the authorization request with an error other than a cancel. */
+    OIDC_AUTHORIZATION_ERROR("OZG-AUTH-208"),
+    /** The token endpoint is unreachable or failed (5xx, timeout): retryable. */
+    OIDC_TOKEN_REQUEST_FAILED("OZG-AUTH-209"),
+    /** The token endpoint refused to redeem the authorization code (invalid_grant, invalid_client ...). */
+    OIDC_TOKEN_REFUSED("OZG-AUTH-210"),
+    /** The token response is no usable JSON with id_token and a Bearer access token. */
+    OIDC_TOKEN_RESPONSE_INVALID("OZG-AUTH-211"),
+    /** The ID token is no signed JWT (JWS compact serialisation). */
+    OIDC_ID_TOKEN_MALFORMED("OZG-AUTH-212"),
+    /** The ID token's algorithm is not on the allow-list (never none, never HMAC). */
+    OIDC_ALGORITHM_REFUSED("OZG-AUTH-213"),
+    /** The ID token was signed with a key that is not in the provider's JWKS, also after fetching it again. */
+    OIDC_KEY_UNKNOWN("OZG-AUTH-214"),
+    /** The ID token's signature does not verify with the key it names. */
+    OIDC_SIGNATURE_INVALID("OZG-AUTH-215"),
+    /** The ID token's iss is not the configured issuer. */
+    OIDC_ISSUER_MISMATCH("OZG-AUTH-216"),
+    /** The ID token's aud does not contain this client. */
+    OIDC_AUDIENCE_MISMATCH("OZG-AUTH-217"),
+    /** The ID token's azp names another client, or is missing although aud names several. */
+    OIDC_AZP_INVALID("OZG-AUTH-218"),
+    /** The ID token has expired (exp passed beyond the allowed skew) or has no exp. */
+    OIDC_TOKEN_EXPIRED("OZG-AUTH-219"),
+    /** The ID token's iat or nbf lies in the future beyond the allowed skew, or iat is missing. */
+    OIDC_TOKEN_NOT_YET_VALID("OZG-AUTH-220"),
+    /** The ID token's nonce is missing or not the one of this login (replay or injection). */
+    OIDC_NONCE_MISMATCH("OZG-AUTH-221"),
+    /** The ID token carries no acr, or one the acr mapping cannot map to a trust level. */
+    OIDC_ACR_UNKNOWN("OZG-AUTH-222"),
+    /** The userinfo endpoint refused the access token or failed. */
+    OIDC_USERINFO_FAILED("OZG-AUTH-223"),
+    /** The userinfo answer names another subject than the ID token (token substitution). */
+    OIDC_USERINFO_SUBJECT_MISMATCH("OZG-AUTH-224"),
+    /** The ID token was used before (replay). */
+    OIDC_TOKEN_REPLAYED("OZG-AUTH-225"),
+    /** The claim configured as subject key is missing or empty. */
+    OIDC_SUBJECT_MISSING("OZG-AUTH-226"),
+    /** The ID token's at_hash does not match the access token (token substitution). */
+    OIDC_AT_HASH_MISMATCH("OZG-AUTH-227");
 
     private final String code;
 

@@ -39,6 +39,15 @@ public enum SandboxError implements ErrorCode {
     IDP_SERVICE_PROVIDER_INVALID("OZG-SANDBOX-131"),
     /** A persona was asked for that the Servicekonto IdP mock does not know. */
     IDP_PERSONA_UNKNOWN("OZG-SANDBOX-132"),
+    /** A client registration of the OIDC provider mock is invalid (id, secret, key, redirect URI). */
+    OIDC_CLIENT_INVALID("OZG-SANDBOX-141"),
+    /** A persona of the OIDC provider mock is invalid (id, subject, level, file shape). */
+    OIDC_PERSONA_INVALID("OZG-SANDBOX-142"),
+    /** The OIDC provider mock knows no persona of this id. */
+    OIDC_PERSONA_UNKNOWN("OZG-SANDBOX-143"),
+    /** The OIDC provider mock cannot sign with this algorithm. */
+    OIDC_ALGORITHM_UNSUPPORTED("OZG-SANDBOX-144"),
+
     /** A Mandant or Bewirtschafter number given to the ePayBL mock is empty or has other than letters and digits. */
     EPAYBL_MANDANT_INVALID("OZG-SANDBOX-160"),
     /** A fault or refusal was scoped to an operation the ePayBL mock does not serve. */
