@@ -87,7 +87,7 @@ final class XdfConformance {
         int length = reader.getTextLength();
         if (simple[top] != null) {
             text.append(chars, start, length);
-        } else if (complex[top] != null && !textReported[top]) {
+        } else if (complex[top] != null && !textReported[top] && !reader.isWhiteSpace()) {
             for (int i = start; i < start + length; i++) {
                 char c = chars[i];
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {

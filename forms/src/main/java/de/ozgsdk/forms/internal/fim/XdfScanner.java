@@ -6,6 +6,9 @@ import de.ozgsdk.core.xml.XmlError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -44,6 +47,11 @@ public final class XdfScanner implements XMLStreamReader {
                     + "([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])[Uu][Tt][Ff]-8\\3)?"
                     + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])(yes|no)\\5)?[ \\t\\r\\n]*\\?>");
     private static final int BUFFER = 32 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
     private static final int SYMBOLS = 1024;
     private static final String XML_NS = XMLConstants.XML_NS_URI;
     private static final String XMLNS_NS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
@@ -90,16 +98,16 @@ public final class XdfScanner implements XMLStreamReader {
     private int eventLine = 1;
     private int eventColumn = 1;
 
-    // ---- symbols: each distinct name once, as an interned string
-    private final String[] symbols = new String[SYMBOLS * 2];
-    private final byte[][] symbolBytes = new byte[SYMBOLS * 2][];
-    private final int[] symbolHashes = new int[SYMBOLS * 2];
-    private int symbolCount;
+    // ---- symbols: each distinct name once, with interned strings
+    private final Name[] names = new Name[SYMBOLS * 2];
+    private int nameCount;
 
     // ---- the current event
     private int event = START_DOCUMENT;
     private char[] text = new char[256];
     private int textLength;
+    /** Whether the current text is white space only (space, tab, CR, LF), known while it is scanned. */
+    private boolean textBlank;
     private long textRun;
     private long totalCharacters;
     private String piTarget;
@@ -110,6 +118,7 @@ public final class XdfScanner implements XMLStreamReader {
     private String[] prefixes = new String[32];
     private String[] locals = new String[32];
     private String[] uris = new String[32];
+    private Name[] qnames = new Name[32];
     private int[] bindingStarts = new int[33];
     private int depth;
     private boolean emptyElement;
@@ -521,8 +530,21 @@ public final class XdfScanner implements XMLStreamReader {
 
     // ---- text ------------------------------------------------------------------------------------------------------
 
+    /** Whether a byte of the eight in {@code word} is not plain text: non-ASCII, a control, '<', '&' or ']'. */
+    private static boolean needsLook(long word) {
+        long below = (word - ONES * 0x20) & ~word;
+        return ((word | below | zeroByte(word ^ ONES * '<') | zeroByte(word ^ ONES * '&')
+                | zeroByte(word ^ ONES * ']')) & HIGHS) != 0;
+    }
+
+    /** The high bit of each zero byte set (and perhaps of bytes above one): nonzero iff a byte is zero. */
+    private static long zeroByte(long word) {
+        return (word - ONES) & ~word;
+    }
+
     private int text() {
         textLength = 0;
+        textBlank = true;
         while (true) {
             // plain ASCII in a loop of its own: most of a document
             char[] target = text;
@@ -530,14 +552,30 @@ public final class XdfScanner implements XMLStreamReader {
             int p = pos;
             int limit = Math.min(end, p + target.length - length - 2);
             byte[] source = bytes;
+            boolean blank = textBlank;
+            // eight bytes at a time while none of them needs a look (indentation is most of a FIM file)
+            while (p + 8 <= limit) {
+                long word = (long) LONGS.get(source, p);
+                if (needsLook(word)) {
+                    break;
+                }
+                blank &= word == SPACES;
+                for (int k = 0; k < 8; k++) {
+                    target[length + k] = (char) source[p + k];
+                }
+                length += 8;
+                p += 8;
+            }
             while (p < limit) {
                 byte b = source[p];
                 if (TEXT_SPECIAL[b & 0xFF]) {
                     break;
                 }
+                blank &= b == ' ';
                 target[length++] = (char) b;
                 p++;
             }
+            textBlank = blank;
             pos = p;
             textLength = length;
             if (p == limit) {
@@ -556,7 +594,9 @@ public final class XdfScanner implements XMLStreamReader {
                 break;
             }
             if (b == '&') {
-                appendText(reference());
+                int c = reference();
+                textBlank &= c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                appendText(c);
             } else if (b == ']' && ensure(3) && bytes[pos + 1] == ']' && bytes[pos + 2] == '>'
                     || b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
                 InvalidInputException error = malformed(b == ']' ? "The sequence ']]>' is not allowed in text."
@@ -568,7 +608,9 @@ public final class XdfScanner implements XMLStreamReader {
                 pending = error;
                 break;
             } else {
-                appendText(character(b));
+                int c = character(b);
+                textBlank &= c == '\n' || c == '\t';
+                appendText(c);
             }
         }
         endText();
@@ -711,7 +753,8 @@ public final class XdfScanner implements XMLStreamReader {
         if (b < 0 || b >= 0x80 ? b < 0 : !NAME_START[b]) {
             throw malformed("Expected the target of a processing instruction.");
         }
-        piTarget = name(false);
+        Name target = qname();
+        piTarget = target.prefix.isEmpty() ? target.local : target.prefix + ":" + target.local;
         if (piTarget.equalsIgnoreCase("xml")) {
             throw malformedAt(eventLine, eventColumn,
                     "A processing instruction target matching 'xml' is reserved (an XML declaration not at the start).");
@@ -744,15 +787,19 @@ public final class XdfScanner implements XMLStreamReader {
 
     // ---- names -----------------------------------------------------------------------------------------------------
 
+    /** A qualified name as it stands in the document: its bytes, prefix and local part; once per distinct name. */
+    private record Name(byte[] bytes, int hash, String prefix, String local) {
+    }
+
     /**
-     * Scans a name at {@code pos} and returns it as a symbol. With {@code qualified}, stops at a colon (the caller
-     * reads the local part next). The first character has been checked to be a name start by the caller or is
-     * checked here.
+     * Scans a (qualified) name at {@code pos}, whose first byte the caller has checked to be no ASCII character that
+     * cannot start a name, and returns its symbol. Names are checked (characters, colons, length) when first seen.
      */
-    private String name(boolean qualified) {
+    private Name qname() {
         int start = pos;
         int hash = 0;
         boolean ascii = true;
+        int bound = 2 * maxNameLength + 2;
         while (true) {
             if (pos == end) {
                 boolean more = fill(start);
@@ -762,12 +809,13 @@ public final class XdfScanner implements XMLStreamReader {
                 }
                 continue;
             }
-            int b = bytes[pos] & 0xFF;
-            if (b < 0x80) {
-                if (!NAME_CHAR[b] || qualified && b == ':') {
+            int b = bytes[pos];
+            if (b >= 0) {
+                if (!NAME_CHAR[b]) {
                     break;
                 }
                 pos++;
+                hash = 31 * hash + b;
             } else {
                 // the whole character in the buffer, the name's start kept
                 while (end - pos < 4 && !eof) {
@@ -775,18 +823,15 @@ public final class XdfScanner implements XMLStreamReader {
                     start -= shift;
                 }
                 boolean first = pos == start;
-                int c = character(b);
+                int c = character(b & 0xFF);
                 if (!isNameChar(c) || first && !isNameStart(c)) {
                     throw malformed("Illegal character in a name (code 0x" + Integer.toHexString(c) + ").");
                 }
                 ascii = false;
-                if (pos - start > 4 * maxNameLength + 4) {
-                    break;
-                }
-                continue;
+                hash = 31 * hash + c;
+                bound = 8 * maxNameLength + 8;
             }
-            hash = 31 * hash + b;
-            if (pos - start > maxNameLength + 1) {
+            if (pos - start > bound) {
                 break;
             }
         }
@@ -794,19 +839,52 @@ public final class XdfScanner implements XMLStreamReader {
         if (length == 0) {
             throw malformed("Expected a name.");
         }
-        int first = bytes[start] & 0xFF;
-        if (first < 0x80 && (!NAME_START[first] || first == ':' && qualified) || first >= '0' && first <= '9') {
+        Name[] table = names;
+        int mask = table.length - 1;
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        Name name;
+        while ((name = table[slot]) != null) {
+            if (name.hash == hash && name.bytes.length == length
+                    && Arrays.equals(name.bytes, 0, length, bytes, start, start + length)) {
+                return name;
+            }
+            slot = (slot + 1) & mask;
+        }
+        name = newName(start, length, hash, ascii);
+        if (nameCount < SYMBOLS) {
+            table[slot] = name;
+            nameCount++;
+        }
+        return name;
+    }
+
+    /** Checks a name seen for the first time and makes its symbol; the strings are interned (see the class). */
+    private Name newName(int start, int length, int hash, boolean ascii) {
+        String text = new String(bytes, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        int first = text.charAt(0);
+        if (first < 0x80 && !NAME_START[first]) {
             throw malformed("Illegal first character of a name '" + (char) first + "'.");
         }
-        if (!ascii) {
-            hash = Arrays.hashCode(Arrays.copyOfRange(bytes, start, pos));
+        int colon = text.indexOf(':');
+        if (colon == 0 || colon == text.length() - 1 || colon > 0 && text.indexOf(':', colon + 1) >= 0) {
+            throw malformed("Illegal name '" + shorten(text) + "': a prefix and a local name are separated by one "
+                    + "colon.");
         }
-        String symbol = symbol(start, length, hash, ascii);
-        if (symbol.length() > maxNameLength) {
+        String prefix = colon < 0 ? "" : text.substring(0, colon).intern();
+        String local = (colon < 0 ? text : text.substring(colon + 1)).intern();
+        int localFirst = local.charAt(0);
+        if (localFirst < 0x80 ? !NAME_START[localFirst] : !isNameStart(localFirst)) {
+            throw malformed("Illegal first character of a local name '" + (char) localFirst + "'.");
+        }
+        if (prefix.length() > maxNameLength || local.length() > maxNameLength) {
             throw new InvalidInputException(XmlError.LIMIT_EXCEEDED, systemId, Integer.toString(line),
                     Integer.toString(column()), "a name is longer than " + maxNameLength + " characters.");
         }
-        return symbol;
+        return new Name(Arrays.copyOfRange(bytes, start, start + length), hash, prefix, local);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static boolean isNameStart(int c) {
@@ -819,31 +897,6 @@ public final class XdfScanner implements XMLStreamReader {
     private static boolean isNameChar(int c) {
         return c < 0x80 ? NAME_CHAR[c] : isNameStart(c) || c == 0xB7 || c >= 0x300 && c <= 0x36F
                 || c >= 0x203F && c <= 0x2040;
-    }
-
-    /** The one string for the name in {@code bytes[start..start+length)}, interned; a table of recent names. */
-    private String symbol(int start, int length, int hash, boolean ascii) {
-        int mask = symbols.length - 1;
-        int slot = (hash ^ (hash >>> 16)) & mask;
-        while (symbols[slot] != null) {
-            byte[] known = symbolBytes[slot];
-            if (symbolHashes[slot] == hash && known.length == length
-                    && Arrays.equals(known, 0, length, bytes, start, start + length)) {
-                return symbols[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        String name = ascii ? new String(bytes, start, length, StandardCharsets.ISO_8859_1)
-                : new String(bytes, start, length, StandardCharsets.UTF_8);
-        if (symbolCount < SYMBOLS) {
-            // interned: the importer's switches on names then compare by identity
-            name = name.intern();
-            symbols[slot] = name;
-            symbolBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
-            symbolHashes[slot] = hash;
-            symbolCount++;
-        }
-        return name;
     }
 
     // ---- tags ------------------------------------------------------------------------------------------------------
@@ -860,14 +913,9 @@ public final class XdfScanner implements XMLStreamReader {
             throw malformed(b < 0 ? "Unexpected end of input in a start tag." : "Unexpected character '" + (char) b
                     + "' after '<'; expected an element name.");
         }
-        String first = name(true);
-        String prefix = "";
-        String local = first;
-        if (peek() == ':') {
-            pos++;
-            prefix = first;
-            local = localPart();
-        }
+        Name name = qname();
+        String prefix = name.prefix;
+        String local = name.local;
         bindingStarts[depth] = bindings;
         attributeCount = 0;
         textRun = 0;
@@ -903,21 +951,10 @@ public final class XdfScanner implements XMLStreamReader {
         }
         prefixes[depth] = prefix;
         locals[depth] = local;
+        qnames[depth] = name;
         depth++;
         uris[depth - 1] = resolve(prefix, false);
         resolveAttributes();
-    }
-
-    private String localPart() {
-        int b = peek();
-        if (b < 0 || b < 0x80 && (!NAME_START[b] || b == ':')) {
-            throw malformed("Illegal name: a prefix must be followed by a local name.");
-        }
-        String local = name(true);
-        if (peek() == ':') {
-            throw malformed("Illegal name: more than one colon.");
-        }
-        return local;
     }
 
     /** Skips white space inside a tag; whether there was any. */
@@ -943,14 +980,9 @@ public final class XdfScanner implements XMLStreamReader {
         }
         int atLine = line;
         int atColumn = column();
-        String first = name(true);
-        String prefix = "";
-        String local = first;
-        if (peek() == ':') {
-            pos++;
-            prefix = first;
-            local = localPart();
-        }
+        Name name = qname();
+        String prefix = name.prefix;
+        String local = name.local;
         skipSpaceInTag();
         if (peek() != '=') {
             throw malformed("Expected '=' after the attribute name '" + local + "'.");
@@ -1098,24 +1130,31 @@ public final class XdfScanner implements XMLStreamReader {
         if (b < 0 || b < 0x80 && (!NAME_START[b] || b == ':')) {
             throw malformed("Expected an element name after '</'.");
         }
-        String first = name(true);
-        String prefix = "";
-        String local = first;
-        if (peek() == ':') {
-            pos++;
-            prefix = first;
-            local = localPart();
-        }
         int top = depth - 1;
-        if (!local.equals(locals[top]) || !prefix.equals(prefixes[top])) {
-            throw malformedAt(eventLine, eventColumn, "Unexpected end tag </" + (prefix.isEmpty() ? "" : prefix + ":")
-                    + local + ">; expected </" + qualified(top) + ">.");
+        byte[] expected = qnames[top].bytes;
+        int length = expected.length;
+        if (ensure(length + 1) && Arrays.equals(bytes, pos, pos + length, expected, 0, length)
+                && bytes[pos + length] >= 0 && !NAME_CHAR[bytes[pos + length]]) {
+            // the name of the open element, as expected: compared as bytes, no symbol looked up
+            pos += length;
+        } else {
+            endTagMismatch(top);
         }
         skipSpaceInTag();
         if (read() != '>') {
             throw malformed("Expected '>' to end the end tag </" + qualified(top) + ">.");
         }
         attributeCount = 0;
+    }
+
+    private void endTagMismatch(int top) {
+        Name name = qname();
+        String prefix = name.prefix;
+        String local = name.local;
+        if (!local.equals(locals[top]) || !prefix.equals(prefixes[top])) {
+            throw malformedAt(eventLine, eventColumn, "Unexpected end tag </" + (prefix.isEmpty() ? "" : prefix + ":")
+                    + local + ">; expected </" + qualified(top) + ">.");
+        }
     }
 
     private String qualified(int at) {
@@ -1127,6 +1166,7 @@ public final class XdfScanner implements XMLStreamReader {
         prefixes = Arrays.copyOf(prefixes, size);
         locals = Arrays.copyOf(locals, size);
         uris = Arrays.copyOf(uris, size);
+        qnames = Arrays.copyOf(qnames, size);
         bindingStarts = Arrays.copyOf(bindingStarts, size + 1);
     }
 
@@ -1221,7 +1261,10 @@ public final class XdfScanner implements XMLStreamReader {
 
     @Override
     public boolean isWhiteSpace() {
-        if (event != CHARACTERS && event != CDATA && event != SPACE) {
+        if (event == CHARACTERS) {
+            return textBlank;
+        }
+        if (event != CDATA && event != SPACE) {
             return false;
         }
         for (int i = 0; i < textLength; i++) {
