@@ -47,6 +47,8 @@ public final class XdfScanner implements XMLStreamReader {
                     + "([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])[Uu][Tt][Ff]-8\\3)?"
                     + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*([\"'])(yes|no)\\5)?[ \\t\\r\\n]*\\?>");
     private static final int BUFFER = 32 * 1024;
+    /** The longest text kept as bytes while scanning; longer ones are gathered as characters. */
+    private static final int PLAIN_TEXT = 16 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -108,6 +110,9 @@ public final class XdfScanner implements XMLStreamReader {
     private int textLength;
     /** Whether the current text is white space only (space, tab, CR, LF), known while it is scanned. */
     private boolean textBlank;
+    /** Whether the text of the current event is still bytes[textStart..textStart+textLength), plain ASCII. */
+    private boolean lazy;
+    private int textStart;
     private long textRun;
     private long totalCharacters;
     private String piTarget;
@@ -374,6 +379,7 @@ public final class XdfScanner implements XMLStreamReader {
 
     @Override
     public int next() {
+        lazy = false;
         if (pending != null) {
             throw pending;
         }
@@ -545,6 +551,10 @@ public final class XdfScanner implements XMLStreamReader {
     private int text() {
         textLength = 0;
         textBlank = true;
+        if (plainText()) {
+            endText();
+            return CHARACTERS;
+        }
         while (true) {
             // plain ASCII in a loop of its own: most of a document
             char[] target = text;
@@ -615,6 +625,90 @@ public final class XdfScanner implements XMLStreamReader {
         }
         endText();
         return CHARACTERS;
+    }
+
+    /**
+     * Scans text of plain ASCII (line feeds and tabs included) up to the next '<' without copying it: the event's
+     * text is then that range of the byte buffer ({@link #lazy}), made characters only if asked for (the importer
+     * never asks for the white space between elements, most of a FIM file). At anything else (a reference, CR,
+     * non-ASCII, ']', a control) or a long text, the part scanned is copied to {@link #text} and false returned.
+     */
+    private boolean plainText() {
+        int start = pos;
+        boolean blank = true;
+        while (true) {
+            byte[] source = bytes;
+            int p = pos;
+            int limit = end;
+            while (p + 8 <= limit) {
+                long word = (long) LONGS.get(source, p);
+                if (needsLook(word)) {
+                    break;
+                }
+                blank &= word == SPACES;
+                p += 8;
+            }
+            while (p < limit) {
+                byte b = source[p];
+                if (TEXT_SPECIAL[b & 0xFF]) {
+                    break;
+                }
+                blank &= b == ' ';
+                p++;
+            }
+            pos = p;
+            if (p == limit) {
+                if (p - start > PLAIN_TEXT) {
+                    break;
+                }
+                boolean more = fill(start);
+                start -= shift;
+                if (!more) {
+                    throw malformed("Unexpected end of input; expected the end tag </" + qualified(depth - 1)
+                            + ">.");
+                }
+                continue;
+            }
+            byte b = source[p];
+            if (b == '<') {
+                textStart = start;
+                textLength = p - start;
+                textBlank = blank;
+                lazy = true;
+                return true;
+            }
+            if (b == '\n') {
+                pos++;
+                newLine();
+            } else if (b == '\t') {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        int length = pos - start;
+        while (length + 2 > text.length) {
+            text = Arrays.copyOf(text, text.length * 2);
+        }
+        for (int i = 0; i < length; i++) {
+            text[i] = (char) bytes[start + i];
+        }
+        textLength = length;
+        textBlank = blank;
+        return false;
+    }
+
+    /** Makes the text of the event characters in {@link #text}, where it is still a range of bytes. */
+    private void inflate() {
+        if (lazy) {
+            while (textLength > text.length) {
+                text = Arrays.copyOf(text, text.length * 2);
+            }
+            for (int i = 0; i < textLength; i++) {
+                text[i] = (char) bytes[textStart + i];
+            }
+            lazy = false;
+        }
     }
 
     /** Counts the text of the current run against the limits, while it is being read. */
@@ -1195,7 +1289,7 @@ public final class XdfScanner implements XMLStreamReader {
         while (true) {
             int type = next();
             switch (type) {
-                case CHARACTERS, CDATA, SPACE -> content.append(text, 0, textLength);
+                case CHARACTERS, CDATA, SPACE -> content.append(getTextCharacters(), 0, textLength);
                 case END_ELEMENT -> {
                     return content.toString();
                 }
@@ -1409,7 +1503,8 @@ public final class XdfScanner implements XMLStreamReader {
         if (!hasText()) {
             throw new IllegalStateException("no text at this event");
         }
-        return new String(text, 0, textLength);
+        return lazy ? new String(bytes, textStart, textLength, StandardCharsets.ISO_8859_1)
+                : new String(text, 0, textLength);
     }
 
     @Override
@@ -1417,11 +1512,13 @@ public final class XdfScanner implements XMLStreamReader {
         if (!hasText()) {
             throw new IllegalStateException("no text at this event");
         }
+        inflate();
         return text;
     }
 
     @Override
     public int getTextCharacters(int sourceStart, char[] target, int targetStart, int length) {
+        inflate();
         int count = Math.max(0, Math.min(length, textLength - sourceStart));
         System.arraycopy(text, sourceStart, target, targetStart, count);
         return count;
