@@ -642,10 +642,12 @@ public final class XdfScanner implements XMLStreamReader {
             int limit = end;
             while (p + 8 <= limit) {
                 long word = (long) LONGS.get(source, p);
-                if (needsLook(word)) {
-                    break;
+                if (word != SPACES) {
+                    if (needsLook(word)) {
+                        break;
+                    }
+                    blank = false;
                 }
-                blank &= word == SPACES;
                 p += 8;
             }
             while (p < limit) {
@@ -1117,6 +1119,19 @@ public final class XdfScanner implements XMLStreamReader {
 
     /** An attribute value up to the closing quote, normalised (white space to spaces, references replaced). */
     private String attributeValue(int quote) {
+        // most values are plain ASCII within the buffer: made a string straight from the bytes
+        byte[] source = bytes;
+        for (int p = pos; p < end; p++) {
+            byte b = source[p];
+            if (b == quote) {
+                String plain = new String(source, pos, p - pos, StandardCharsets.ISO_8859_1);
+                pos = p + 1;
+                return plain;
+            }
+            if (b < 0x20 || b == '<' || b == '&') {
+                break;
+            }
+        }
         int length = 0;
         while (true) {
             int b = peek();
