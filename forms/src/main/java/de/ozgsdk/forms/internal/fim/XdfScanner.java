@@ -896,6 +896,22 @@ public final class XdfScanner implements XMLStreamReader {
         int hash = 0;
         boolean ascii = true;
         int bound = 2 * maxNameLength + 2;
+        // the usual case: an ASCII name wholly in the buffer, scanned with locals only
+        byte[] source = bytes;
+        int limit = Math.min(end, start + bound);
+        int p = start;
+        while (p < limit) {
+            byte b = source[p];
+            if (b < 0 || !NAME_CHAR[b]) {
+                break;
+            }
+            hash = 31 * hash + b;
+            p++;
+        }
+        pos = p;
+        if (p < limit && source[p] >= 0) {
+            return symbol(start, hash, true);
+        }
         while (true) {
             if (pos == end) {
                 boolean more = fill(start);
@@ -931,6 +947,11 @@ public final class XdfScanner implements XMLStreamReader {
                 break;
             }
         }
+        return symbol(start, hash, ascii);
+    }
+
+    /** The symbol of the name in bytes[start..pos) with the given hash, made (and checked) when first seen. */
+    private Name symbol(int start, int hash, boolean ascii) {
         int length = pos - start;
         if (length == 0) {
             throw malformed("Expected a name.");
