@@ -636,6 +636,13 @@ public final class XdfScanner implements XMLStreamReader {
     private boolean plainText() {
         int start = pos;
         boolean blank = true;
+        if (indentation()) {
+            textStart = start;
+            textLength = pos - start;
+            textBlank = true;
+            lazy = true;
+            return true;
+        }
         while (true) {
             byte[] source = bytes;
             int p = pos;
@@ -698,6 +705,30 @@ public final class XdfScanner implements XMLStreamReader {
         textLength = length;
         textBlank = blank;
         return false;
+    }
+
+    /**
+     * The usual text between two elements, a line feed and spaces up to '<', scanned in one go; false (with
+     * {@link #pos} after the part scanned, all of it white space) where the text is anything else.
+     */
+    private boolean indentation() {
+        byte[] source = bytes;
+        int p = pos;
+        int limit = end;
+        if (p < limit && source[p] == '\n') {
+            p++;
+            line++;
+            lineStart = base + p;
+            extraAtLineStart = extra;
+        }
+        while (p + 8 <= limit && (long) LONGS.get(source, p) == SPACES) {
+            p += 8;
+        }
+        while (p < limit && source[p] == ' ') {
+            p++;
+        }
+        pos = p;
+        return p < limit && source[p] == '<';
     }
 
     /** Makes the text of the event characters in {@link #text}, where it is still a range of bytes. */
