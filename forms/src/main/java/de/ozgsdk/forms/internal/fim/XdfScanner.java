@@ -124,6 +124,9 @@ public final class XdfScanner implements XMLStreamReader {
     private String[] locals = new String[32];
     private String[] uris = new String[32];
     private Name[] qnames = new Name[32];
+    /** The element whose start or end tag came last, for guessing the next start tag's name. */
+    private Name previous;
+    private boolean previousEnded;
     private int[] bindingStarts = new int[33];
     private int depth;
     private boolean emptyElement;
@@ -914,8 +917,43 @@ public final class XdfScanner implements XMLStreamReader {
 
     // ---- names -----------------------------------------------------------------------------------------------------
 
-    /** A qualified name as it stands in the document: its bytes, prefix and local part; once per distinct name. */
-    private record Name(byte[] bytes, int hash, String prefix, String local) {
+    /**
+     * A qualified name as it stands in the document: its bytes, prefix and local part; once per distinct name. It
+     * remembers which element started after its start and after its end tag last time: the next start tag is compared
+     * with that guess first (FIM files repeat the same sequences of elements thousands of times).
+     */
+    private static final class Name {
+        final byte[] bytes;
+        final int hash;
+        final String prefix;
+        final String local;
+        Name afterStart;
+        Name afterEnd;
+
+        Name(byte[] bytes, int hash, String prefix, String local) {
+            this.bytes = bytes;
+            this.hash = hash;
+            this.prefix = prefix;
+            this.local = local;
+        }
+    }
+
+    /** Whether the name at {@link #pos} is {@code guess} (and not longer); consumed if so. */
+    private boolean isNext(Name guess) {
+        if (guess == null) {
+            return false;
+        }
+        byte[] expected = guess.bytes;
+        int length = expected.length;
+        if (end - pos <= length && !ensure(length + 1)) {
+            return false;
+        }
+        byte after = bytes[pos + length];
+        if (after < 0 || NAME_CHAR[after] || !Arrays.equals(bytes, pos, pos + length, expected, 0, length)) {
+            return false;
+        }
+        pos += length;
+        return true;
     }
 
     /**
@@ -1061,7 +1099,22 @@ public final class XdfScanner implements XMLStreamReader {
             throw malformed(b < 0 ? "Unexpected end of input in a start tag." : "Unexpected character '" + (char) b
                     + "' after '<'; expected an element name.");
         }
-        Name name = qname();
+        Name guess = previous == null ? null : previousEnded ? previous.afterEnd : previous.afterStart;
+        Name name;
+        if (isNext(guess)) {
+            name = guess;
+        } else {
+            name = qname();
+            if (previous != null) {
+                if (previousEnded) {
+                    previous.afterEnd = name;
+                } else {
+                    previous.afterStart = name;
+                }
+            }
+        }
+        previous = name;
+        previousEnded = false;
         String prefix = name.prefix;
         String local = name.local;
         bindingStarts[depth] = bindings;
@@ -1292,6 +1345,8 @@ public final class XdfScanner implements XMLStreamReader {
             throw malformed("Expected an element name after '</'.");
         }
         int top = depth - 1;
+        previous = qnames[top];
+        previousEnded = true;
         byte[] expected = qnames[top].bytes;
         int length = expected.length;
         if (ensure(length + 1) && Arrays.equals(bytes, pos, pos + length, expected, 0, length)
