@@ -3,8 +3,11 @@ package de.ozgsdk.forms;
 import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.xml.SecureXml;
 import de.ozgsdk.forms.internal.fim.XdfParser;
+import de.ozgsdk.forms.internal.fim.XdfScanner;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +45,17 @@ import org.slf4j.LoggerFactory;
  * usable model: unknown namespace, missing id, unknown Feldart or Datentyp, malformed Multiplizität, malformed XML, a
  * DTD. Both modes only warn about what XSD-valid files may contain (ids of working copies, a redefined id,
  * descriptions in place of patterns, unreadable XDatenfelder 2 Präzisierung strings, groups without children).
+ *
+ * <p>UTF-8 documents (every FIM export) are read by the importer's own scanner, other encodings by core's hardened
+ * StAX reader; both refuse DTDs, know no external entities and keep the limits of the {@link SecureXml} given to
+ * {@link Builder#xml}, with the same results.
  */
 public final class FimImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FimImporter.class);
     private static final String WOODSTOX = "com.ctc.wstx.stax.WstxInputFactory";
+    /** Enough for a byte order mark and any XML declaration the scanner reads. */
+    private static final int PROLOG_BYTES = 1024;
 
     /**
      * Core's defaults with limits that fit XDatenfelder: real exports are below 1 MB with texts below 1,000
@@ -63,6 +72,7 @@ public final class FimImporter {
     private final int maxDepth;
     private final int maxElements;
     private final SecureXml xml;
+    private final boolean scanner;
 
     private FimImporter(Builder builder) {
         this.lenient = builder.lenient;
@@ -70,6 +80,7 @@ public final class FimImporter {
         this.maxDepth = builder.maxDepth;
         this.maxElements = builder.maxElements;
         this.xml = builder.xml;
+        this.scanner = builder.scanner;
     }
 
     /**
@@ -107,7 +118,7 @@ public final class FimImporter {
     /** A builder seeded with this importer's settings. */
     public Builder newBuilder() {
         return new Builder().lenient(lenient).codeLists(codeLists).maxDepth(maxDepth).maxElements(maxElements)
-                .xml(xml);
+                .xml(xml).scanner(scanner);
     }
 
     /** Imports a file; its file name is the source name in messages. */
@@ -131,27 +142,44 @@ public final class FimImporter {
     public FormSchema importSchema(InputStream in, String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        XMLStreamReader reader = openReader(in, sourceName);
+        try {
+            return importFrom(openReader(in, sourceName), sourceName);
+        } catch (UncheckedIOException e) {
+            throw new FimImportException(FimError.READ_FAILED, new ImportLocation(sourceName, 0, 0, "/",
+                    Optional.empty()), e, e.getClass().getSimpleName());
+        }
+    }
+
+    private FormSchema importFrom(XMLStreamReader reader, String sourceName) {
         try {
             FormSchema schema = new XdfParser(reader, sourceName,
                     new XdfParser.Options(lenient, codeLists, maxDepth, maxElements)).parse();
             LOG.debug("imported {} {} from {}: {} fields, {} groups, {} warnings", schema.xdfVersion(), schema.id(),
                     sourceName, schema.fields().size(), schema.groups().size(), schema.warnings().size());
             return schema;
-        } catch (UncheckedIOException e) {
-            throw new FimImportException(FimError.READ_FAILED, new ImportLocation(sourceName, 0, 0, "/",
-                    Optional.empty()), e, e.getClass().getSimpleName());
         } finally {
             closeQuietly(reader);
         }
     }
 
-    /** The one place where the StAX reader is created: core's hardened reader (no DTD, no external entities). */
+    /**
+     * The one place where the reader is created: the SDK's own scanner for UTF-8 XML 1.0 documents (every real FIM
+     * export), core's hardened StAX reader for the rest; both refuse DTDs and external entities and keep the limits.
+     */
     private XMLStreamReader openReader(InputStream in, String sourceName) {
         try {
-            return xml.newXmlStreamReader(in, sourceName);
+            if (!scanner) {
+                return xml.newXmlStreamReader(in, sourceName);
+            }
+            byte[] prolog = in.readNBytes(PROLOG_BYTES);
+            if (XdfScanner.handles(prolog, prolog.length)) {
+                return XdfScanner.open(in, prolog, prolog.length, sourceName, xml);
+            }
+            return xml.newXmlStreamReader(new SequenceInputStream(new ByteArrayInputStream(prolog), in), sourceName);
         } catch (InvalidInputException e) {
             throw XdfParser.translate(e, new ImportLocation(sourceName, 0, 0, "/", Optional.empty()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -170,6 +198,7 @@ public final class FimImporter {
         private int maxDepth = 64;
         private int maxElements = 100_000;
         private SecureXml xml = FIM_XML;
+        private boolean scanner = true;
 
         private Builder() {
         }
@@ -217,6 +246,15 @@ public final class FimImporter {
          */
         public Builder xml(SecureXml xml) {
             this.xml = Objects.requireNonNull(xml, "xml");
+            return this;
+        }
+
+        /**
+         * Whether UTF-8 documents are read by the SDK's own scanner (default) or, like other encodings, by core's
+         * StAX reader; for the tests that hold the two paths against each other.
+         */
+        Builder scanner(boolean scanner) {
+            this.scanner = scanner;
             return this;
         }
 

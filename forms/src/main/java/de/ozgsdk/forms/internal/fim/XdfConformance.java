@@ -82,12 +82,13 @@ final class XdfConformance {
         if (top < 0) {
             return;
         }
-        char[] chars = reader.getTextCharacters();
-        int start = reader.getTextStart();
-        int length = reader.getTextLength();
         if (simple[top] != null) {
-            text.append(chars, start, length);
-        } else if (complex[top] != null && !textReported[top]) {
+            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+        } else if (complex[top] != null && !textReported[top] && !reader.isWhiteSpace()) {
+            // asked for only here: the white space between elements need not become characters
+            char[] chars = reader.getTextCharacters();
+            int start = reader.getTextStart();
+            int length = reader.getTextLength();
             for (int i = start; i < start + length; i++) {
                 char c = chars[i];
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {

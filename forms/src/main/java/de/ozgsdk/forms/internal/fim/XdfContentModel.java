@@ -263,7 +263,10 @@ final class XdfContentModel {
             this.name = name;
             this.content = content;
             this.items = items.toArray(new Item[0]);
-            this.attributes = Map.copyOf(attributes);
+            // names interned: the scanner hands out interned names, so lookups compare by identity
+            Map<String, Attribute> interned = new HashMap<>();
+            attributes.forEach((key, attribute) -> interned.put(key.intern(), attribute));
+            this.attributes = Map.copyOf(interned);
             this.required = attributes.values().stream().filter(a -> a.required).toList();
             this.nextRequired = new int[this.items.length + 1];
             nextRequired[this.items.length] = this.items.length;
@@ -271,7 +274,7 @@ final class XdfContentModel {
                 nextRequired[i] = this.items[i].min > 0 ? i : nextRequired[i + 1];
                 for (String key : this.items[i].keys) {
                     Map<String, Integer> index = key.startsWith(".") ? unqualifiedItemOf : itemOf;
-                    if (index.put(key.startsWith(".") ? key.substring(1) : key, i) != null) {
+                    if (index.put((key.startsWith(".") ? key.substring(1) : key).intern(), i) != null) {
                         // a name twice in one sequence would need a real automaton; the XDatenfelder XSDs have none
                         throw new IllegalStateException(name + ": child " + key + " occurs twice");
                     }

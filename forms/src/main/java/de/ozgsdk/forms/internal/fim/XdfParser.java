@@ -65,6 +65,7 @@ public final class XdfParser {
     private final Map<FimId, Defined> defined = new HashMap<>();
     private final Map<CodeListReference, Boolean> available = new HashMap<>();
     private final Map<String, LocalizedText> texts = new HashMap<>();
+    private final Map<String, Optional<Map<String, String>>> precisions = new HashMap<>();
     private XdfVersion version;
     private String namespace;
     private String seenXdfNamespace;
@@ -645,7 +646,8 @@ public final class XdfParser {
     }
 
     private void xdf2Precision(String text, Precision.Builder precision, Supplier<ImportLocation> here) {
-        Optional<Map<String, String>> json = JsonishObject.parse(text);
+        // fields repeat their Präzisierung: each text is parsed once per import
+        Optional<Map<String, String>> json = precisions.computeIfAbsent(text, JsonishObject::parse);
         if (json.isPresent()) {
             // XDF2 declares the Präzisierung a plain string, so nothing in it can break the XSD: only warn
             apply(json.get(), precision, here);
