@@ -17,6 +17,7 @@ import de.ozgsdk.payment.PaymentRedirect;
 import de.ozgsdk.payment.PaymentReference;
 import de.ozgsdk.payment.PaymentResult;
 import de.ozgsdk.payment.PaymentReturn;
+import de.ozgsdk.payment.internal.CompletionPolling;
 import de.ozgsdk.payment.internal.Echo;
 import de.ozgsdk.payment.internal.EpayblWire;
 import de.ozgsdk.payment.internal.EpayblWire.Part;
@@ -103,9 +104,7 @@ public final class EpayblClient implements PaymentProvider {
     private final OkHttpClient http;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Duration completionDeadline;
-    private final Duration firstPoll;
-    private final Duration maxPoll;
+    private final CompletionPolling polling;
     private final SecureRandom random = new SecureRandom();
 
     private EpayblClient(Builder builder) {
@@ -123,9 +122,7 @@ public final class EpayblClient implements PaymentProvider {
         this.http = OzgHttpClients.create(config);
         this.clock = config.clock();
         this.sleeper = config.sleeper();
-        this.completionDeadline = builder.completionDeadline;
-        this.firstPoll = builder.firstPoll;
-        this.maxPoll = builder.maxPoll;
+        this.polling = builder.polling;
     }
 
     /** A builder; service URL, Paypage and Mandant are required, a client certificate unless on localhost. */
@@ -172,17 +169,7 @@ public final class EpayblClient implements PaymentProvider {
             return new PaymentResult(reference, PaymentResult.Outcome.CANCELLED, Optional.of(
                     reference.transactionId()), Optional.empty(), Optional.of(clock.instant()));
         }
-        Duration waited = Duration.ZERO;
-        Duration next = firstPoll;
-        while (result.outcome() == PaymentResult.Outcome.PENDING && waited.compareTo(completionDeadline) < 0) {
-            Duration wait = next.compareTo(completionDeadline.minus(waited)) < 0 ? next
-                    : completionDeadline.minus(waited);
-            pause(wait);
-            waited = waited.plus(wait);
-            next = next.multipliedBy(2).compareTo(maxPoll) < 0 ? next.multipliedBy(2) : maxPoll;
-            result = status(reference);
-        }
-        return result;
+        return polling.poll(result, () -> status(reference), sleeper, this::interruptedWhilePolling);
     }
 
     @Override
@@ -486,15 +473,10 @@ public final class EpayblClient implements PaymentProvider {
         return mandant;
     }
 
-    private void pause(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RemoteSystemException.builder(PaymentError.EPAYBL_UNAVAILABLE, SYSTEM)
-                    .cause(e).arguments(serviceUrl.host(), "lesenKassenzeichenInfo", "-", "interrupted while polling")
-                    .build();
-        }
+    private RemoteSystemException interruptedWhilePolling(InterruptedException e) {
+        return RemoteSystemException.builder(PaymentError.EPAYBL_UNAVAILABLE, SYSTEM)
+                .cause(e).arguments(serviceUrl.host(), "lesenKassenzeichenInfo", "-", "interrupted while polling")
+                .build();
     }
 
     static void requireSecureUrl(String setting, URI url) {
@@ -527,9 +509,8 @@ public final class EpayblClient implements PaymentProvider {
         private PrivateKeyCredential clientCertificate;
         private HttpClientConfig http = HttpClientConfig.defaults();
         private int kassenzeichenLength = 12;
-        private Duration completionDeadline = Duration.ofSeconds(10);
-        private Duration firstPoll = Duration.ofMillis(500);
-        private Duration maxPoll = Duration.ofSeconds(2);
+        private CompletionPolling polling = CompletionPolling.of(Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofSeconds(2), PaymentError.EPAYBL_CONFIG_INVALID);
 
         private Builder() {
         }
@@ -591,17 +572,7 @@ public final class EpayblClient implements PaymentProvider {
          * {@code first}, then doubling up to {@code max}. Defaults 10 s, 500 ms, 2 s; a deadline of zero asks once.
          */
         public Builder completion(Duration deadline, Duration first, Duration max) {
-            Objects.requireNonNull(deadline, "deadline");
-            Objects.requireNonNull(first, "first");
-            Objects.requireNonNull(max, "max");
-            if (deadline.isNegative() || deadline.compareTo(Duration.ofMinutes(5)) > 0 || first.toMillis() < 1
-                    || max.compareTo(first) < 0) {
-                throw new ConfigurationException(PaymentError.EPAYBL_CONFIG_INVALID, "completion",
-                        "deadline 0 to 5 minutes, first poll at least 1 ms, max poll not below the first");
-            }
-            completionDeadline = deadline;
-            firstPoll = first;
-            maxPoll = max;
+            polling = CompletionPolling.of(deadline, first, max, PaymentError.EPAYBL_CONFIG_INVALID);
             return this;
         }
 

@@ -15,6 +15,7 @@ import de.ozgsdk.payment.PaymentRedirect;
 import de.ozgsdk.payment.PaymentReference;
 import de.ozgsdk.payment.PaymentResult;
 import de.ozgsdk.payment.PaymentReturn;
+import de.ozgsdk.payment.internal.CompletionPolling;
 import de.ozgsdk.payment.internal.Echo;
 import de.ozgsdk.payment.internal.OAuthTokens;
 import de.ozgsdk.payment.internal.XbdWire;
@@ -71,9 +72,7 @@ public final class XBezahldiensteClient implements PaymentProvider {
     private final Function<TenantId, String> endPointIds;
     private final OkHttpClient http;
     private final Optional<OAuthTokens> tokens;
-    private final Duration completionDeadline;
-    private final Duration firstPoll;
-    private final Duration maxPoll;
+    private final CompletionPolling polling;
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -94,9 +93,7 @@ public final class XBezahldiensteClient implements PaymentProvider {
         XBezahldiensteAuthentication auth = builder.authentication;
         this.tokens = auth.tokenEndpoint().map(endpoint -> new OAuthTokens(endpoint, auth.clientId().orElseThrow(),
                 auth.clientSecret().orElseThrow(), auth.scope(), clock));
-        this.completionDeadline = builder.completionDeadline;
-        this.firstPoll = builder.firstPoll;
-        this.maxPoll = builder.maxPoll;
+        this.polling = builder.polling;
     }
 
     /** A builder; base URL, originator id and authentication are required. */
@@ -134,18 +131,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
     public PaymentResult complete(PaymentReturn returned) {
         PaymentReference reference = returned.reference();
         checkReturnParameters(returned);
-        Duration waited = Duration.ZERO;
-        Duration next = firstPoll;
         PaymentResult result = status(reference);
-        while (result.outcome() == PaymentResult.Outcome.PENDING && waited.compareTo(completionDeadline) < 0) {
-            Duration wait = next.compareTo(completionDeadline.minus(waited)) < 0 ? next
-                    : completionDeadline.minus(waited);
-            pause(wait);
-            waited = waited.plus(wait);
-            next = next.multipliedBy(2).compareTo(maxPoll) < 0 ? next.multipliedBy(2) : maxPoll;
-            result = status(reference);
-        }
-        return result;
+        return polling.poll(result, () -> status(reference), sleeper, this::interruptedWhilePolling);
     }
 
     @Override
@@ -324,14 +311,9 @@ public final class XBezahldiensteClient implements PaymentProvider {
         return endPointId;
     }
 
-    private void pause(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RemoteSystemException.builder(PaymentError.XBEZAHLDIENSTE_UNAVAILABLE, SYSTEM)
-                    .cause(e).arguments(baseUrl.host(), "-", "interrupted while polling").build();
-        }
+    private RemoteSystemException interruptedWhilePolling(InterruptedException e) {
+        return RemoteSystemException.builder(PaymentError.XBEZAHLDIENSTE_UNAVAILABLE, SYSTEM)
+                .cause(e).arguments(baseUrl.host(), "-", "interrupted while polling").build();
     }
 
     static void requireSecureUrl(String setting, URI url) {
@@ -357,9 +339,8 @@ public final class XBezahldiensteClient implements PaymentProvider {
         private Function<TenantId, String> endPointIds = TenantId::value;
         private XBezahldiensteAuthentication authentication;
         private HttpClientConfig http = HttpClientConfig.defaults();
-        private Duration completionDeadline = Duration.ofSeconds(10);
-        private Duration firstPoll = Duration.ofMillis(500);
-        private Duration maxPoll = Duration.ofSeconds(4);
+        private CompletionPolling polling = CompletionPolling.of(Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofSeconds(4), PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID);
 
         private Builder() {
         }
@@ -413,17 +394,7 @@ public final class XBezahldiensteClient implements PaymentProvider {
          * {@code maxPoll}. Defaults 10 s, 500 ms, 4 s. A deadline of zero asks once.
          */
         public Builder completion(Duration deadline, Duration first, Duration max) {
-            Objects.requireNonNull(deadline, "deadline");
-            Objects.requireNonNull(first, "first");
-            Objects.requireNonNull(max, "max");
-            if (deadline.isNegative() || deadline.compareTo(Duration.ofMinutes(5)) > 0 || first.toMillis() < 1
-                    || max.compareTo(first) < 0) {
-                throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, "completion",
-                        "deadline 0 to 5 minutes, first poll at least 1 ms, max poll not below the first");
-            }
-            completionDeadline = deadline;
-            firstPoll = first;
-            maxPoll = max;
+            polling = CompletionPolling.of(deadline, first, max, PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID);
             return this;
         }
 
