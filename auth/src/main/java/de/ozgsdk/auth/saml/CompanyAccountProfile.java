@@ -11,6 +11,7 @@ import de.ozgsdk.core.TrustLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class CompanyAccountProfile implements SamlProfile {
 
     private CompanyAccountProfile(Builder builder) {
         this.organisation = Collections.unmodifiableMap(new EnumMap<>(builder.organisation));
-        this.requiredOrganisation = Set.copyOf(builder.requiredOrganisation);
+        this.requiredOrganisation = Collections.unmodifiableSet(EnumSet.copyOf(builder.requiredOrganisation));
         this.personKey = Optional.ofNullable(builder.personKey);
         this.person = Map.copyOf(builder.person);
         this.requiredPerson = List.copyOf(builder.requiredPerson);
