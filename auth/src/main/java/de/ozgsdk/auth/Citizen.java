@@ -32,6 +32,7 @@ public final class Citizen {
     private final boolean temporaryLogin;
     private final Map<String, AttributeValue> attributes;
     private final Map<PersonAttribute, AttributeValue> person;
+    private final Optional<Organisation> organisation;
 
     private Citizen(Builder builder) {
         this.subjectKey = require(builder.subjectKey, "subjectKey");
@@ -44,6 +45,7 @@ public final class Citizen {
         this.temporaryLogin = builder.temporaryLogin;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
         this.person = Collections.unmodifiableMap(new EnumMap<>(builder.person));
+        this.organisation = Optional.ofNullable(builder.organisation);
     }
 
     /** Starts a citizen; subject key, issuer, trust level and authentication time are required. */
@@ -108,6 +110,14 @@ public final class Citizen {
      */
     public boolean isTemporaryLogin() {
         return temporaryLogin;
+    }
+
+    /**
+     * The organisation the person acts for, after a company-account login (Mein Unternehmenskonto); empty for a
+     * citizen acting for themselves.
+     */
+    public Optional<Organisation> organisation() {
+        return organisation;
     }
 
     /** All attributes by wire name, in the order they arrived. */
@@ -204,6 +214,7 @@ public final class Citizen {
         return "Citizen[trustLevel=" + trustLevel + ", loginMethod=" + loginMethod + ", issuer=" + issuer
                 + ", temporary=" + temporaryLogin + ", postbox=" + (postboxReference.isPresent() ? "yes" : "no")
                 + ", attributes=" + person.keySet()
+                + (organisation.isPresent() ? ", " + organisation.get() : "")
                 + "]";
     }
 
@@ -226,6 +237,7 @@ public final class Citizen {
         private boolean temporaryLogin;
         private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         private final Map<PersonAttribute, AttributeValue> person = new EnumMap<>(PersonAttribute.class);
+        private Organisation organisation;
 
         private Builder() {
         }
@@ -291,6 +303,12 @@ public final class Citizen {
         public Builder attribute(PersonAttribute meaning, AttributeValue value) {
             attributes.put(value.name(), value);
             person.put(Objects.requireNonNull(meaning, "meaning"), value);
+            return this;
+        }
+
+        /** The organisation the person acts for; default none. */
+        public Builder organisation(Organisation organisation) {
+            this.organisation = Objects.requireNonNull(organisation, "organisation");
             return this;
         }
 

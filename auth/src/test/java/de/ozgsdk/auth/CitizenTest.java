@@ -88,4 +88,19 @@ class CitizenTest {
         assertThat(AttributeTrust.parse("HOCH")).contains(AttributeTrust.HIGH);
         assertThat(AttributeTrust.parse("GANZ-HOCH")).isEmpty();
     }
+
+    @Test
+    void carriesAnOrganisationBesideThePersonWithoutPrintingIt() {
+        Organisation company = Organisation.builder().key("org-0815").name("Muster Bau GmbH")
+                .value(OrganisationAttribute.REGISTER_COURT, "Amtsgericht Köln").build();
+
+        Citizen citizen = erika(TrustLevel.SUBSTANTIAL).organisation(company).build();
+
+        assertThat(citizen.organisation()).contains(company);
+        assertThat(company.registerCourt()).contains("Amtsgericht Köln");
+        assertThat(citizen.toString()).doesNotContain("org-0815", "Muster Bau", "Köln").contains("REGISTER_COURT");
+        assertThat(erika(TrustLevel.HIGH).build().organisation()).isEmpty();
+        assertThatThrownBy(() -> Organisation.builder().key("org-0815").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+    }
 }

@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
 /**
  * What differs between Servicekonten that speak SAML 2.0: how a trust level is requested and reported, the request
  * extensions, which attributes are required, and how an assertion becomes a {@link Citizen}. {@link BundIdProfile}
- * for BundID, {@link InteroperableProfile} for Servicekonten of other Länder with eIDAS levels.
+ * for BundID, {@link InteroperableProfile} for Servicekonten of other Länder with eIDAS levels,
+ * {@link CompanyAccountProfile} for Mein Unternehmenskonto (organisation beside the person).
  */
 public interface SamlProfile {
 

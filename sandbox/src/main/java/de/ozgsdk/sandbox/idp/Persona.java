@@ -26,9 +26,11 @@ import tools.jackson.databind.ObjectMapper;
  * @param temporary      whether this is a temporary login (no bPK2, no Postkorb-Handle)
  * @param postkorbHandle the postbox handle (a UUID), empty for a temporary login
  * @param attributes     the attributes in the order they are sent
+ * @param organisation   the attributes of the organisation the persona acts for (a company-account login such as
+ *                       Mein Unternehmenskonto), sent after the person's; empty for a citizen
  */
 public record Persona(String id, String label, String method, int level, boolean temporary,
-        Optional<String> postkorbHandle, List<Attribute> attributes) {
+        Optional<String> postkorbHandle, List<Attribute> attributes, List<Attribute> organisation) {
 
     public Persona {
         Objects.requireNonNull(id, "id");
@@ -39,6 +41,18 @@ public record Persona(String id, String label, String method, int level, boolean
         }
         Objects.requireNonNull(postkorbHandle, "postkorbHandle");
         attributes = List.copyOf(attributes);
+        organisation = List.copyOf(organisation);
+    }
+
+    /** A persona acting for themselves, without organisation attributes. */
+    public Persona(String id, String label, String method, int level, boolean temporary,
+            Optional<String> postkorbHandle, List<Attribute> attributes) {
+        this(id, label, method, level, temporary, postkorbHandle, attributes, List.of());
+    }
+
+    /** Whether the persona acts for an organisation. */
+    public boolean actsForOrganisation() {
+        return !organisation.isEmpty();
     }
 
     /**
@@ -52,7 +66,10 @@ public record Persona(String id, String label, String method, int level, boolean
     public record Attribute(String name, String friendlyName, String value, String trust) {
     }
 
-    /** The personas shipped with the sandbox: eID (4), ELSTER (3), user name (1), temporary eID, eIDAS minimum. */
+    /**
+     * The personas shipped with the sandbox: eID (4), ELSTER (3), user name (1), temporary eID, eIDAS minimum, and an
+     * employee logging in for a company (ELSTER organisation certificate, 3).
+     */
     public static List<Persona> shipped() {
         try (InputStream in = Persona.class.getResourceAsStream("personas.json")) {
             return read(in, "personas.json (shipped)");
@@ -81,11 +98,8 @@ public record Persona(String id, String label, String method, int level, boolean
     }
 
     private static Persona persona(JsonNode node, String source) {
-        List<Attribute> attributes = new ArrayList<>();
-        for (JsonNode attribute : node.path("attributes")) {
-            attributes.add(new Attribute(text(attribute, "name", source), attribute.path("friendlyName").asString(""),
-                    text(attribute, "value", source), attribute.path("trust").asString("NORMAL")));
-        }
+        List<Attribute> attributes = attributes(node.path("attributes"), source);
+        List<Attribute> organisation = attributes(node.path("organisation"), source);
         boolean temporary = node.path("temporary").asBoolean(false);
         String handle = node.path("postkorbHandle").asString("");
         if (!temporary && handle.isEmpty()) {
@@ -93,7 +107,16 @@ public record Persona(String id, String label, String method, int level, boolean
         }
         return new Persona(text(node, "id", source), text(node, "label", source), text(node, "method", source),
                 node.path("level").asInt(0), temporary, handle.isEmpty() ? Optional.empty() : Optional.of(handle),
-                attributes);
+                attributes, organisation);
+    }
+
+    private static List<Attribute> attributes(JsonNode list, String source) {
+        List<Attribute> attributes = new ArrayList<>();
+        for (JsonNode attribute : list) {
+            attributes.add(new Attribute(text(attribute, "name", source), attribute.path("friendlyName").asString(""),
+                    text(attribute, "value", source), attribute.path("trust").asString("NORMAL")));
+        }
+        return attributes;
     }
 
     private static String text(JsonNode node, String field, String source) {
@@ -111,6 +134,7 @@ public record Persona(String id, String label, String method, int level, boolean
     /** Id, method and level only: the attributes are (invented) personal data. */
     @Override
     public String toString() {
-        return "Persona[" + id + ", " + method + ", level " + level + (temporary ? ", temporary" : "") + "]";
+        return "Persona[" + id + ", " + method + ", level " + level + (temporary ? ", temporary" : "")
+                + (actsForOrganisation() ? ", organisation" : "") + "]";
     }
 }

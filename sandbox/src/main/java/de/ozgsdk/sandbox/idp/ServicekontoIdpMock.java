@@ -458,10 +458,13 @@ public final class ServicekontoIdpMock extends MockServer {
         return strangerKey.updateAndGet(key -> key != null ? key : SandboxPki.selfSignedRsa("stranger"));
     }
 
-    /** The persona's attributes plus what BundID adds: bPK2, Postkorb-Handle, level, AssertionProvedBy. */
+    /** The persona's attributes, then its organisation's, plus what BundID adds: bPK2, Postkorb-Handle, level, AssertionProvedBy. */
     private static Map<String, String[]> attributes(Persona persona, ServiceProvider sp) {
         Map<String, String[]> all = new LinkedHashMap<>();
         for (Persona.Attribute attribute : persona.attributes()) {
+            all.put(attribute.name(), new String[] {attribute.friendlyName(), attribute.value(), attribute.trust()});
+        }
+        for (Persona.Attribute attribute : persona.organisation()) {
             all.put(attribute.name(), new String[] {attribute.friendlyName(), attribute.value(), attribute.trust()});
         }
         if (!persona.temporary()) {
