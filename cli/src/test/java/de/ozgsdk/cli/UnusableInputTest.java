@@ -31,8 +31,9 @@ class UnusableInputTest {
     void malformedXmlNamesLineAndColumn() {
         CliRun result = run("fim", "inspect", "--locale", "en", fixture("malformed.xml"));
         assertUnusable(result, "OZG-FIM-101");
-        // </xdf:kopf> closes <xdf:header>: the parser stops at the end of the wrong end tag
-        assertThat(result.err()).contains("malformed.xml").contains("line 5, column 12");
+        // </xdf:kopf> closes <xdf:header>: the importer's scanner points at the start of the wrong end tag
+        assertThat(result.err()).contains("malformed.xml").contains("line 5, column 3")
+                .contains("Unexpected end tag </xdf:kopf>; expected </xdf:header>");
     }
 
     @Test
