@@ -2,7 +2,6 @@ package de.ozgsdk.auth.saml;
 
 import de.ozgsdk.auth.AttributeValue;
 import de.ozgsdk.auth.Citizen;
-import de.ozgsdk.auth.LoginContext;
 import de.ozgsdk.auth.LoginMethod;
 import de.ozgsdk.auth.Organisation;
 import de.ozgsdk.auth.OrganisationAttribute;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.w3c.dom.Element;
 
 /**
  * The company-account profile for "Mein Unternehmenskonto" (MUK, the federal account for organisations on ELSTER,
@@ -79,20 +77,6 @@ public final class CompanyAccountProfile implements SamlProfile {
     @Override
     public String authnContextClassRef(TrustLevel required) {
         return stork ? required.storkQaaLevel() : required.eidasUri();
-    }
-
-    @Override
-    public Optional<TrustLevel> trustLevel(String authnContextClassRef) {
-        try {
-            return Optional.of(TrustLevel.parse(authnContextClassRef));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public void addExtensions(Element extensions, LoginContext context, TrustLevel required) {
-        // no extension is documented publicly for MUK
     }
 
     @Override

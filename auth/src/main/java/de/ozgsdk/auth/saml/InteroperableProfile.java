@@ -2,7 +2,6 @@ package de.ozgsdk.auth.saml;
 
 import de.ozgsdk.auth.AttributeValue;
 import de.ozgsdk.auth.Citizen;
-import de.ozgsdk.auth.LoginContext;
 import de.ozgsdk.auth.LoginMethod;
 import de.ozgsdk.auth.PersonAttribute;
 import de.ozgsdk.core.TrustLevel;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.w3c.dom.Element;
 
 /**
  * Plain SAML 2.0 for interoperable Servicekonten of other Länder: trust levels as eIDAS LoA URIs
@@ -48,20 +46,6 @@ public final class InteroperableProfile implements SamlProfile {
     @Override
     public String authnContextClassRef(TrustLevel required) {
         return required.eidasUri();
-    }
-
-    @Override
-    public Optional<TrustLevel> trustLevel(String authnContextClassRef) {
-        try {
-            return Optional.of(TrustLevel.parse(authnContextClassRef));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public void addExtensions(Element extensions, LoginContext context, TrustLevel required) {
-        // plain SAML 2.0: no extension
     }
 
     @Override

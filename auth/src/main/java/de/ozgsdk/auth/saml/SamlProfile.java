@@ -18,14 +18,24 @@ public interface SamlProfile {
     /** The {@code AuthnContextClassRef} to request {@code required} with (Comparison "minimum"). */
     String authnContextClassRef(TrustLevel required);
 
-    /** The trust level an {@code AuthnContextClassRef} of an answer means, empty if the profile does not know it. */
-    Optional<TrustLevel> trustLevel(String authnContextClassRef);
+    /**
+     * The trust level an {@code AuthnContextClassRef} of an answer means, empty if the profile does not know it. By
+     * default every form {@link TrustLevel#parse} knows: eIDAS LoA URIs, STORK QAA levels and level names.
+     */
+    default Optional<TrustLevel> trustLevel(String authnContextClassRef) {
+        try {
+            return Optional.of(TrustLevel.parse(authnContextClassRef));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * Adds the profile's request extensions as children of {@code extensions} ({@code samlp:Extensions}, dropped
-     * when it stays empty).
+     * when it stays empty). By default none: plain SAML 2.0.
      */
-    void addExtensions(Element extensions, LoginContext context, TrustLevel required);
+    default void addExtensions(Element extensions, LoginContext context, TrustLevel required) {
+    }
 
     /** Whether the assertion must carry its own signature (a signed response around it is not enough). */
     boolean requiresSignedAssertion();
