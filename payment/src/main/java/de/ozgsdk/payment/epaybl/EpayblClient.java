@@ -23,6 +23,7 @@ import de.ozgsdk.payment.internal.EpayblWire;
 import de.ozgsdk.payment.internal.EpayblWire.Part;
 import de.ozgsdk.payment.internal.EpayblWire.Struct;
 import de.ozgsdk.payment.internal.EpayblWire.Value;
+import de.ozgsdk.payment.internal.ServiceUrls;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,7 +37,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -480,16 +480,11 @@ public final class EpayblClient implements PaymentProvider {
     }
 
     static void requireSecureUrl(String setting, URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || url.getHost() == null || !("https".equals(scheme)
-                || "http".equals(scheme) && isLoopback(url))) {
-            throw new ConfigurationException(PaymentError.EPAYBL_CONFIG_INVALID, setting,
-                    "give an absolute https URL (http only for localhost, in tests)");
-        }
+        ServiceUrls.requireSecure(PaymentError.EPAYBL_CONFIG_INVALID, setting, url);
     }
 
     private static boolean isLoopback(URI url) {
-        return "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
+        return ServiceUrls.isLoopback(url);
     }
 
     /** What {@code lesenTransaktion} reports: the Kassenzeichen created under our number and its amount. */

@@ -18,13 +18,13 @@ import de.ozgsdk.payment.PaymentReturn;
 import de.ozgsdk.payment.internal.CompletionPolling;
 import de.ozgsdk.payment.internal.Echo;
 import de.ozgsdk.payment.internal.OAuthTokens;
+import de.ozgsdk.payment.internal.ServiceUrls;
 import de.ozgsdk.payment.internal.XbdWire;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -317,13 +317,7 @@ public final class XBezahldiensteClient implements PaymentProvider {
     }
 
     static void requireSecureUrl(String setting, URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
-        boolean secure = "https".equals(scheme) || "http".equals(scheme) && loopback;
-        if (!url.isAbsolute() || url.getHost() == null || !secure) {
-            throw new ConfigurationException(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, setting,
-                    "give an absolute https URL (http only for localhost, in tests)");
-        }
+        ServiceUrls.requireSecure(PaymentError.XBEZAHLDIENSTE_CONFIG_INVALID, setting, url);
     }
 
     private record Answer(int status, byte[] body) {
