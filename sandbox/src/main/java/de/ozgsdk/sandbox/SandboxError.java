@@ -54,6 +54,10 @@ public enum SandboxError implements ErrorCode {
     EPAYBL_OPERATION_UNKNOWN("OZG-SANDBOX-161"),
     /** A refusal posted to the ePayBL mock's admin endpoint names no code of {@code EpayblMock.Code}. */
     EPAYBL_CODE_UNKNOWN("OZG-SANDBOX-162"),
+    /** The signer given to the time-stamp authority mock has no time-stamping certificate or an unusable key. */
+    TSA_SIGNER_INVALID("OZG-SANDBOX-170"),
+    /** A policy given to the time-stamp authority mock is no object identifier. */
+    TSA_POLICY_INVALID("OZG-SANDBOX-171"),
     /** A required setting of the ZBP mock is missing (delivery service, persona, author). */
     ZBP_SETTING_MISSING("OZG-SANDBOX-200"),
     /** The ZBP mock could not pick up submissions from the delivery service. */

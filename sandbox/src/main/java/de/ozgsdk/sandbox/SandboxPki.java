@@ -57,14 +57,23 @@ public final class SandboxPki {
         this.ca = ca;
     }
 
-    /** A new CA with a fresh key, named {@code OZG Sandbox CA <random>}. */
+    /** A new CA with a fresh key, named {@code OZG Sandbox CA <random>}, valid from a day ago for a year. */
     public static SandboxPki generate() {
+        Instant now = Instant.now();
+        return generate(now.minus(BACKDATE), now.plus(VALIDITY));
+    }
+
+    /**
+     * A new CA with a fresh key, valid from {@code notBefore} to {@code notAfter}: for mocks whose clock is not the
+     * system's (a verifier checks the chain at the time a token or assertion was made, e.g. the time-stamp authority).
+     */
+    public static SandboxPki generate(Instant notBefore, Instant notAfter) {
+        requireValidity(notBefore, notAfter);
         KeyPair keys = newKeyPair();
         X500Name name = name("OZG Sandbox CA " + Long.toHexString(RANDOM.nextLong()));
-        Instant now = Instant.now();
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(VALIDITY)), name, keys.getPublic());
+                    Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -128,6 +137,16 @@ public final class SandboxPki {
     }
 
     /**
+     * A time-stamping credential (RFC 3161, 2.3: the one extended key usage id-kp-timeStamping, critical) with common
+     * name {@code commonName}, valid from {@code notBefore} to {@code notAfter}: the signer of the time-stamp
+     * authority mock (an expired one too, to test that verifiers refuse it).
+     */
+    public PrivateKeyCredential issueTimeStamping(String commonName, Instant notBefore, Instant notAfter) {
+        requireValidity(notBefore, notAfter);
+        return issue(commonName, KeyPurposeId.id_kp_timeStamping, true, null, notBefore, notAfter);
+    }
+
+    /**
      * A fresh self-signed RSA 2048 key and certificate valid for two years, as SAML parties use them for signing
      * and encryption (pinned in metadata, not chained to a CA): the Servicekonto IdP mock's key, or a test
      * portal's SP key.
@@ -152,17 +171,21 @@ public final class SandboxPki {
     }
 
     private PrivateKeyCredential issue(String commonName, KeyPurposeId purpose, GeneralNames subjectAltNames) {
+        Instant now = Instant.now();
+        return issue(commonName, purpose, false, subjectAltNames, now.minus(BACKDATE), now.plus(VALIDITY));
+    }
+
+    private PrivateKeyCredential issue(String commonName, KeyPurposeId purpose, boolean purposeCritical,
+            GeneralNames subjectAltNames, Instant notBefore, Instant notAfter) {
         Objects.requireNonNull(commonName, "commonName");
         KeyPair keys = newKeyPair();
-        Instant now = Instant.now();
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(VALIDITY)), name(commonName),
-                    keys.getPublic());
+                    Date.from(notBefore), Date.from(notAfter), name(commonName), keys.getPublic());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+            builder.addExtension(Extension.extendedKeyUsage, purposeCritical, new ExtendedKeyUsage(purpose));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensions.createAuthorityKeyIdentifier(ca.certificate()));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
@@ -175,6 +198,13 @@ public final class SandboxPki {
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("could not issue a sandbox certificate for " + commonName + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void requireValidity(Instant notBefore, Instant notAfter) {
+        if (!Objects.requireNonNull(notAfter, "notAfter").isAfter(Objects.requireNonNull(notBefore, "notBefore"))) {
+            throw new IllegalArgumentException("certificate validity ends (" + notAfter + ") before it begins ("
+                    + notBefore + ")");
         }
     }
 
