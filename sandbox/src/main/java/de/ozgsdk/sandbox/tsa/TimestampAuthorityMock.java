@@ -52,8 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>{@code
  * TimestampAuthorityMock tsa = TimestampAuthorityMock.builder().start(); // key and CA generated for this run
  * TimestampClient client = TimestampClient.builder()
- *         .url(tsa.tsaUrl().toString())                   // http://127.0.0.1:<port>/tsa
- *         .trustAnchors(List.of(tsa.trustAnchor()))        // the mock's CA certificate
+ *         .url(tsa.tsaUrl().toString())              // http://127.0.0.1:<port>/tsa
+ *         .trustAnchors(List.of(tsa.trustAnchor()))  // the mock's CA certificate
  *         .build();
  * TimestampToken token = client.stamp(receipt);
  * tsa.faults().add(Fault.systemError(TimestampAuthorityMock.Error.WRONG_NONCE).once()); // the next token lies
