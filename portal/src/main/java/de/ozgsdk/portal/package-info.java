@@ -1,6 +1,8 @@
 /**
- * The service runtime (auth, form steps, review, payment, submit, receipt), save and resume, tenants, service packages, portal profiles and the compatibility check central vs legacy, the Jakarta Servlet adapter, the embedded Jetty host and the PDF receipt.
- *
- * <p>This module is part of the build but not yet filled; its issue in the tracker says what it will offer.
+ * The service runtime of the OZG SDK: one online service, defined once ({@link de.ozgsdk.portal.service}), runs
+ * unchanged on the central multi-tenant portal and on legacy portals. Tenants per municipality
+ * ({@link de.ozgsdk.portal.tenant}), service packages, portal profiles with the compatibility check, the runtime
+ * (login, form steps, review, payment, submit, receipt), the Jakarta Servlet adapter and the embedded host live in
+ * the sub-packages. See {@code portal/PORTAL.md}.
  */
 package de.ozgsdk.portal;

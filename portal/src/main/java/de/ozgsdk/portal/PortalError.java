@@ -1,0 +1,37 @@
+package de.ozgsdk.portal;
+
+import de.ozgsdk.core.ErrorCode;
+
+/**
+ * Error codes of the portal module: {@code OZG-PORTAL-1xx} service definitions and packages, {@code 2xx} portal
+ * profiles and the compatibility check, {@code 3xx} the runtime, {@code 4xx} receipt and findability, {@code 5xx}
+ * web adapter, host and tenants.
+ */
+public enum PortalError implements ErrorCode {
+    /** A part of an online service definition is missing or invalid (builder or descriptor). */
+    SERVICE_DEFINITION_INVALID("OZG-PORTAL-100"),
+    /** A step of an online service names an element that is not a top-level element of its form, or none. */
+    SERVICE_STEP_INVALID("OZG-PORTAL-101"),
+    /** A prefill rule of an online service targets a field the form does not have. */
+    SERVICE_PREFILL_INVALID("OZG-PORTAL-102"),
+    /** A fee rule of an online service refers to a field or group the form does not have. */
+    SERVICE_FEE_RULE_INVALID("OZG-PORTAL-103"),
+    /** A tenant definition is missing a part or has an invalid one. */
+    TENANT_DEFINITION_INVALID("OZG-PORTAL-500");
+
+    private final String code;
+
+    PortalError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String bundleBaseName() {
+        return "de.ozgsdk.portal.messages";
+    }
+}
