@@ -1,5 +1,7 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.portal.PortalError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -28,12 +30,13 @@ final class FontFace implements AutoCloseable {
     }
 
     /** Parses the font program and registers it with the document; PDF/A needs it embedded, a subset is enough. */
-    static FontFace embed(PDDocument document, byte[] ttfBytes) {
+    static FontFace embed(PDDocument document, byte[] ttfBytes, String name) {
         try {
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ttfBytes));
             return new FontFace(ttf, PDType0Font.load(document, ttf, true));
         } catch (IOException e) {
-            throw new UncheckedIOException("The receipt font cannot be read as TrueType", e);
+            throw new ConfigurationException(PortalError.RECEIPT_FONT_UNUSABLE, e, name,
+                    "it is not a readable TrueType font (" + e.getMessage() + ")");
         }
     }
 

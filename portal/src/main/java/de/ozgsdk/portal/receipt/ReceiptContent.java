@@ -1,6 +1,10 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.RegionalKey;
+import de.ozgsdk.portal.service.OnlineService;
+import de.ozgsdk.portal.tenant.PortalTenant;
+import de.ozgsdk.portal.PortalError;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,6 +68,26 @@ public final class ReceiptContent {
     public static Builder builder(String serviceTitle, String municipalityName, RegionalKey regionalKey,
             String submissionId, Instant submittedAt) {
         return new Builder(serviceTitle, municipalityName, regionalKey, submissionId, submittedAt);
+    }
+
+    /**
+     * Starts a receipt of one service and municipality in the citizen's language: the service title and the
+     * municipality's name in {@code locale}, its Regionalschlüssel, its PNG logo (an SVG logo is left out: a PDF/A
+     * cannot show SVG) and its primary colour.
+     */
+    public static Builder builder(OnlineService service, PortalTenant tenant, String submissionId,
+            Instant submittedAt, Locale locale) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(locale, "locale");
+        Builder builder = new Builder(service.title().get(locale), tenant.tenant().name().get(locale),
+                tenant.tenant().regionalKey(), submissionId, submittedAt)
+                .locale(locale)
+                .brandColour(tenant.branding().primaryColour());
+        tenant.branding().logo()
+                .filter(logo -> "image/png".equals(logo.mediaType()))
+                .ifPresent(logo -> builder.logoPng(logo.content()));
+        return builder;
     }
 
     public String serviceTitle() {
@@ -148,8 +172,8 @@ public final class ReceiptContent {
             Objects.requireNonNull(png, "png");
             if (png.length < PNG_SIGNATURE.length
                     || !Arrays.equals(Arrays.copyOf(png, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
-                throw new IllegalArgumentException("The receipt logo is not a PNG file (its first bytes are not the PNG"
-                        + " signature); convert the coat of arms to PNG.");
+                throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "logo",
+                        "it is not a PNG file (its first bytes are not the PNG signature); convert it to PNG");
             }
             this.logoPng = png.clone();
             return this;
@@ -159,8 +183,8 @@ public final class ReceiptContent {
         public Builder brandColour(String colour) {
             Objects.requireNonNull(colour, "colour");
             if (!COLOUR.matcher(colour).matches()) {
-                throw new IllegalArgumentException("The receipt colour '" + colour + "' is not of the form #RRGGBB,"
-                        + " e.g. #004B87.");
+                throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "colour",
+                        "\"" + colour + "\" is not of the form #RRGGBB, e.g. #004B87");
             }
             this.brandColour = colour;
             return this;
@@ -203,7 +227,7 @@ public final class ReceiptContent {
         private static String requireText(String text, String name) {
             Objects.requireNonNull(text, name);
             if (text.isBlank()) {
-                throw new IllegalArgumentException("The receipt's " + name + " is blank.");
+                throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, name, "it is blank");
             }
             return text;
         }

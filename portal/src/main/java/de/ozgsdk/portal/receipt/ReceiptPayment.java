@@ -1,6 +1,8 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.Money;
+import de.ozgsdk.portal.PortalError;
 import java.util.Objects;
 
 /**
@@ -17,8 +19,8 @@ public record ReceiptPayment(Money amount, String reference, String provider) {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(provider, "provider");
         if (reference.isBlank() || provider.isBlank()) {
-            throw new IllegalArgumentException("A receipt payment needs the Kassenzeichen (reference) and the payment"
-                    + " provider; both must not be blank.");
+            throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "payment",
+                    "the Kassenzeichen (reference) and the payment provider must not be blank");
         }
     }
 }

@@ -1,5 +1,9 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.ConfigurationException;
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.core.ProcessingException;
+import de.ozgsdk.portal.PortalError;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +11,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,7 +101,7 @@ public final class ReceiptPdf {
         try {
             write(content, out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing the receipt into memory failed", e);
+            throw new ProcessingException(PortalError.RECEIPT_WRITE_FAILED, e, content.submissionId(), e.getMessage());
         }
         return out.toByteArray();
     }
@@ -113,8 +116,8 @@ public final class ReceiptPdf {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(out, "out");
         try (PDDocument document = new PDDocument();
-                FontFace regular = FontFace.embed(document, regularFont);
-                FontFace bold = FontFace.embed(document, boldFont)) {
+                FontFace regular = FontFace.embed(document, regularFont, "regular");
+                FontFace bold = FontFace.embed(document, boldFont, "bold")) {
             Layout layout = new Layout(document, content, regular, bold);
             layout.render();
             GregorianCalendar created = GregorianCalendar.from(
@@ -150,12 +153,11 @@ public final class ReceiptPdf {
     private static byte[] resource(String name) {
         try (InputStream in = ReceiptPdf.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("The receipt font " + name + " is not on the class path; add"
-                        + " com.github.librepdf:openpdf-fonts-extra (managed in ozg-bom) or use ReceiptPdf.withFonts.");
+                throw new ConfigurationException(PortalError.RECEIPT_FONT_UNUSABLE, name, "it is not on the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("The receipt font " + name + " cannot be read", e);
+            throw new ConfigurationException(PortalError.RECEIPT_FONT_UNUSABLE, e, name, e.getMessage());
         }
     }
 
@@ -342,12 +344,13 @@ public final class ReceiptPdf {
             int width = ByteBuffer.wrap(png, 16, 4).getInt();
             int height = ByteBuffer.wrap(png, 20, 4).getInt();
             if (width <= 0 || height <= 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE) {
-                throw new IllegalArgumentException("The receipt logo is " + width + " x " + height + " pixels; give a"
-                        + " PNG of at most " + MAX_LOGO_SIDE + " pixels per side.");
+                throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "logo", "it is " + width + " x "
+                        + height + " pixels; give a PNG of at most " + MAX_LOGO_SIDE + " pixels per side");
             }
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
-                throw new IllegalArgumentException("The receipt logo cannot be decoded as PNG.");
+                throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "logo",
+                        "it cannot be decoded as PNG");
             }
             return LosslessFactory.createFromImage(document, image);
         }

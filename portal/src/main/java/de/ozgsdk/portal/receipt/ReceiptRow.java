@@ -1,5 +1,7 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.portal.PortalError;
 import java.util.Objects;
 
 /**
@@ -15,7 +17,8 @@ public record ReceiptRow(String label, String value) implements ReceiptItem {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(value, "value");
         if (label.isBlank()) {
-            throw new IllegalArgumentException("A receipt row's label is blank; give the label the citizen saw.");
+            throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "row label",
+                    "it is blank; give the label the citizen saw in the form");
         }
     }
 }

@@ -1,5 +1,7 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.portal.PortalError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +28,8 @@ public record ReceiptSection(String heading, List<ReceiptItem> items) implements
     private static void requireText(String text, String name) {
         Objects.requireNonNull(text, name);
         if (text.isBlank()) {
-            throw new IllegalArgumentException("A receipt section's " + name + " is blank; give the text the citizen"
-                    + " saw in the form.");
+            throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "section " + name,
+                    "it is blank; give the text the citizen saw in the form");
         }
     }
 

@@ -1,5 +1,7 @@
 package de.ozgsdk.portal.receipt;
 
+import de.ozgsdk.core.InvalidInputException;
+import de.ozgsdk.portal.PortalError;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +18,8 @@ public record ReceiptTimestamp(Instant time, String authority) {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(authority, "authority");
         if (authority.isBlank()) {
-            throw new IllegalArgumentException("A receipt time-stamp needs the name of its time-stamp authority.");
+            throw new InvalidInputException(PortalError.RECEIPT_CONTENT_INVALID, "time-stamp",
+                    "the name of the time-stamp authority is blank");
         }
     }
 }

@@ -5,6 +5,7 @@ import static de.ozgsdk.portal.receipt.ReceiptFixtures.SUBMISSION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgsdk.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -227,9 +228,9 @@ class ReceiptPdfTest {
         ReceiptContent.Builder builder = ReceiptFixtures.dogRegistration();
 
         assertThatThrownBy(() -> builder.logoPng("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PNG");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("OZG-PORTAL-400").hasMessageContaining("not a PNG");
         assertThatThrownBy(() -> builder.brandColour("red"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("#RRGGBB");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("#RRGGBB");
     }
 
     private static List<PDImageXObject> images(PDPage page) throws IOException {
