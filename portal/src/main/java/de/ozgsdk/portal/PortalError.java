@@ -22,6 +22,16 @@ public enum PortalError implements ErrorCode {
     RECEIPT_FONT_UNUSABLE("OZG-PORTAL-401"),
     /** Writing the receipt PDF failed inside the SDK. */
     RECEIPT_WRITE_FAILED("OZG-PORTAL-402"),
+    /** Findability markup or XZuFi export asked for a service the tenant does not offer. */
+    FINDABILITY_SERVICE_NOT_OFFERED("OZG-PORTAL-410"),
+    /** The link to an online service is not an absolute http(s) URL. */
+    FINDABILITY_LINK_INVALID("OZG-PORTAL-411"),
+    /** A tenant offers a service that is missing from the services given to the XZuFi export. */
+    XZUFI_SERVICE_MISSING("OZG-PORTAL-412"),
+    /** Writing the XZuFi export failed (the output stream or the XML writer). */
+    XZUFI_WRITE_FAILED("OZG-PORTAL-413"),
+    /** A setting of the XZuFi export is missing or invalid (builder). */
+    XZUFI_CONFIG_INVALID("OZG-PORTAL-414"),
     /** A tenant definition is missing a part or has an invalid one. */
     TENANT_DEFINITION_INVALID("OZG-PORTAL-500");
 
