@@ -75,7 +75,7 @@ final class PageFlow implements AutoCloseable {
         stream.drawImage(image, x, y - height, width, height);
     }
 
-    /** The pages so far; call after {@link #close()} to add footers. */
+    /** The pages so far (footers are added once the last page is closed). */
     List<PDPage> pages() {
         return List.copyOf(pages);
     }

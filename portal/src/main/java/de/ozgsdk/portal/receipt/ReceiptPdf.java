@@ -195,7 +195,6 @@ public final class ReceiptPdf {
                 for (ReceiptSection section : content.sections()) {
                     section(flow, section, "", 0);
                 }
-                flow.close();
                 pages = flow.pages();
             }
             pageCount = pages.size();
