@@ -5,14 +5,17 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.Locale;
 import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -23,12 +26,41 @@ import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * What makes a document PDF/A-2b beyond embedded fonts: the document information mirrored in XMP metadata with the
- * PDF/A identification (part 2, conformance B), an sRGB output intent for the device colours, and the language.
+ * PDF/A identification (part 2, conformance B), an sRGB output intent for the device colours, and the language;
+ * plus what PDF/UA-1 asks of the document as a whole (its identification, the title shown instead of the file name).
  */
 final class PdfA {
 
     static final String PRODUCER = "OZG SDK receipt (Apache PDFBox)";
     private static final String SRGB = "sRGB IEC61966-2.1";
+    private static final String PDF_UA_IDENTIFICATION = """
+            <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+              <pdfuaid:part>1</pdfuaid:part>
+            </rdf:Description>
+            <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+                xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+                xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+              <pdfaExtension:schemas>
+                <rdf:Bag>
+                  <rdf:li rdf:parseType="Resource">
+                    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                    <pdfaSchema:property>
+                      <rdf:Seq>
+                        <rdf:li rdf:parseType="Resource">
+                          <pdfaProperty:name>part</pdfaProperty:name>
+                          <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                          <pdfaProperty:category>internal</pdfaProperty:category>
+                          <pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
+                        </rdf:li>
+                      </rdf:Seq>
+                    </pdfaSchema:property>
+                  </rdf:li>
+                </rdf:Bag>
+              </pdfaExtension:schemas>
+            </rdf:Description>
+            """;
 
     private PdfA() {
     }
@@ -48,6 +80,9 @@ final class PdfA {
 
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         catalog.setLanguage(language.toLanguageTag());
+        PDViewerPreferences viewer = new PDViewerPreferences(new COSDictionary());
+        viewer.setDisplayDocTitle(true);
+        catalog.setViewerPreferences(viewer);
         PDMetadata metadata = new PDMetadata(document);
         metadata.importXMPMetadata(xmp(title, author, created, language));
         catalog.setMetadata(metadata);
@@ -73,10 +108,22 @@ final class PdfA {
             pdfaId.setConformance("B");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new XmpSerializer().serialize(xmp, out, true);
-            return out.toByteArray();
+            return withPdfUaIdentification(out.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         } catch (BadFieldValueException | TransformerException e) {
             throw new IOException("The XMP metadata of the receipt cannot be written", e);
         }
+    }
+
+    /**
+     * Adds the PDF/UA identification ({@code pdfuaid:part} 1) and, because PDF/A allows only predefined XMP schemas
+     * or declared ones, its declaration as a PDF/A extension schema. A constant block: no content goes into it.
+     */
+    private static String withPdfUaIdentification(String xmp) throws IOException {
+        int end = xmp.lastIndexOf("</rdf:RDF>");
+        if (end < 0) {
+            throw new IOException("The XMP metadata has no rdf:RDF element");
+        }
+        return xmp.substring(0, end) + PDF_UA_IDENTIFICATION + xmp.substring(end);
     }
 
     private static PDOutputIntent srgbOutputIntent(PDDocument document) throws IOException {

@@ -24,18 +24,25 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a receipt (Eingangsbestätigung) as PDF/A-2b: fonts embedded, XMP metadata, sRGB output intent, the
- * submitted data in sections that continue over as many A4 pages as needed, each page numbered. Create it once and
- * share it: it is thread-safe and keeps only the font programs.
+ * Writes a receipt (Eingangsbestätigung) as PDF/A-2b and tagged PDF/UA-1: fonts embedded, XMP metadata, sRGB output
+ * intent, headings, tables and the logo tagged for screen readers, the submitted data in sections that continue over
+ * as many A4 pages as needed, each page numbered. Create it once and share it: it is thread-safe and keeps only the
+ * font programs.
  *
  * <pre>{@code
  * ReceiptContent content = ReceiptContent.builder("Anmeldung eines Hundes", "Stadt Köln",
@@ -72,6 +79,7 @@ public final class ReceiptPdf {
     private static final float VALUE_X = PageFlow.MARGIN_X + LABEL_WIDTH + COLUMN_GAP;
     private static final float VALUE_WIDTH = PageFlow.CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
     private static final float LOGO_SIZE = 56f;
+    private static final String FIGURE = "Figure";
 
     private final byte[] regularFont;
     private final byte[] boldFont;
@@ -172,6 +180,8 @@ public final class ReceiptPdf {
         private final DateTimeFormatter dateTime;
         private final float[] brand;
         private int pageCount;
+        /** The table the next row goes into; a heading ends it. */
+        private PDStructureElement table;
 
         Layout(PDDocument document, ReceiptContent content, FontFace regular, FontFace bold) {
             this.document = document;
@@ -191,11 +201,12 @@ public final class ReceiptPdf {
             try (PageFlow flow = new PageFlow(document)) {
                 header(flow);
                 summary(flow);
-                heading(flow, label("receipt.data"), 13f, true);
+                heading(flow, label("receipt.data"), 13f, true, 2);
                 for (ReceiptSection section : content.sections()) {
                     section(flow, section, "", 0);
                 }
                 pages = flow.pages();
+                flow.finishStructure();
             }
             pageCount = pages.size();
             for (int i = 0; i < pages.size(); i++) {
@@ -209,24 +220,29 @@ public final class ReceiptPdf {
             if (content.logoPng().isPresent()) {
                 PDImageXObject logo = logo(content.logoPng().get());
                 float scale = Math.min(LOGO_SIZE / logo.getWidth(), LOGO_SIZE / logo.getHeight());
-                flow.image(logo, PageFlow.MARGIN_X, logo.getWidth() * scale, logo.getHeight() * scale);
+                PDStructureElement figure = flow.element(FIGURE);
+                figure.setAlternateDescription(label("receipt.logo", content.municipalityName()));
+                flow.image(logo, PageFlow.MARGIN_X, logo.getWidth() * scale, logo.getHeight() * scale, figure);
                 textX += LOGO_SIZE + COLUMN_GAP;
             }
             float width = PageFlow.MARGIN_X + PageFlow.CONTENT_WIDTH - textX;
             float top = flow.y();
+            PDStructureElement name = flow.element(StandardStructureTypes.P);
             for (String line : bold.wrap(bold.displayable(content.municipalityName()), 14f, width)) {
                 flow.advance(17f);
-                flow.text(bold, 14f, BLACK, textX, line);
+                flow.text(bold, 14f, BLACK, textX, line, name);
             }
             flow.advance(13f);
-            flow.text(regular, 9f, GREY, textX, label("receipt.regionalKey", content.regionalKey().value()));
+            flow.text(regular, 9f, GREY, textX, label("receipt.regionalKey", content.regionalKey().value()),
+                    flow.element(StandardStructureTypes.P));
             flow.advance(Math.max(0, LOGO_SIZE - (top - flow.y())) + 10f);
             flow.rule(PageFlow.MARGIN_X, PageFlow.CONTENT_WIDTH, 2f, brand);
             flow.advance(10f);
-            paragraph(flow, bold, 18f, label("receipt.title"), 22f);
-            paragraph(flow, bold, 12f, content.serviceTitle(), 15f);
+            paragraph(flow, bold, 18f, label("receipt.title"), 22f, StandardStructureTypes.H1);
+            paragraph(flow, bold, 12f, content.serviceTitle(), 15f, StandardStructureTypes.P);
             flow.advance(4f);
-            paragraph(flow, regular, BODY, label("receipt.intro", content.municipalityName()), LEADING);
+            paragraph(flow, regular, BODY, label("receipt.intro", content.municipalityName()), LEADING,
+                    StandardStructureTypes.P);
             flow.advance(8f);
         }
 
@@ -252,7 +268,7 @@ public final class ReceiptPdf {
 
         private void section(PageFlow flow, ReceiptSection section, String parentPath, int depth) throws IOException {
             String path = parentPath.isEmpty() ? section.heading() : parentPath + " \u203A " + section.heading();
-            heading(flow, path, depth == 0 ? 11.5f : 10.5f, false);
+            heading(flow, path, depth == 0 ? 11.5f : 10.5f, false, Math.min(3 + depth, 6));
             for (ReceiptItem item : section.items()) {
                 if (item instanceof ReceiptRow row) {
                     row(flow, row.label(), row.value());
@@ -262,8 +278,10 @@ public final class ReceiptPdf {
             }
         }
 
-        /** A heading kept on one page with at least the first row after it. */
-        private void heading(PageFlow flow, String text, float size, boolean ruled) throws IOException {
+        /** A heading (H1 to H6) kept on one page with at least the first row after it; it ends the current table. */
+        private void heading(PageFlow flow, String text, float size, boolean ruled, int level) throws IOException {
+            table = null;
+            PDStructureElement heading = flow.element("H" + level);
             List<String> lines = bold.wrap(bold.displayable(text), size, PageFlow.CONTENT_WIDTH);
             float leading = size * 1.3f;
             flow.ensure(8f + lines.size() * leading + 2 * LEADING);
@@ -272,7 +290,7 @@ public final class ReceiptPdf {
             }
             for (String line : lines) {
                 flow.advance(leading);
-                flow.text(bold, size, BLACK, PageFlow.MARGIN_X, line);
+                flow.text(bold, size, BLACK, PageFlow.MARGIN_X, line, heading);
             }
             flow.advance(ruled ? 5f : 3f);
             if (ruled) {
@@ -291,25 +309,35 @@ public final class ReceiptPdf {
             if (height <= PageFlow.CONTENT_HEIGHT) {
                 flow.ensure(height);
             }
+            if (table == null) {
+                table = flow.element(StandardStructureTypes.TABLE);
+            }
+            PDStructureElement tableRow = flow.element(StandardStructureTypes.TR, table);
+            PDStructureElement header = flow.element(StandardStructureTypes.TH, tableRow);
+            PDTableAttributeObject scope = new PDTableAttributeObject();
+            scope.setScope(PDTableAttributeObject.SCOPE_ROW);
+            header.addAttribute(scope);
+            PDStructureElement cell = flow.element(StandardStructureTypes.TD, tableRow);
             for (int i = 0; i < count; i++) {
                 flow.ensure(LEADING);
                 flow.advance(LEADING);
                 if (i < labelLines.size()) {
-                    flow.text(regular, LABEL, GREY, PageFlow.MARGIN_X, labelLines.get(i));
+                    flow.text(regular, LABEL, GREY, PageFlow.MARGIN_X, labelLines.get(i), header);
                 }
                 if (i < valueLines.size()) {
-                    flow.text(regular, BODY, BLACK, VALUE_X, valueLines.get(i));
+                    flow.text(regular, BODY, BLACK, VALUE_X, valueLines.get(i), cell);
                 }
             }
             flow.advance(ROW_GAP);
         }
 
-        private void paragraph(PageFlow flow, FontFace font, float size, String text, float leading)
+        private void paragraph(PageFlow flow, FontFace font, float size, String text, float leading, String type)
                 throws IOException {
+            PDStructureElement paragraph = flow.element(type);
             for (String line : font.wrap(font.displayable(text), size, PageFlow.CONTENT_WIDTH)) {
                 flow.ensure(leading);
                 flow.advance(leading);
-                flow.text(font, size, BLACK, PageFlow.MARGIN_X, line);
+                flow.text(font, size, BLACK, PageFlow.MARGIN_X, line, paragraph);
             }
         }
 
@@ -317,6 +345,9 @@ public final class ReceiptPdf {
             try (PDPageContentStream stream = new PDPageContentStream(document, page,
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 float y = PageFlow.BOTTOM - 30f;
+                COSDictionary pagination = new COSDictionary();
+                pagination.setName(COSName.TYPE, "Pagination");
+                stream.beginMarkedContent(COSName.ARTIFACT, PDPropertyList.create(pagination));
                 stream.setStrokingColor(LIGHT_GREY[0], LIGHT_GREY[1], LIGHT_GREY[2]);
                 stream.setLineWidth(0.5f);
                 stream.moveTo(PageFlow.MARGIN_X, y + 12f);
@@ -327,6 +358,7 @@ public final class ReceiptPdf {
                 String right = label("receipt.page", number, total);
                 footerText(stream, PageFlow.MARGIN_X, y, left);
                 footerText(stream, PageFlow.MARGIN_X + PageFlow.CONTENT_WIDTH - regular.width(right, 8f), y, right);
+                stream.endMarkedContent();
             }
         }
 

@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -23,6 +24,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class ReceiptPdfTest {
 
@@ -135,6 +137,39 @@ class ReceiptPdfTest {
             assertThat(images.get(0).getWidth()).isEqualTo(64);
         }
         assertThat(VeraPdf.pdfA2bFailures(pdf)).isEmpty();
+    }
+
+    @Test
+    void isTaggedPdfUa1ForVeraPdfWithHeadingsTablesAndTheLogoAsFigure() throws Exception {
+        ReceiptSection.Builder children = ReceiptSection.builder("Angaben zu den Kindern");
+        for (int i = 1; i <= 30; i++) {
+            children.section(ReceiptSection.builder("Kind " + i).row("Vorname", "Kind" + i).build());
+        }
+        byte[] pdf = writer.toBytes(ReceiptFixtures.withPaymentAndTimestamp()
+                .logoPng(ReceiptFixtures.logoWithAlpha())
+                .section(children.build())
+                .build());
+
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+        assertThat(VeraPdf.pdfA2bFailures(pdf)).isEmpty();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            PDStructureElement root = (PDStructureElement) document.getDocumentCatalog().getStructureTreeRoot()
+                    .getKids().get(0);
+            assertThat(root.getStructureType()).isEqualTo("Document");
+            List<String> types = root.getKids().stream()
+                    .map(kid -> ((PDStructureElement) kid).getStructureType()).toList();
+            // logo, municipality, ARS, title, service, intro, summary; "Ihre Angaben"; Halter with nested Kontakt;
+            // Hund 1; the children, each repetition a level deeper
+            assertThat(types).startsWith("Figure", "P", "P", "H1", "P", "P", "Table", "H2", "H3", "Table", "H4",
+                    "Table", "H3", "Table", "H3", "H4", "Table");
+            PDStructureElement figure = (PDStructureElement) root.getKids().get(0);
+            assertThat(figure.getAlternateDescription()).isEqualTo("Wappen oder Logo: Stadt Köln");
+            PDStructureElement summary = (PDStructureElement) root.getKids().get(6);
+            PDStructureElement firstRow = (PDStructureElement) summary.getKids().get(0);
+            assertThat(firstRow.getKids()).extracting(kid -> ((PDStructureElement) kid).getStructureType())
+                    .containsExactly("TH", "TD");
+        }
     }
 
     @Test

@@ -22,9 +22,13 @@ final class VeraPdf {
 
     /** The failed PDF/A-2b checks of a document, each as "clause-test: description (context)"; empty if compliant. */
     static List<String> pdfA2bFailures(byte[] pdf) throws Exception {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                        PDFAFlavour.PDFA_2_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+        return failures(pdf, PDFAFlavour.PDFA_2_B);
+    }
+
+    /** The failed checks of a document against one veraPDF profile (PDF/A part, PDF/UA-1 ...). */
+    static List<String> failures(byte[] pdf, PDFAFlavour flavour) throws Exception {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             List<String> failures = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
