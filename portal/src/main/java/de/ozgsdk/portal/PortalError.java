@@ -16,6 +16,22 @@ public enum PortalError implements ErrorCode {
     SERVICE_PREFILL_INVALID("OZG-PORTAL-102"),
     /** A fee rule of an online service refers to a field or group the form does not have. */
     SERVICE_FEE_RULE_INVALID("OZG-PORTAL-103"),
+    /** A part of a receipt's content is missing or invalid (blank text, logo not PNG, colour not #RRGGBB). */
+    RECEIPT_CONTENT_INVALID("OZG-PORTAL-400"),
+    /** The receipt's fonts are missing from the class path or are not readable TrueType fonts. */
+    RECEIPT_FONT_UNUSABLE("OZG-PORTAL-401"),
+    /** Writing the receipt PDF failed inside the SDK. */
+    RECEIPT_WRITE_FAILED("OZG-PORTAL-402"),
+    /** Findability markup or XZuFi export asked for a service the tenant does not offer. */
+    FINDABILITY_SERVICE_NOT_OFFERED("OZG-PORTAL-410"),
+    /** The link to an online service is not an absolute http(s) URL. */
+    FINDABILITY_LINK_INVALID("OZG-PORTAL-411"),
+    /** A tenant offers a service that is missing from the services given to the XZuFi export. */
+    XZUFI_SERVICE_MISSING("OZG-PORTAL-412"),
+    /** Writing the XZuFi export failed (the output stream or the XML writer). */
+    XZUFI_WRITE_FAILED("OZG-PORTAL-413"),
+    /** A setting of the XZuFi export is missing or invalid (builder). */
+    XZUFI_CONFIG_INVALID("OZG-PORTAL-414"),
     /** A tenant definition is missing a part or has an invalid one. */
     TENANT_DEFINITION_INVALID("OZG-PORTAL-500");
 
