@@ -466,7 +466,8 @@ final class PackageLoader {
      * problem is reported at the part's pointer. Returns whether the part is usable.
      */
     private boolean part(String pointer, List<Consumer<OnlineService.Builder>> parts,
-                         Supplier<OnlineService.Builder> probe, Function<JsonNode, Consumer<OnlineService.Builder>> read) {
+                         Supplier<OnlineService.Builder> probe,
+                         Function<JsonNode, Consumer<OnlineService.Builder>> read) {
         if (!clean(pointer)) {
             return false;
         }

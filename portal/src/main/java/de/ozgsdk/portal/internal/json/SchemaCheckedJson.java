@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SchemaCheckedJson {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                             .maxStringLength(1 << 20).build())
@@ -101,7 +102,8 @@ public final class SchemaCheckedJson {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = JsonNodes.readTree(MAPPER, new ByteArrayInputStream(json), LocationJsonNodeFactoryFactory.getInstance());
+            root = JsonNodes.readTree(MAPPER, new ByteArrayInputStream(json),
+                    LocationJsonNodeFactoryFactory.getInstance());
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String detail = e.getOriginalMessage();
