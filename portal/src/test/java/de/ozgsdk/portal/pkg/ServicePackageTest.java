@@ -130,6 +130,8 @@ class ServicePackageTest {
         assertThat(e.userMessage(Locale.GERMAN)).contains("8 Problem(e)").contains("trustLevl")
                 .contains("form/translation.json").contains("urn:de:ozgsdk:test:codeliste:fahrzeugtyp");
         assertThat(e.userMessage(Locale.ENGLISH)).contains("unknown property \"trustLevl\"")
+                .contains("the value \"30,60\" does not have the required form (an amount in euros with two decimals"
+                        + " and a point, e.g. 30.60)")
                 .contains("G99100000002.F99100000009");
     }
 
