@@ -150,6 +150,27 @@ class ServicePackageTest {
     }
 
     @Test
+    void xmlFilesOfAPackageNeverResolveExternalEntities() throws IOException {
+        Path pkg = TestPackages.copy(tmp.resolve("xxe"));
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "geheim");
+        String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>\n";
+        TestPackages.edit(pkg, "form/parkausweis-xdf3.xml", "<xdf:xdatenfelder.stammdatenschema.0102",
+                doctype + "<xdf:xdatenfelder.stammdatenschema.0102");
+        TestPackages.edit(pkg, "form/parkausweis-xdf3.xml", "<xdf:name>Vorname</xdf:name>", "<xdf:name>&e;</xdf:name>");
+        TestPackages.edit(pkg, "codelists/fahrzeugart.gc", "<CodeList ", doctype + "<CodeList ");
+        TestPackages.edit(pkg, "codelists/fahrzeugart.gc", "<LongName>Fahrzeugart (Test)</LongName>",
+                "<LongName>&e;</LongName>");
+
+        ServicePackageException e = catchPackage(pkg);
+
+        assertThat(e.problems()).extracting(PackageProblem::file)
+                .contains("form/parkausweis-xdf3.xml", "codelists/fahrzeugart.gc");
+        assertThat(e.problems()).filteredOn(p -> p.file().equals("form/parkausweis-xdf3.xml")).singleElement()
+                .satisfies(p -> assertThat(p.code().code()).isEqualTo("OZG-FIM-102"));
+        assertThat(e.userMessage(Locale.ENGLISH)).doesNotContain("geheim");
+    }
+
+    @Test
     void malformedJsonIsReportedWithLineAndColumn() {
         Path pkg = TestPackages.copy(tmp.resolve("bad-json"));
         TestPackages.edit(pkg, "service.json", "\"minApiLevel\": 1,", "\"minApiLevel\": 1,,");
