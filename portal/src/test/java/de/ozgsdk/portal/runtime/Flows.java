@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What a citizen's browser does in the tests: log in at the IdP mock, fill steps, press buttons on the pay page. */
-final class Flows {
+public final class Flows {
 
     private Flows() {
     }
@@ -38,7 +38,7 @@ final class Flows {
     }
 
     /** Parameters as a servlet gives them, from name/value pairs. */
-    static Map<String, String[]> form(String... pairs) {
+    public static Map<String, String[]> form(String... pairs) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             parameters.put(pairs[i], new String[] {pairs[i + 1]});
@@ -46,22 +46,22 @@ final class Flows {
         return parameters;
     }
 
-    static Map<String, String[]> address(String postalCode) {
+    public static Map<String, String[]> address(String postalCode) {
         return form("G99100000002.F99100000004", "Heidestraße 17", "G99100000002.F99100000005", postalCode,
                 "G99100000002.F99100000006", "Köln");
     }
 
-    static Map<String, String[]> vehicle(String plate) {
+    public static Map<String, String[]> vehicle(String plate) {
         return form("G99100000003[0].F99100000007", plate, "G99100000003[0].F99100000008", "pkw");
     }
 
-    static Map<String, String[]> applicant(String given, String surname, String birthDate) {
+    public static Map<String, String[]> applicant(String given, String surname, String birthDate) {
         return form("G99100000001.F99100000001", given, "G99100000001.F99100000002", surname,
                 "G99100000001.F99100000003", birthDate);
     }
 
     /** Opens the pay page, presses {@code action} and returns the parameters of the return URL. */
-    static Map<String, String[]> pay(URI payPage, String action) throws IOException, InterruptedException {
+    public static Map<String, String[]> pay(URI payPage, String action) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(payPage).timeout(Duration.ofSeconds(20))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -60,12 +60,12 @@ import mockwebserver3.MockWebServer;
  * of ozg-http's tests until the sandbox has a TSA mock); one database, and as many portal nodes (each with its own
  * connection pool, providers and runtime) as a test asks for.
  */
-final class PortalWorld implements AutoCloseable {
+public final class PortalWorld implements AutoCloseable {
 
-    static final RegionalKey KOELN_ARS = RegionalKey.parse("053150000000");
+    public static final RegionalKey KOELN_ARS = RegionalKey.parse("053150000000");
     static final RegionalKey BONN_ARS = RegionalKey.parse("053140000000");
     static final String PERMIT = "anwohnerparkausweis";
-    static final String FREE = "parkausweis-ohne-login";
+    public static final String FREE = "parkausweis-ohne-login";
     static final String ORIGINATOR = "ozg-parken";
     static final URI ENTITY_ID = URI.create("https://portal.koeln.example.de");
     static final URI ACS = URI.create("https://portal.koeln.example.de/saml/acs");
@@ -86,14 +86,14 @@ final class PortalWorld implements AutoCloseable {
     final MockWebServer tsaServer = new MockWebServer();
     final TestPki.Issued tsaCa = TestPki.rootCa("Portal Test TSA CA", Instant.now().minus(Duration.ofDays(365)),
             Instant.now().plus(Duration.ofDays(3650)));
-    final TenantDirectory tenants;
-    final List<OnlineService> services;
-    private final Sealer sealer = Sealer.builder().key("test", new byte[32]).build();
+    public final TenantDirectory tenants;
+    public final List<OnlineService> services;
+    public final Sealer sealer = Sealer.builder().key("test", new byte[32]).build();
     private final String idpMetadata;
     private final List<AutoCloseable> closing = new ArrayList<>();
     private boolean spRegistered;
 
-    PortalWorld(String databaseKind) throws IOException {
+    public PortalWorld(String databaseKind) throws IOException {
         this.database = TestDatabase.open(databaseKind);
         tsaServer.setDispatcher(new FakeTsa(clock, TestPki.tsa(tsaCa, "Portal Test TSA",
                 Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)),
@@ -133,7 +133,7 @@ final class PortalWorld implements AutoCloseable {
     }
 
     /** No login, no fee. */
-    static OnlineService freeService() {
+    public static OnlineService freeService() {
         return OnlineService.builder(FREE, "1.0.0")
                 .leikaKey(LeikaKey.parse("99050012104000"))
                 .title(LocalizedText.of("Parkausweis ohne Anmeldung"))
@@ -154,12 +154,14 @@ final class PortalWorld implements AutoCloseable {
     }
 
     /** One portal node: its own pool on the shared database, its own providers, its own runtime. */
-    final class Node {
-        final Database db;
-        final Outbox outbox;
-        final ServiceRuntime runtime;
-        final SamlServiceProvider sp;
-        final PortalPostbox portalPostbox;
+    public final class Node {
+        public final Database db;
+        public final Outbox outbox;
+        public final ServiceRuntime runtime;
+        public final SamlServiceProvider sp;
+        public final PortalPostbox portalPostbox;
+        public final XBezahldiensteClient xbezahldienste;
+        public final TimestampClient timestamps;
 
         Node(UnaryOperator<ServiceRuntime.Builder> configure) {
             this.db = database.node();
@@ -182,20 +184,21 @@ final class PortalWorld implements AutoCloseable {
             this.portalPostbox = PortalPostbox.builder(postbox.uri("/api/messages"), postbox.uri("/api/status"),
                     HttpClientConfig.builder().clientCredential(postbox.pki().issueClient("portal"))
                             .trustedCertificates(postbox.serverTrust()).build(), outbox).build();
-            XBezahldiensteClient xbd = XBezahldiensteClient.builder()
+            this.xbezahldienste = XBezahldiensteClient.builder()
                     .baseUrl(payments.baseUrl())
                     .originatorId(ORIGINATOR)
                     .authentication(XBezahldiensteAuthentication.clientCredentials(payments.tokenEndpoint(),
                             "portal", "geheim"))
                     .completion(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(1))
                     .build();
+            this.timestamps = TimestampClient.builder().url(tsaServer.url("/tsa").toString())
+                    .trustAnchors(List.of(tsaCa.certificate())).clock(clock).build();
             ServiceRuntime.Builder builder = ServiceRuntime.builder(db, sealer)
                     .tenants(tenants)
                     .authProvider(sp)
-                    .payments(xbd)
+                    .payments(xbezahldienste)
                     .postbox(portalPostbox)
-                    .timestamps(TimestampClient.builder().url(tsaServer.url("/tsa").toString())
-                            .trustAnchors(List.of(tsaCa.certificate())).clock(clock).build())
+                    .timestamps(timestamps)
                     .outbox(outbox)
                     .clock(clock);
             services.forEach(builder::service);
@@ -203,7 +206,7 @@ final class PortalWorld implements AutoCloseable {
         }
 
         /** Delivers what is due in this node's outbox: applications to the intake, messages to the postbox. */
-        int deliver() {
+        public int deliver() {
             HttpsChannel channel = HttpsChannel.builder(intake.intakeUri(), HttpClientConfig.builder()
                     .clientCredential(intake.pki().issueClient("ozg-portal"))
                     .trustedCertificates(intake.serverTrust()).build()).build();
@@ -215,7 +218,7 @@ final class PortalWorld implements AutoCloseable {
         }
     }
 
-    Node node() {
+    public Node node() {
         return node(UnaryOperator.identity());
     }
 
