@@ -249,7 +249,11 @@ public final class ServiceRuntime {
         Objects.requireNonNull(ref, "ref");
         Optional<Draft> draft = findDraft(ref);
         if (draft.isPresent()) {
-            return view(ref, draft.get(), PayloadCodec.read(draft.get().payload(), ref.id()));
+            DraftPayload payload = PayloadCodec.read(draft.get().payload(), ref.id());
+            Optional<SubmissionReceipt> submitted = payload.stage == Stage.REVIEW || payload.stage == Stage.PAYMENT
+                    ? submissions.find(ref.id(), ref.owner()) : Optional.empty();
+            return submitted.map(receipt -> submittedView(ref, receipt))
+                    .orElseGet(() -> view(ref, draft.get(), payload));
         }
         return submissions.find(ref.id(), ref.owner()).map(receipt -> submittedView(ref, receipt))
                 .orElseThrow(() -> notFound(ref));
@@ -303,6 +307,8 @@ public final class ServiceRuntime {
         requireStep(app, index, "post step " + index);
         BindResult bound = app.service.form().bind(parameters);
         DraftPayload p = app.payload;
+        // answers changed after an abandoned payment: the fee is computed again at the next payment
+        p.fee = Optional.empty();
         p.data = restoreLocked(p, merge(p.data, bound.data(), app.service.steps().step(index)));
         List<Violation> violations = List.of();
         if (action == StepAction.BACK) {
@@ -632,7 +638,14 @@ public final class ServiceRuntime {
         if (service == null || tenant == null || !tenant.offers(service.id())) {
             throw new NotFoundException(PortalError.RUNTIME_SERVICE_NOT_OFFERED, ref.tenant(), draft.serviceId());
         }
-        return new Loaded(ref, draft, PayloadCodec.read(draft.payload(), ref.id()), service, tenant);
+        DraftPayload payload = PayloadCodec.read(draft.payload(), ref.id());
+        if ((payload.stage == Stage.REVIEW || payload.stage == Stage.PAYMENT)
+                && submissions.find(ref.id(), ref.owner()).isPresent()) {
+            // submitted, but the draft outlived the commit (its deletion failed): finish the clean-up now
+            drafts.delete(ref.id(), ref.owner());
+            throw stageInvalid(ref, Stage.SUBMITTED, "change it");
+        }
+        return new Loaded(ref, draft, payload, service, tenant);
     }
 
     private Optional<Draft> findDraft(ApplicationRef ref) {
@@ -828,10 +841,21 @@ public final class ServiceRuntime {
     }
 
     private void requireStep(Loaded app, int index, String action) {
-        requireStage(app, action, Stage.STEP, Stage.REVIEW);
+        if (!(app.payload.stage == Stage.PAYMENT && paymentAbandoned(app.ref))) {
+            requireStage(app, action, Stage.STEP, Stage.REVIEW);
+        }
         if (index < 0 || index >= app.service.steps().size() || index > app.payload.furthestStep) {
             throw stageInvalid(app.ref, app.payload.stage, action);
         }
+    }
+
+    /**
+     * Whether the answers may change again after the payment started: only when its latest attempt failed or was
+     * cancelled (an expired one may still turn out paid, an open or paid one fixes the order).
+     */
+    private boolean paymentAbandoned(ApplicationRef ref) {
+        return payments.flatMap(p -> p.latest(ref.tenant(), ref.id().toString())).map(PaymentRecord::state)
+                .map(state -> state == PaymentState.FAILED || state == PaymentState.CANCELLED).orElse(true);
     }
 
     private void audit(ApplicationRef ref, String action, AuditOutcome outcome) {

@@ -11,6 +11,7 @@ import de.ozgsdk.auth.Citizen;
 import de.ozgsdk.auth.PersonAttribute;
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.ConflictException;
+import de.ozgsdk.core.Money;
 import de.ozgsdk.core.NotFoundException;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.core.RemoteSystemException;
@@ -26,6 +27,7 @@ import de.ozgsdk.portal.PortalError;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -260,7 +262,7 @@ class ServiceRuntimeTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anUnpaidFeeRefusesSubmitAndACancelledPaymentCanBeRetried(String database) throws Exception {
+    void anUnpaidFeeRefusesSubmitAndAfterACancelledPaymentTheAnswersAndTheFeeMayChange(String database) throws Exception {
         try (PortalWorld world = new PortalWorld(database)) {
             ServiceRuntime runtime = world.node().runtime;
             Citizen erika = citizen("erika", TrustLevel.HIGH);
@@ -281,10 +283,25 @@ class ServiceRuntimeTest {
             assertThatThrownBy(() -> runtime.submit(review.ref(), version))
                     .satisfies(e -> assertThat(code(e)).isEqualTo("OZG-PORTAL-306"));
 
-            var retry = runtime.startPayment(review.ref(), version, PortalWorld.RETURN);
+            // after the cancelled payment the citizen adds a second vehicle: the fee follows
+            Map<String, String[]> twoVehicles = new LinkedHashMap<>(vehicle("K-AB 123"));
+            twoVehicles.put("G99100000003[1].F99100000007", new String[] {"K-CD 4"});
+            twoVehicles.put("G99100000003[1].F99100000008", new String[] {"krad"});
+            ApplicationState changed = runtime.postStep(review.ref(), version, 2, twoVehicles, StepAction.NEXT)
+                    .state();
+            assertThat(changed.stage()).isEqualTo(Stage.REVIEW);
+            assertThat(runtime.review(review.ref()).fee()).isEqualTo(Money.parse("61.20"));
+
+            var retry = runtime.startPayment(review.ref(), changed.version(), PortalWorld.RETURN);
             assertThat(runtime.completePayment(review.ref(), Flows.pay(retry.payPage(), "pay")).result().isPaid())
                     .isTrue();
-            assertThat(runtime.submit(review.ref(), version).paymentReference()).isPresent();
+            // paid: the answers are fixed now
+            long paidVersion = runtime.state(review.ref()).version();
+            assertThatThrownBy(() -> runtime.postStep(review.ref(), paidVersion, 2, vehicle("K-EF 5"),
+                    StepAction.NEXT)).satisfies(e -> assertThat(code(e)).isEqualTo("OZG-PORTAL-303"));
+            SubmissionReceipt receipt = runtime.submit(review.ref(), paidVersion);
+            assertThat(receipt.paymentReference()).isPresent();
+            assertThat(receipt.fee()).contains(Money.parse("61.20"));
             assertThat(world.payments.count()).isEqualTo(2);
         }
     }
@@ -354,6 +371,33 @@ class ServiceRuntimeTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("OZG-PORTAL-307")
                     .hasMessageContaining("anwohnerparkausweis: needs a login at SUBSTANTIAL");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDraftThatOutlivedItsSubmitShowsTheReceiptAndIsRemoved(String database) throws Exception {
+        try (PortalWorld world = new PortalWorld(database)) {
+            PortalWorld.Node node = world.node();
+            ApplicationState s = reviewed(node.runtime, ServiceRuntime.anonymousOwner(KOELN));
+            String table = "draft_copy_" + UUID.randomUUID().toString().substring(0, 8);
+            try (var connection = node.db.dataSource().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " AS SELECT * FROM ozg_draft WHERE id = '" + s.ref().id()
+                        + "'");
+            }
+            SubmissionReceipt receipt = node.runtime.submit(s.ref(), s.version());
+            // the deletion after the commit "failed": the draft is back
+            try (var connection = node.db.dataSource().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("INSERT INTO ozg_draft SELECT * FROM " + table);
+            }
+
+            assertThat(node.runtime.state(s.ref()).submission()).contains(receipt);
+            assertThatThrownBy(() -> node.runtime.postStep(s.ref(), s.version(), 0, Map.of(), StepAction.SAVE))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo("OZG-PORTAL-303"));
+            assertThat(node.runtime.drafts(s.ref().owner())).isEmpty();
+            assertThat(node.runtime.submit(s.ref(), s.version())).isEqualTo(receipt);
         }
     }
 }
