@@ -292,7 +292,8 @@ public final class ServiceRuntime {
      * Takes the parameters of step {@code index} (a servlet's {@code getParameterMap()}) into the application and
      * stores it: {@link StepAction#NEXT} validates the step's elements and moves on (to the next step or the review
      * page) only without violations; {@link StepAction#BACK} and {@link StepAction#SAVE} never validate and keep the
-     * input. Read-only prefilled values are restored whatever was posted.
+     * input. Read-only prefilled values are restored whatever was posted. At {@link Stage#PAYMENT} the steps open
+     * again only after a failed or cancelled payment attempt (the fee is then computed anew).
      *
      * @param version the version the page was rendered with
      * @throws ConflictException ({@code OZG-PORTAL-302}) if the application changed since {@code version}

@@ -264,7 +264,8 @@ class ServiceRuntimeTest {
     @MethodSource("databases")
     void anUnpaidFeeRefusesSubmitAndAfterACancelledPaymentTheAnswersAndTheFeeMayChange(String database) throws Exception {
         try (PortalWorld world = new PortalWorld(database)) {
-            ServiceRuntime runtime = world.node().runtime;
+            PortalWorld.Node node = world.node();
+            ServiceRuntime runtime = node.runtime;
             Citizen erika = citizen("erika", TrustLevel.HIGH);
             DraftOwner owner = ServiceRuntime.citizenOwner(KOELN, erika);
             ApplicationState s = runtime.start(KOELN, PortalWorld.PERMIT, Locale.GERMAN, owner, Optional.of(erika));
@@ -303,6 +304,13 @@ class ServiceRuntimeTest {
             assertThat(receipt.paymentReference()).isPresent();
             assertThat(receipt.fee()).contains(Money.parse("61.20"));
             assertThat(world.payments.count()).isEqualTo(2);
+            List<String> audited = AuditLog.create(node.db, world.clock).query(KOELN, Instant.now().minusSeconds(600),
+                    world.clock.instant().plusSeconds(60)).stream()
+                    .filter(e -> e.entry().subjectId().equals(review.ref().id().toString()))
+                    .map(e -> e.entry().action() + " " + e.entry().outcome()).toList();
+            assertThat(audited).containsExactly("application.start SUCCESS", "application.payment-start SUCCESS",
+                    "application.payment-return FAILURE", "application.payment-start SUCCESS",
+                    "application.payment-return SUCCESS", "application.submit SUCCESS");
         }
     }
 
