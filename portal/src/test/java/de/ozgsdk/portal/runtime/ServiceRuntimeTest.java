@@ -262,7 +262,7 @@ class ServiceRuntimeTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anUnpaidFeeRefusesSubmitAndAfterACancelledPaymentTheAnswersAndTheFeeMayChange(String database) throws Exception {
+    void anUnpaidFeeRefusesSubmitAndAfterACancelledPaymentAnswersAndFeeMayChange(String database) throws Exception {
         try (PortalWorld world = new PortalWorld(database)) {
             PortalWorld.Node node = world.node();
             ServiceRuntime runtime = node.runtime;
