@@ -87,7 +87,27 @@ public enum PortalError implements ErrorCode {
     /** The service cannot run on the portal: the compatibility check found blockers. */
     COMPAT_CHECK_FAILED("OZG-PORTAL-240"),
     /** A tenant definition is missing a part or has an invalid one. */
-    TENANT_DEFINITION_INVALID("OZG-PORTAL-500");
+    TENANT_DEFINITION_INVALID("OZG-PORTAL-500"),
+    /** The tenant is unknown, does not offer the service, or the runtime does not run it. */
+    RUNTIME_SERVICE_NOT_OFFERED("OZG-PORTAL-300"),
+    /** The application does not exist, has expired or belongs to someone else (indistinguishable). */
+    RUNTIME_APPLICATION_NOT_FOUND("OZG-PORTAL-301"),
+    /** The application was changed since the page was shown (another tab or node): reload it. */
+    RUNTIME_APPLICATION_CHANGED("OZG-PORTAL-302"),
+    /** The action does not fit the application's stage (e.g. submit before review, a step not reached yet). */
+    RUNTIME_STAGE_INVALID("OZG-PORTAL-303"),
+    /** The login does not reach the trust level the service requires. */
+    RUNTIME_TRUST_LEVEL_TOO_LOW("OZG-PORTAL-304"),
+    /** The time-stamp authority could not stamp the application: nothing was submitted, try again. */
+    RUNTIME_TIMESTAMP_UNAVAILABLE("OZG-PORTAL-305"),
+    /** The fee of the application is not paid yet. */
+    RUNTIME_PAYMENT_MISSING("OZG-PORTAL-306"),
+    /** The runtime's configuration is incomplete or a service cannot run with it. */
+    RUNTIME_CONFIGURATION_INVALID("OZG-PORTAL-307"),
+    /** The data of the application are not valid at submit (a step was skipped or the form changed). */
+    RUNTIME_DATA_INVALID("OZG-PORTAL-308"),
+    /** The stored application cannot be read (a payload of another version or a damaged row). */
+    RUNTIME_STORED_STATE_INVALID("OZG-PORTAL-309");
 
     private final String code;
 

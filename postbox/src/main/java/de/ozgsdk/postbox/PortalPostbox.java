@@ -77,6 +77,7 @@ public final class PortalPostbox implements Postbox {
     }
 
     /** As {@link #send(PostboxMessage)}, in the caller's transaction on {@code connection}. */
+    @Override
     public String send(Connection connection, PostboxMessage message) {
         return enqueue(Objects.requireNonNull(connection, "connection"), message);
     }

@@ -1,6 +1,7 @@
 package de.ozgsdk.postbox;
 
 import de.ozgsdk.core.InvalidInputException;
+import java.sql.Connection;
 
 /**
  * The citizen's postbox as a service sees it: messages with documents to a citizen, processing states of an
@@ -16,6 +17,15 @@ public interface Postbox {
      * @throws InvalidInputException if the message breaks a limit of this postbox
      */
     String send(PostboxMessage message);
+
+    /**
+     * As {@link #send(PostboxMessage)}, in the caller's transaction on {@code connection} (a connection to the
+     * database of the postbox's outbox): the message is delivered only if the caller commits, e.g. together with the
+     * submitted application it confirms.
+     *
+     * @throws InvalidInputException if the message breaks a limit of this postbox
+     */
+    String send(Connection connection, PostboxMessage message);
 
     /**
      * Takes the status update over for delivery and returns its id, the {@link StatusUpdate#updateId()}.
