@@ -1,7 +1,10 @@
 package de.ozgsdk.portal.runtime;
 
+import de.ozgsdk.portal.profile.CompatibilityCheck;
+import de.ozgsdk.portal.profile.PortalProfile;
 import de.ozgsdk.portal.service.OnlineService;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The hook through which a portal refuses services it cannot run (the compatibility check of a portal profile):
@@ -15,4 +18,13 @@ public interface ServiceCheck {
 
     /** Why {@code service} cannot run on this portal, one sentence each (no personal data); empty if it can. */
     List<String> blockers(OnlineService service);
+
+    /**
+     * The compatibility check against {@code profile}: a service with blockers on that portal is refused, each
+     * blocker named with its code (degradations do not block).
+     */
+    static ServiceCheck of(PortalProfile profile) {
+        return service -> CompatibilityCheck.check(service, profile).blockers().stream()
+                .map(item -> item.code().code() + " " + item.message(Locale.ENGLISH)).toList();
+    }
 }

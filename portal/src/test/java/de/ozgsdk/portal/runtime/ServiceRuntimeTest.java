@@ -24,6 +24,7 @@ import de.ozgsdk.persistence.AuditLog;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.persistence.OutboxStatus;
 import de.ozgsdk.portal.PortalError;
+import de.ozgsdk.portal.profile.PortalProfile;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -379,6 +381,18 @@ class ServiceRuntimeTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("OZG-PORTAL-307")
                     .hasMessageContaining("anwohnerparkausweis: needs a login at SUBSTANTIAL");
+        }
+    }
+
+    @Test
+    void theCompatibilityCheckOfAPortalProfileRefusesAServiceTheLegacyPortalCannotRun() throws Exception {
+        try (PortalWorld world = new PortalWorld("h2")) {
+            assertThatThrownBy(() -> world.node(b -> b.serviceCheck(ServiceCheck.of(PortalProfile.named("legacy")))))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("OZG-PORTAL-307")
+                    .hasMessageContaining("OZG-PORTAL-213");
+            assertThat(world.node(b -> b.serviceCheck(ServiceCheck.of(PortalProfile.named("central")))).runtime)
+                    .isNotNull();
         }
     }
 
