@@ -17,7 +17,8 @@ public final class ErrorPages {
 
     /** Whether the page should be English: the browser prefers English; German otherwise. */
     public static boolean english(HttpServletRequest request) {
-        return "en".equals(request.getLocale().getLanguage());
+        // Without Accept-Language the container reports its own default locale, which says nothing about the citizen.
+        return request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
     }
 
     /** 403 after a failed CSRF check: says what happened and what to do, without technical detail. */
