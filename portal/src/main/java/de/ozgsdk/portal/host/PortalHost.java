@@ -9,7 +9,6 @@ import de.ozgsdk.portal.tenant.TenantDirectory;
 import de.ozgsdk.portal.web.SecurityHeadersFilter;
 import de.ozgsdk.portal.web.TenantResolution;
 import de.ozgsdk.portal.web.internal.ErrorPages;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
@@ -25,7 +24,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -91,7 +88,6 @@ public final class PortalHost implements AutoCloseable {
         server.addConnector(connector);
         this.dispatcher = new Dispatcher(builder);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(builder.securityHeaders), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("ozg-portal-host", dispatcher), "/*");
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
@@ -197,6 +193,7 @@ public final class PortalHost implements AutoCloseable {
         private final Map<String, TenantId> bySlug;
         private final Map<TenantId, String> slugOf;
         private final Map<String, TenantId> byHostName;
+        private final transient SecurityHeadersFilter securityHeaders;
         private final transient Map<TenantId, Mounted> mounted = new ConcurrentHashMap<>();
         private final transient List<Servlet> retired = Collections.synchronizedList(new ArrayList<>());
 
@@ -210,12 +207,14 @@ public final class PortalHost implements AutoCloseable {
             this.bySlug = Map.copyOf(builder.bySlug);
             this.slugOf = Map.copyOf(builder.slugOf);
             this.byHostName = Map.copyOf(builder.byHostName);
+            this.securityHeaders = builder.securityHeaders;
         }
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response)
                 throws ServletException, IOException {
             String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+            securityHeaders.apply(request, response);
             if (path.equals(HEALTH_PATH)) {
                 health(response);
                 return;
@@ -267,7 +266,10 @@ public final class PortalHost implements AutoCloseable {
                 HttpServletResponse response) throws ServletException, IOException {
             Servlet servlet = servletOf(resolution.tenant());
             resolution.applyTo(request);
-            servlet.service(new MountedRequest(request, resolution.mountPath(), rest), response);
+            MountedRequest mounted = new MountedRequest(request, resolution.mountPath(), rest);
+            // again, as the tenant's servlet sees the path: cacheable prefixes are below its mount path
+            securityHeaders.apply(mounted, response);
+            servlet.service(mounted, response);
         }
 
         private Servlet servletOf(PortalTenant tenant) throws ServletException {

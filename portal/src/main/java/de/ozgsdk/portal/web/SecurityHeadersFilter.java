@@ -99,11 +99,16 @@ public final class SecurityHeadersFilter implements Filter {
         if (!cacheable(request)) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
+        } else if ("no-store".equals(response.getHeader("Cache-Control"))) {
+            // set by an earlier pass that saw the path before the mount path was known (the host's)
+            response.setHeader("Cache-Control", null);
+            response.setHeader("Pragma", null);
         }
     }
 
     private boolean cacheable(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // below the servlet's mapping (the mount path), so that the same prefixes work wherever it is mounted
+        String path = request.getPathInfo() != null ? request.getPathInfo() : request.getServletPath();
         return cacheablePrefixes.stream().anyMatch(path::startsWith);
     }
 
