@@ -55,13 +55,13 @@ import org.slf4j.LoggerFactory;
  * {@link TenantResolution} on the request and sees its mount path as servlet path.
  *
  * <pre>{@code
- * try (PortalHost host = PortalHost.builder(tenants, tenant -> new MyServiceServlet(tenant))
- *         .port(8080)
- *         .slug(TenantId.parse("053150000000"), "koeln")          // https://portal.example/koeln/...
+ * PortalHost host = PortalHost.builder(tenants, tenant -> new ServiceServlet(tenant))
+ *         .port(0)                                              // any free port (default 8080)
+ *         .slug(TenantId.parse("053150000000"), "koeln")        // http://localhost:port/koeln/...
  *         .hostName("bonn.portal.example", TenantId.parse("053140000000"))
- *         .start()) {
- *     host.join();
- * }
+ *         .start();
+ * // ... at shutdown:
+ * host.close();                                                 // requests under way finish first
  * }</pre>
  *
  * <p>Besides the tenants it answers {@code /} with the list of municipalities, {@code /-/health} with

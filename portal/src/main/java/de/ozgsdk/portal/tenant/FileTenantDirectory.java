@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@code de/ozgsdk/portal/tenant/tenant.schema.json}.
  *
  * <pre>{@code
- * TenantDirectory tenants = FileTenantDirectory.load(Path.of("/etc/ozg/tenants")); // every *.json in it
+ * TenantDirectory tenants = FileTenantDirectory.load(tenantDirectory); // every *.json in it, logos beside
  * PortalTenant koeln = tenants.findByRegionalKey(RegionalKey.parse("053150000000")).orElseThrow();
  * }</pre>
  *

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * JdbcTenantDirectory tenants = JdbcTenantDirectory.builder(database)
  *         .checkInterval(Duration.ofSeconds(10)) // a change reaches every node within 10 s
  *         .build();
- * tenants.put(FileTenantDirectory.read(Path.of("koeln.json"))); // admin: add or replace
+ * tenants.put(FileTenantDirectory.read(tenantDirectory.resolve("koeln.json"))); // admin: add or replace
  * Optional<PortalTenant> koeln = tenants.find(TenantId.parse("053150000000"));
  * }</pre>
  *

@@ -14,9 +14,9 @@ import java.util.Optional;
  * its absolute deadline, and give it a new id at login (against session fixation).
  *
  * <pre>{@code
- * FlowSession session = sessions.open(request, response);     // the citizen's session, new if none
+ * session = sessions.open(request, response);                  // the citizen's session, new if none
  * // ... after the Servicekonto login:
- * session = sessions.rotate(request, response, citizen);      // new id, same values, the login's limits
+ * session = sessions.rotate(request, response, citizen);       // new id, same values, the login's limits
  * }</pre>
  */
 public interface FlowSessions {

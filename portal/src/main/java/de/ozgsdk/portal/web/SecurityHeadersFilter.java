@@ -28,12 +28,12 @@ import java.util.Set;
  *
  * <pre>{@code
  * SecurityHeadersFilter headers = SecurityHeadersFilter.builder()
- *         .formAction("https://idp.bundid.de")          // SAML POST binding to the Servicekonto
- *         .formAction("https://epaybl.nrw.de")           // payment page
- *         .frameAncestor("https://www.stadt-musterhausen.de") // a legacy portal that frames the service
+ *         .formAction("https://idp.servicekonto.example") // SAML POST binding to the Servicekonto
+ *         .formAction("https://epay.example")             // the payment page
+ *         .frameAncestor("https://www.musterhausen.de")   // a legacy portal that frames the service
  *         .cacheablePathPrefix("/static/")
  *         .build();
- * context.addFilter("ozg-security-headers", headers).addMappingForUrlPatterns(null, false, "/ozg/*");
+ * legacyPortal.addFilter(new FilterHolder(headers), "/ozg/*", EnumSet.of(DispatcherType.REQUEST)); // Jetty 12
  * }</pre>
  *
  * <p>The headers are set before the servlet runs, so they are on every answer, errors included. Thread-safe.

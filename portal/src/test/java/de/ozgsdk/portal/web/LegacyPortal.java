@@ -13,14 +13,14 @@ import org.eclipse.jetty.server.ServerConnector;
  * An existing Java portal on plain Jetty 12 (context {@code /legacy}, with HTTP sessions) that mounts a service
  * servlet under {@code /ozg/*} behind the {@link SecurityHeadersFilter}, as the adapter's documentation says.
  */
-final class LegacyPortal implements AutoCloseable {
+public final class LegacyPortal implements AutoCloseable {
 
-    static final String MOUNT = "/legacy/ozg";
+    public static final String MOUNT = "/legacy/ozg";
 
     private final Server server;
     private final ServerConnector connector;
 
-    LegacyPortal(Servlet servlet, SecurityHeadersFilter headers) throws Exception {
+    public LegacyPortal(Servlet servlet, SecurityHeadersFilter headers) throws Exception {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -33,11 +33,11 @@ final class LegacyPortal implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
-    RawHttp http() {
+    public RawHttp http() {
         return RawHttp.plain(connector.getLocalPort());
     }
 
