@@ -92,8 +92,7 @@ public final class JdbcTenantDirectory implements TenantDirectory {
      * colour contrast and the logo's content).
      *
      * @throws TenantFileException ({@code OZG-PORTAL-501}) listing what is wrong with it
-     * @throws de.ozgsdk.core.ConflictException never; a second tenant with the same Regionalschlüssel is refused as
-     *     {@link InvalidInputException} ({@code OZG-PORTAL-500})
+     * @throws InvalidInputException ({@code OZG-PORTAL-500}) if another tenant has the same Regionalschlüssel
      * @throws ProcessingException ({@code OZG-PORTAL-504}) if the database fails
      */
     public void put(PortalTenant tenant) {
