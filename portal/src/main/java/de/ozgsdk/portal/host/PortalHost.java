@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Besides the tenants it answers {@code /} with the list of municipalities, {@code /-/health} with
  * {@code {"status":"UP"}} (503 when the tenant directory fails) and everything else with a 404 page that names
- * nothing. When a tenant's configuration changes in its directory, the next request gets a new servlet instance for
+ * nothing; a failure inside a tenant's servlet gets a 500 page that says nothing about it (logged by exception class
+ * only). When a tenant's configuration changes in its directory, the next request gets a new servlet instance for
  * it. {@link #close()} stops gracefully: requests under way finish (up to the stop timeout), new ones are refused.
  */
 public final class PortalHost implements AutoCloseable {
@@ -269,7 +270,18 @@ public final class PortalHost implements AutoCloseable {
             MountedRequest mounted = new MountedRequest(request, resolution.mountPath(), rest);
             // again, as the tenant's servlet sees the path: cacheable prefixes are below its mount path
             securityHeaders.apply(mounted, response);
-            servlet.service(mounted, response);
+            try {
+                servlet.service(mounted, response);
+            } catch (ServletException | IOException | RuntimeException e) {
+                // The message may hold personal data (a value the citizen typed): log the kind only, show nothing.
+                LOG.error("the servlet of tenant {} failed ({})", resolution.tenant().tenant().id(),
+                        e.getClass().getName());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    securityHeaders.apply(mounted, response);
+                    ErrorPages.serverError(request, response);
+                }
+            }
         }
 
         private Servlet servletOf(PortalTenant tenant) throws ServletException {

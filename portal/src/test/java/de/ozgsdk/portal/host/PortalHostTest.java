@@ -270,6 +270,26 @@ class PortalHostTest {
     }
 
     @Test
+    void aFailingServletShowsTheCitizenNoStackTraceOrMessage() throws IOException {
+        HttpServlet failing = new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                throw new IllegalStateException("secret detail of Musterfrau");
+            }
+        };
+        try (PortalHost broken = PortalHost.builder(TenantDirectory.of(koeln()), tenant -> failing).port(0).start()) {
+            RawHttp.Response answer = RawHttp.plain(broken.port()).get("localhost", "/053150000000/");
+
+            assertThat(answer.status()).isEqualTo(500);
+            assertThat(answer.body()).contains("Ein Fehler ist aufgetreten")
+                    .doesNotContain("Musterfrau", "IllegalStateException", "at de.ozgsdk");
+            assertThat(answer.header("content-security-policy")).isPresent();
+        }
+    }
+
+    @Test
     void refusesAPortInUseAndBadSettings() {
         assertThatThrownBy(() -> PortalHost.builder(TenantDirectory.of(), TenantEchoServlet::new)
                 .port(host.port()).start())

@@ -48,6 +48,20 @@ public final class ErrorPages {
         }
     }
 
+    /** 500 after a failure inside a service: says nothing about the failure, only what the citizen can do. */
+    public static void serverError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (english(request)) {
+            write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "en", "Something went wrong",
+                    "The portal could not complete your request. What you saved before is kept.",
+                    "Try again in a few minutes. If it happens again, contact your municipality.");
+        } else {
+            write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "de", "Ein Fehler ist aufgetreten",
+                    "Das Portal konnte Ihre Anfrage nicht ausführen. Was Sie zuvor gespeichert haben, bleibt erhalten.",
+                    "Versuchen Sie es in einigen Minuten erneut. Wenn der Fehler bleibt, wenden Sie sich an Ihre"
+                            + " Kommune.");
+        }
+    }
+
     /** A minimal, valid HTML page with a title, a heading and two paragraphs. */
     public static void write(HttpServletResponse response, int status, String language, String title, String what,
             String todo) throws IOException {
