@@ -37,7 +37,23 @@ public enum PortalError implements ErrorCode {
     /** The data of the application are not valid at submit (a step was skipped or the form changed). */
     RUNTIME_DATA_INVALID("OZG-PORTAL-308"),
     /** The stored application cannot be read (a payload of another version or a damaged row). */
-    RUNTIME_STORED_STATE_INVALID("OZG-PORTAL-309");
+    RUNTIME_STORED_STATE_INVALID("OZG-PORTAL-309"),
+    /** Tenant files or a stored tenant configuration have problems; every one is listed with file and position. */
+    TENANT_FILE_INVALID("OZG-PORTAL-501"),
+    /** A tenant's accent colour is too light to read as link text on white (WCAG 2.1 AA, 4.5:1). */
+    TENANT_COLOUR_CONTRAST("OZG-PORTAL-502"),
+    /** A tenant file or directory cannot be read. */
+    TENANT_FILE_UNREADABLE("OZG-PORTAL-503"),
+    /** The database failed while reading or writing tenants. */
+    TENANT_STORE_FAILED("OZG-PORTAL-504"),
+    /** A state-changing request failed the CSRF check (token, Origin or Sec-Fetch-Site). */
+    CSRF_REJECTED("OZG-PORTAL-505"),
+    /** A setting of the web adapter or host is invalid. */
+    WEB_SETTING_INVALID("OZG-PORTAL-506"),
+    /** The database failed while reading or writing flow sessions. */
+    FLOW_SESSION_STORE_FAILED("OZG-PORTAL-507"),
+    /** The embedded host could not start or stop. */
+    HOST_START_FAILED("OZG-PORTAL-508");
 
     private final String code;
 

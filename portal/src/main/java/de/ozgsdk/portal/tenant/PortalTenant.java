@@ -91,6 +91,21 @@ public final class PortalTenant {
         return Optional.ofNullable(servicePaymentAccounts.get(serviceId)).or(() -> paymentAccount);
     }
 
+    /** The account fees are booked to unless a service has its own ({@link #paymentAccount(String)}). */
+    public Optional<PaymentAccount> defaultPaymentAccount() {
+        return paymentAccount;
+    }
+
+    /** The accounts of the services that have their own, by service id. */
+    public Map<String, PaymentAccount> servicePaymentAccounts() {
+        return servicePaymentAccounts;
+    }
+
+    /** Every configured back-office destination, by service id. */
+    public Map<String, BackOfficeDestination> backOfficeDestinations() {
+        return backOffice;
+    }
+
     /** The sender name of postbox messages, e.g. "Stadt Köln, Bürgeramt"; empty: the tenant's name. */
     public Optional<String> postboxSender() {
         return postboxSender;

@@ -1,0 +1,7 @@
+/**
+ * The Jakarta Servlet 6 side of the portal that any Java portal can mount: security headers
+ * ({@link de.ozgsdk.portal.web.SecurityHeadersFilter}), CSRF protection ({@link de.ozgsdk.portal.web.CsrfProtection}),
+ * flow sessions in the database or the host's session ({@link de.ozgsdk.portal.web.FlowSessions}) and the tenant a
+ * request belongs to ({@link de.ozgsdk.portal.web.TenantResolution}).
+ */
+package de.ozgsdk.portal.web;
