@@ -51,9 +51,15 @@ final class Browser {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String language;
+    private final List<Page> received = new ArrayList<>();
 
     Browser(String language) {
         this.language = language;
+    }
+
+    /** Every response this browser received, in order (redirects included). */
+    List<Page> received() {
+        return List.copyOf(received);
     }
 
     /** GET {@code uri}, following redirects. */
@@ -118,8 +124,11 @@ final class Browser {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.header("Accept-Language", language).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(request.header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        received.add(new Page(response.statusCode(), response.uri(), response.headers(), response.body(),
+                List.of(response.statusCode())));
+        return response;
     }
 
     private static Map<String, List<String>> fields(Element form) {

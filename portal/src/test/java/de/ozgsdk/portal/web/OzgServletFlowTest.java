@@ -146,6 +146,8 @@ class OzgServletFlowTest {
         assertThat(world.intakeCount()).isEqualTo(1);
         assertThat(world.postboxMessages()).hasSize(1);
         assertThat(world.postboxMessages().get(0)).contains(submissionId);
+        // every answer of the servlet had the security headers, the page frame, no inline code, no data in URLs
+        assertThat(PageChecks.all(base, phone, laptop)).isGreaterThan(30);
         byte[] xml = world.intakeApplications().get(submissionId);
         assertThat(xml).isNotNull();
         return new String(xml, StandardCharsets.UTF_8);
