@@ -178,10 +178,11 @@ public final class OzgServlet extends HttpServlet {
         } catch (RuntimeException e) {
             // the message may hold input; the type and the place suffice to find the fault
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            LOG.error("page {} {} failed: {} at {}", request.getMethod(), exchange.logPath(),
+            String incident = java.util.HexFormat.of().toHexDigits(RANDOM.nextInt()).toUpperCase(Locale.ROOT);
+            LOG.error("page {} {} failed (incident {}): {} at {}", request.getMethod(), exchange.logPath(), incident,
                     e.getClass().getName(), at);
             errorPage(exchange, new de.ozgsdk.core.ConfigurationException(PortalError.WEB_INTERNAL_ERROR,
-                    e.getClass().getSimpleName()));
+                    incident));
         }
     }
 

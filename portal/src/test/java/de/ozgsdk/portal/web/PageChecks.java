@@ -59,7 +59,7 @@ final class PageChecks {
             }
         }
         for (Element input : document.select("input:not([type=hidden]), select, textarea")) {
-            assertThat(document.select("label[for=" + input.id() + "]")).as("label of %s on %s", input.id(),
+            assertThat(document.select("label[for=\"" + input.id() + "\"]")).as("label of %s on %s", input.id(),
                     page.uri()).isNotEmpty();
         }
         assertThat(page.body()).as("no stack trace on %s", page.uri()).doesNotContain("Exception")

@@ -44,10 +44,15 @@ final class WebPortals {
 
     /** The central host on a free port: Köln under {@code /053150000000}, Bonn under {@code /053140000000}. */
     static Running central(WebPortalWorld world) {
+        return central(world, TEXT_RECEIPT);
+    }
+
+    /** The central host with {@code receipts} as the receipt renderer. */
+    static Running central(WebPortalWorld world, ReceiptRenderer receipts) {
         int port = freePort();
         URI root = URI.create("http://localhost:" + port);
         URI koeln = URI.create(root + "/" + WebPortalWorld.KOELN.value());
-        WebPortalWorld.Node node = world.node(URI.create(koeln + "/login/acs"), TEXT_RECEIPT);
+        WebPortalWorld.Node node = world.node(URI.create(koeln + "/login/acs"), receipts);
         CsrfProtection csrf = CsrfProtection.of(CSRF_KEY);
         PortalHost host = PortalHost.builder(world.tenants(), tenant -> OzgServlet.builder(node.runtime, csrf,
                 JdbcFlowSessions.builder(node.database).scope(tenant.tenant().id().value()).build()).build())
