@@ -179,6 +179,36 @@ class OzgServletSecurityTest {
         PageChecks.all(host.koeln(), browser);
     }
 
+    @Test
+    void aLoginAnswerIsAcceptedOnlyInTheSessionThatStartedTheLogin() throws Exception {
+        Browser victim = new Browser("de-DE");
+        Browser attacker = new Browser("de-DE");
+        forwardToLogin(victim);
+        Browser.Page attackerForward = forwardToLogin(attacker);
+        Browser.Page idp = attacker.submit(attackerForward, attackerForward.form("form[data-ozg-autopost]"), null,
+                Map.of());
+        Browser.Page answer = attacker.submit(idp, idp.form("form"), null, Map.of("persona", "erika-eid"));
+
+        // the attacker's valid answer, posted by the victim's browser (login CSRF), is refused
+        Browser.Page handOver = victim.submit(answer, answer.form("form#answer"), null, Map.of());
+        Browser.Page refused = victim.submit(handOver, handOver.form("form[data-ozg-autopost]"), null, Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.document().selectFirst(".ozg-error-code").text()).isEqualTo("OZG-PORTAL-522");
+
+        // and without any session the hand-over finds no login to complete
+        Browser stranger = new Browser("de-DE");
+        HttpResponse<String> lost = stranger.post(handOver, handOver.form("form[data-ozg-autopost]"), null, Map.of(),
+                Map.of());
+        assertThat(lost.statusCode()).isEqualTo(404);
+        assertThat(lost.body()).contains("OZG-PORTAL-524");
+    }
+
+    private Browser.Page forwardToLogin(Browser browser) throws Exception {
+        Browser.Page start = browser.get(koeln("/dienst/" + WebPortalWorld.PERMIT));
+        Browser.Page login = browser.submit(start, start.form("main form"), null, Map.of());
+        return browser.submit(login, login.form("main form"), null, Map.of());
+    }
+
     /** The free service filled in over its three steps; returns the review page. */
     private Browser.Page fillFree(Browser browser) throws Exception {
         Browser.Page step0 = startFree(browser, host.koeln());
