@@ -73,10 +73,11 @@ import org.slf4j.LoggerFactory;
  * ({@link HttpSessionFlowSessions}):
  *
  * <pre>{@code
- * OzgServlet servlet = OzgServlet.builder(runtime, csrf, HttpSessionFlowSessions.of("053150000000"))
- *         .tenant(TenantId.parse("053150000000"))
+ * OzgServlet servlet = OzgServlet.builder(runtime, CsrfProtection.of(csrfKey),
+ *                 HttpSessionFlowSessions.of("053150000000"))       // the legacy portal's HttpSession
+ *         .tenant(TenantId.parse("053150000000"))                   // one municipality
  *         .build();
- * servlet.register(servletContext, "/buergerservice/*");
+ * ServletContainerInitializer mount = (classes, context) -> servlet.register(context, "/buergerservice/*");
  * }</pre>
  *
  * <p><b>Pages.</b> Every POST is answered with a redirect (Post/Redirect/Get) and checked by {@link CsrfProtection}
@@ -866,6 +867,21 @@ public final class OzgServlet extends HttpServlet {
         }
     }
 
+    /** German or English, whichever the browser prefers first; German without a preference (the container's). */
+    private static Locale preferred(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") != null) {
+            for (Locale locale : java.util.Collections.list(request.getLocales())) {
+                if (locale.getLanguage().equals("de")) {
+                    return Locale.GERMAN;
+                }
+                if (locale.getLanguage().equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        return Locale.GERMAN;
+    }
+
     /** One request: its tenant, mount path, path below it, language and (lazily) flow session. */
     private final class Exchange {
         final HttpServletRequest request;
@@ -883,8 +899,7 @@ public final class OzgServlet extends HttpServlet {
             this.base = request.getContextPath() + request.getServletPath();
             this.path = request.getPathInfo() == null ? "/" : request.getPathInfo();
             Optional<String> chosen = existingSession().flatMap(s -> s.get(LANGUAGE));
-            this.locale = chosen.map(Locale::forLanguageTag)
-                    .orElse("en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN);
+            this.locale = chosen.map(Locale::forLanguageTag).orElseGet(() -> preferred(request));
         }
 
         /** The path for logs: application ids are no personal data, query strings never logged. */
