@@ -112,6 +112,7 @@ public final class OzgServlet extends HttpServlet {
     private static final String LOGIN_RELAY = "login.relay";
     private static final String LOGIN_APPLICATION = "login.application";
     private static final String LOGGED_IN = "citizen";
+    private static final String RELAY_TENANT = "~";
 
     private final transient ServiceRuntime runtime;
     private final transient CsrfProtection csrf;
@@ -445,6 +446,11 @@ public final class OzgServlet extends HttpServlet {
         byte[] nonce = new byte[18];
         RANDOM.nextBytes(nonce);
         String relay = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        Optional<TenantResolution> resolution = TenantResolution.of(x.request);
+        if (resolution.isPresent() && resolution.get().by() == TenantResolution.By.PATH) {
+            // tenants of one host share the service provider's ACS: the answer must find its way back
+            relay = relay + RELAY_TENANT + resolution.get().mountPath().substring(1);
+        }
         LoginContext context = LoginContext.of(x.locale).withRelayState(relay);
         LoginChallenge challenge;
         if (ref.isPresent()) {
@@ -498,8 +504,25 @@ public final class OzgServlet extends HttpServlet {
                         .append(PageShell.esc(values[0])).append("\">");
             }
         }
-        autoPostPage(x, x.base + "/login/abschluss", hidden.toString(),
+        autoPostPage(x, completion(x), hidden.toString(),
                 PageShell.text(x.locale, "Anmeldung abschließen", "Complete the login"));
+    }
+
+    /**
+     * Where the hand-over goes: below this mount path, or below the mount path of the tenant that started the login
+     * when tenants share the host's ACS (the relay state names it; it is checked against the session there).
+     */
+    private static String completion(Exchange x) {
+        String relay = x.request.getParameter("RelayState");
+        int at = relay == null ? -1 : relay.indexOf(RELAY_TENANT);
+        Optional<TenantResolution> resolution = TenantResolution.of(x.request);
+        if (at >= 0 && resolution.isPresent() && resolution.get().by() == TenantResolution.By.PATH) {
+            String segment = relay.substring(at + 1);
+            if (segment.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                return x.request.getContextPath() + "/" + segment + "/login/abschluss";
+            }
+        }
+        return x.base + "/login/abschluss";
     }
 
     private void completeLogin(Exchange x) throws IOException {

@@ -203,6 +203,23 @@ class OzgServletSecurityTest {
         assertThat(lost.body()).contains("OZG-PORTAL-524");
     }
 
+    @Test
+    void aCitizenOfTheSecondTenantLogsInThroughTheAcsTheTenantsShare() throws Exception {
+        Browser citizen = new Browser("de-DE");
+        Browser.Page start = citizen.get(URI.create(host.bonn() + "/dienst/" + WebPortalWorld.PERMIT));
+        Browser.Page login = citizen.submit(start, start.form("main form"), null, Map.of());
+        Browser.Page forward = citizen.submit(login, login.form("main form"), null, Map.of());
+        Browser.Page idp = citizen.submit(forward, forward.form("form[data-ozg-autopost]"), null, Map.of());
+        Browser.Page answer = citizen.submit(idp, idp.form("form"), null, Map.of("persona", "erika-eid"));
+        Browser.Page handOver = citizen.submit(answer, answer.form("form#answer"), null, Map.of());
+        assertThat(handOver.uri().getPath()).startsWith(host.koeln().getPath() + "/login/acs");
+        Browser.Page step = citizen.submit(handOver, handOver.form("form[data-ozg-autopost]"), null, Map.of());
+        assertThat(step.status()).isEqualTo(200);
+        assertThat(step.uri().getPath()).startsWith(host.bonn().getPath() + "/antrag/").endsWith("/schritt/0");
+        assertThat(step.document().selectFirst("header").text()).contains("Bundesstadt Bonn");
+        assertThat(step.document().select("input[value=ERIKA]")).isNotEmpty();
+    }
+
     private Browser.Page forwardToLogin(Browser browser) throws Exception {
         Browser.Page start = browser.get(koeln("/dienst/" + WebPortalWorld.PERMIT));
         Browser.Page login = browser.submit(start, start.form("main form"), null, Map.of());
