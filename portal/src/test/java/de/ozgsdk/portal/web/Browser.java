@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,9 +53,16 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String language;
     private final List<Page> received = new ArrayList<>();
+    private final UnaryOperator<URI> route;
 
     Browser(String language) {
+        this(language, UnaryOperator.identity());
+    }
+
+    /** A browser whose requests go where {@code route} sends them (e.g. alternately to two portal nodes). */
+    Browser(String language, UnaryOperator<URI> route) {
         this.language = language;
+        this.route = route;
     }
 
     /** Every response this browser received, in order (redirects included). */
@@ -124,8 +132,10 @@ final class Browser {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.header("Accept-Language", language)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.header("Accept-Language", language).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest routed = HttpRequest.newBuilder(built, (name, value) -> true).uri(route.apply(built.uri()))
+                .build();
+        HttpResponse<String> response = client.send(routed, HttpResponse.BodyHandlers.ofString());
         received.add(new Page(response.statusCode(), response.uri(), response.headers(), response.body(),
                 List.of(response.statusCode())));
         return response;
