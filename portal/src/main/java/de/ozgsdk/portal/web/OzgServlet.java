@@ -831,8 +831,8 @@ public final class OzgServlet extends HttpServlet {
     private static long version(Exchange x) {
         String version = x.request.getParameter("_version");
         if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw new de.ozgsdk.core.InvalidInputException(PortalError.RUNTIME_STAGE_INVALID, "-", "-",
-                    "post without the page's version");
+            // every form of these pages carries it: a post without it did not come from one of them
+            throw new de.ozgsdk.core.SecurityCheckException(PortalError.CSRF_REJECTED, "no page version");
         }
         return Long.parseLong(version);
     }
