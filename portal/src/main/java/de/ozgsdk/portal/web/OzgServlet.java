@@ -624,7 +624,8 @@ public final class OzgServlet extends HttpServlet {
 
     private void postReview(Exchange x, ApplicationRef ref) throws IOException {
         ReviewPage review = runtime.review(ref);
-        long version = version(x);
+        // once paying, the answers are frozen: a second click on the review page continues the same payment
+        long version = review.state().stage() == Stage.PAYMENT ? review.state().version() : version(x);
         if (x.request.getParameter(FormRenderer.BACK) != null) {
             OnlineService service = runtime.services().get(review.state().serviceId());
             x.redirect("/antrag/" + ref.id() + "/schritt/" + (service.steps().size() - 1));
@@ -650,6 +651,12 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void paymentReturn(Exchange x, ApplicationRef ref) throws IOException {
+        ApplicationState state = runtime.state(ref);
+        if (state.stage() != Stage.PAYMENT) {
+            // a reload after submitting, or a return without a payment under way: show where it stands
+            x.redirect(current(state));
+            return;
+        }
         Map<String, String[]> parameters = new HashMap<>(x.request.getParameterMap());
         parameters.remove("lang");
         PaymentOutcome outcome = runtime.completePayment(ref, parameters);

@@ -81,8 +81,13 @@ class OzgServletFlowTest {
         // step 1: prefilled from the login
         assertThat(step0.uri().getPath()).endsWith("/schritt/0");
         assertThat(step0.document().select("input[value=ERIKA]")).isNotEmpty();
-        Browser.Page step1 = phone.submit(step0, step0.form("#ozg-form"), "_next=next", Map.of());
-        assertThat(step1.chain()).startsWith(303);
+        Browser.Page forth = phone.submit(step0, step0.form("#ozg-form"), "_next=next", Map.of());
+        assertThat(forth.chain()).startsWith(303);
+        assertThat(forth.uri().getPath()).endsWith("/schritt/1");
+        // back and forth again
+        Browser.Page back = phone.submit(forth, forth.form("#ozg-form"), "_back=back", Map.of());
+        assertThat(back.uri().getPath()).endsWith("/schritt/0");
+        Browser.Page step1 = phone.submit(back, back.form("#ozg-form"), "_next=next", Map.of());
         assertThat(step1.uri().getPath()).endsWith("/schritt/1");
 
         // step 2: a wrong postal code shows the error summary and the inline message, then the correction
@@ -120,9 +125,17 @@ class OzgServletFlowTest {
         assertThat(reviewPage.text()).contains("K-AB 123").contains("51147").contains("30,60");
         assertThat(reviewPage.select("a[href^=schritt/0]")).isNotEmpty();
         assertThat(reviewPage.select("a[href^=schritt/2]")).isNotEmpty();
+        Browser.Page change = laptop.get(URI.create(reviewPage.selectFirst("a[href^=schritt/1]").absUrl("href")));
+        assertThat(change.status()).isEqualTo(200);
+        assertThat(change.uri().getPath()).endsWith("/schritt/1");
+        assertThat(change.document().select("input[value=51147]")).hasSize(1);
 
         // pay: cancelled at the pay page -> a retry is offered; the retry pays
+        Browser.Page firstClick = laptop.submit(review, review.form("#ozg-form"), "_submit=submit", Map.of());
+        assertThat(firstClick.uri().getPath()).doesNotContain("/antrag/");
+        // a double click on the review page continues the payment instead of failing on the page's old version
         Browser.Page payPage = laptop.submit(review, review.form("#ozg-form"), "_submit=submit", Map.of());
+        assertThat(payPage.status()).isEqualTo(200);
         assertThat(payPage.uri().getPath()).doesNotContain("/antrag/");
         Browser.Page cancelled = laptop.submit(payPage, payPage.form("form"), "action=cancel", Map.of());
         assertThat(cancelled.uri().getPath()).endsWith("/bezahlt");
@@ -142,6 +155,11 @@ class OzgServletFlowTest {
         assertThat(again.document().selectFirst(".ozg-submission-id").text()).isEqualTo(submissionId);
         assertThat(reference).startsWith("KZ");
         assertThat(receipt.document().text()).contains("30,60");
+
+        // the pay page's return address again (reload, back button): the receipt, no error
+        Browser.Page returnAgain = laptop.get(cancelled.uri());
+        assertThat(returnAgain.chain()).containsExactly(303, 200);
+        assertThat(returnAgain.uri().getPath()).endsWith("/eingang");
 
         // the receipt download serves what the receipt renderer made
         Element download = receipt.document().selectFirst("a[href$=/eingang/dokument]");
