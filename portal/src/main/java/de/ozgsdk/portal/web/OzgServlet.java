@@ -932,9 +932,16 @@ public final class OzgServlet extends HttpServlet {
             this.locale = chosen.map(Locale::forLanguageTag).orElseGet(() -> preferred(request));
         }
 
-        /** The path for logs: application ids are no personal data, query strings never logged. */
+        /**
+         * The path for logs: the servlet's own paths (application ids are no personal data), else only that it was
+         * another one, since a typed address may hold anything; query strings are never logged.
+         */
         String logPath() {
-            return path.length() > 120 ? path.substring(0, 120) : path;
+            boolean own = path.length() <= 120 && (APPLICATION.matcher(path).matches()
+                    || SERVICE.matcher(path).matches()
+                    || path.matches("/|/entwuerfe(/anmelden)?|/login/(acs|abschluss)|/static/[a-z.-]+"
+                            + "|/mandant[a-z./]*"));
+            return own ? path : "(another path)";
         }
 
         Optional<FlowSession> existingSession() {

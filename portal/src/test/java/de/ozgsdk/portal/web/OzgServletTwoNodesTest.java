@@ -37,7 +37,8 @@ class OzgServletTwoNodesTest {
             WebPortalWorld.Node nodeB = world.node(acs, WebPortals.TEXT_RECEIPT);
             CsrfProtection csrf = CsrfProtection.builder(WebPortals.CSRF_KEY)
                     .trustedOrigin("http://localhost:" + portA).trustedOrigin("http://localhost:" + portB).build();
-            try (PortalHost hostA = host(world, nodeA, csrf, portA); PortalHost hostB = host(world, nodeB, csrf, portB)) {
+            try (PortalHost hostA = host(world, nodeA, csrf, portA);
+                    PortalHost hostB = host(world, nodeB, csrf, portB)) {
                 AtomicInteger requests = new AtomicInteger();
                 List<Integer> served = new ArrayList<>();
                 UnaryOperator<URI> roundRobin = uri -> {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The code samples of the servlet adapter (PORTAL.md "Servlet adapter", OzgServlet's Javadoc), run as tests. */
 class WebSnippetsTest {
 
-    private static final byte[] CSRF_KEY = "a key of at least 32 bytes, only for tests".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CSRF_KEY = "a key of at least 32 bytes, only for tests"
+            .getBytes(StandardCharsets.UTF_8);
 
     @Test
     void theServletIsMountedInALegacyPortalUnderAPath() throws Exception {
