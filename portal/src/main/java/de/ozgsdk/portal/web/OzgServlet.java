@@ -19,6 +19,8 @@ import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.payment.PaymentRedirect;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.portal.PortalError;
+import de.ozgsdk.portal.findability.GovernmentServiceMarkup;
+import de.ozgsdk.portal.findability.XzufiExport;
 import de.ozgsdk.portal.runtime.ApplicationRef;
 import de.ozgsdk.portal.runtime.ApplicationState;
 import de.ozgsdk.portal.runtime.DraftSummary;
@@ -40,6 +42,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,6 +123,7 @@ public final class OzgServlet extends HttpServlet {
     private final transient SecurityHeadersFilter headers;
     private final transient Optional<TenantId> fixedTenant;
     private final String loginProvider;
+    private final transient Optional<XzufiExport> xzufi;
     private final transient Map<String, FormRenderer> renderers = new ConcurrentHashMap<>();
     private final byte[] css;
     private final byte[] script;
@@ -130,6 +134,7 @@ public final class OzgServlet extends HttpServlet {
         this.sessions = builder.sessions;
         this.headers = builder.headers;
         this.fixedTenant = Optional.ofNullable(builder.tenant);
+        this.xzufi = Optional.ofNullable(builder.xzufi);
         this.loginProvider = builder.loginProvider != null ? builder.loginProvider
                 : runtime.authProviders().stream().findFirst().orElse("");
         String formsCss = FormRenderer.builder(runtime.services().values().iterator().next().form().schema()).build()
@@ -212,6 +217,12 @@ public final class OzgServlet extends HttpServlet {
         }
         if (get && path.equals("/mandant.css")) {
             tenantCss(x);
+            return;
+        }
+        if (get && path.equals("/xzufi.xml") && xzufi.isPresent()) {
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            xzufi.get().write(x.tenant, runtime.services().values(), s -> x.absolute("/dienst/" + s.id()), xml);
+            x.write("application/xml;charset=UTF-8", xml.toByteArray());
             return;
         }
         if (get && path.equals("/mandant/logo")) {
@@ -382,6 +393,8 @@ public final class OzgServlet extends HttpServlet {
                 .append(PageShell.esc(trustText(service.trustLevel(), l))).append("</dd><dt>")
                 .append(PageShell.text(l, "Gebühr", "Fee")).append("</dt><dd>")
                 .append(PageShell.esc(feeText(service.fee(), l))).append("</dd></dl>\n");
+        content.append(GovernmentServiceMarkup.html(service, x.tenant, x.absolute("/dienst/" + service.id()), l))
+                .append('\n');
         content.append(PageShell.buttonForm(x.base + "/dienst/" + service.id(), x.csrfToken(),
                 PageShell.text(l, "Antrag starten", "Start application")));
         x.page(title, content.toString());
@@ -1006,6 +1019,13 @@ public final class OzgServlet extends HttpServlet {
                     .getBytes(StandardCharsets.UTF_8));
         }
 
+        /** The absolute address of one of the servlet's own paths, as the citizen's browser reached the servlet. */
+        URI absolute(String ownPath) {
+            String url = request.getRequestURL().toString();
+            String origin = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+            return URI.create(origin + base + ownPath);
+        }
+
         void asset(String type, byte[] bytes) throws IOException {
             response.setHeader("Cache-Control", "public, max-age=3600");
             response.setHeader("Pragma", null);
@@ -1041,6 +1061,7 @@ public final class OzgServlet extends HttpServlet {
         private SecurityHeadersFilter headers = SecurityHeadersFilter.defaults();
         private TenantId tenant;
         private String loginProvider;
+        private XzufiExport xzufi;
 
         private Builder(ServiceRuntime runtime, CsrfProtection csrf, FlowSessions sessions) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -1064,6 +1085,15 @@ public final class OzgServlet extends HttpServlet {
          */
         public Builder securityHeaders(SecurityHeadersFilter headers) {
             this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /**
+         * Serves the tenant's service descriptions as XZuFi at {@code xzufi.xml} (for the Portalverbund and the
+         * Verwaltungssuchmaschine); without it that address is not found.
+         */
+        public Builder xzufi(XzufiExport export) {
+            this.xzufi = Objects.requireNonNull(export, "export");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package de.ozgsdk.portal.web;
 
+import de.ozgsdk.portal.findability.XzufiExport;
 import de.ozgsdk.portal.host.PortalHost;
 import de.ozgsdk.portal.runtime.ReceiptRenderer;
 import de.ozgsdk.portal.runtime.WebPortalWorld;
@@ -55,7 +56,8 @@ final class WebPortals {
         WebPortalWorld.Node node = world.node(URI.create(koeln + "/login/acs"), receipts);
         CsrfProtection csrf = CsrfProtection.of(CSRF_KEY);
         PortalHost host = PortalHost.builder(world.tenants(), tenant -> OzgServlet.builder(node.runtime, csrf,
-                JdbcFlowSessions.builder(node.database).scope(tenant.tenant().id().value()).build()).build())
+                JdbcFlowSessions.builder(node.database).scope(tenant.tenant().id().value()).build())
+                .xzufi(XzufiExport.builder("ozg-sdk-test").build()).build())
                 .port(port).start();
         return new Running(koeln, URI.create(root + "/" + WebPortalWorld.BONN.value()), node, host);
     }
