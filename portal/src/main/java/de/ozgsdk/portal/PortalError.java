@@ -16,6 +16,60 @@ public enum PortalError implements ErrorCode {
     SERVICE_PREFILL_INVALID("OZG-PORTAL-102"),
     /** A fee rule of an online service refers to a field or group the form does not have. */
     SERVICE_FEE_RULE_INVALID("OZG-PORTAL-103"),
+    /** A service package cannot be loaded: it has one or more problems, each with its file and position. */
+    PACKAGE_INVALID("OZG-PORTAL-110"),
+    /** A service package (directory or {@code .ozg} zip) cannot be read at all. */
+    PACKAGE_UNREADABLE("OZG-PORTAL-111"),
+    /** An entry of a service package is unsafe: a path leaving the package, an absolute path, a symlink out of it. */
+    PACKAGE_ENTRY_UNSAFE("OZG-PORTAL-112"),
+    /** A service package exceeds a limit: number of entries, size of a file, total size (zip bombs). */
+    PACKAGE_TOO_LARGE("OZG-PORTAL-113"),
+    /** A service package has no descriptor {@code service.json} at its root. */
+    DESCRIPTOR_MISSING("OZG-PORTAL-114"),
+    /** The descriptor of a service package is not well-formed JSON. */
+    DESCRIPTOR_MALFORMED("OZG-PORTAL-115"),
+    /** The descriptor of a service package violates its JSON Schema (unknown property, wrong type or value). */
+    DESCRIPTOR_SCHEMA_VIOLATION("OZG-PORTAL-116"),
+    /** A file or directory the descriptor names is not in the package. */
+    PACKAGE_FILE_MISSING("OZG-PORTAL-117"),
+    /** A file of the package cannot be used (code list, rules, translations, template). */
+    PACKAGE_FILE_INVALID("OZG-PORTAL-118"),
+    /** A service package needs a higher runtime API level than this SDK offers. */
+    PACKAGE_API_LEVEL_TOO_HIGH("OZG-PORTAL-119"),
+    /** The file name of a {@code .ozg} package does not name the id and version of its descriptor. */
+    PACKAGE_NAME_MISMATCH("OZG-PORTAL-120"),
+    /** The form of a service package references a code list the package does not contain. */
+    PACKAGE_CODE_LIST_UNKNOWN("OZG-PORTAL-121"),
+    /** A service package cannot be written (packing a directory into a {@code .ozg} file). */
+    PACKAGE_WRITE_FAILED("OZG-PORTAL-122"),
+    /** A portal profile file is malformed or violates its JSON Schema, or a profile built in Java is incomplete. */
+    PROFILE_INVALID("OZG-PORTAL-200"),
+    /** A portal profile is neither a shipped one ({@code central}, {@code legacy}) nor a readable file. */
+    PROFILE_UNKNOWN("OZG-PORTAL-201"),
+    /** Blocker: the service needs a higher trust level than any login provider of the portal reaches. */
+    COMPAT_TRUST_LEVEL("OZG-PORTAL-210"),
+    /** Blocker: the service charges a fee, but the portal has no payment provider. */
+    COMPAT_PAYMENT("OZG-PORTAL-211"),
+    /** Blocker: the portal offers none of the back-office channel kinds the service accepts. */
+    COMPAT_CHANNEL("OZG-PORTAL-212"),
+    /** Blocker: the portal cannot import the XDatenfelder version of the service's form. */
+    COMPAT_XDF_VERSION("OZG-PORTAL-213"),
+    /** Blocker: the service needs a higher runtime API level than the portal's runtime has. */
+    COMPAT_API_LEVEL("OZG-PORTAL-214"),
+    /** Blocker: the portal does not offer German, the language every service is offered in. */
+    COMPAT_GERMAN("OZG-PORTAL-215"),
+    /** Degradation: the portal has no postbox; the receipt is only a download, there is no postbox message. */
+    COMPAT_NO_POSTBOX("OZG-PORTAL-230"),
+    /** Degradation: languages of the service that the portal does not offer. */
+    COMPAT_LANGUAGES("OZG-PORTAL-231"),
+    /** Degradation: a prefill attribute that no login provider of the portal delivers; the citizen types it in. */
+    COMPAT_PREFILL_ATTRIBUTE("OZG-PORTAL-232"),
+    /** Degradation: some login providers of the portal do not reach the service's trust level. */
+    COMPAT_WEAK_LOGINS("OZG-PORTAL-233"),
+    /** Degradation: back-office channel kinds of the service that the portal does not offer. */
+    COMPAT_CHANNELS_PARTIAL("OZG-PORTAL-234"),
+    /** The service cannot run on the portal: the compatibility check found blockers. */
+    COMPAT_CHECK_FAILED("OZG-PORTAL-240"),
     /** A tenant definition is missing a part or has an invalid one. */
     TENANT_DEFINITION_INVALID("OZG-PORTAL-500"),
     /** The tenant is unknown, does not offer the service, or the runtime does not run it. */
