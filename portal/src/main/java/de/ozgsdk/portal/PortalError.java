@@ -107,7 +107,17 @@ public enum PortalError implements ErrorCode {
     /** The database failed while reading or writing flow sessions. */
     FLOW_SESSION_STORE_FAILED("OZG-PORTAL-507"),
     /** The embedded host could not start or stop. */
-    HOST_START_FAILED("OZG-PORTAL-508");
+    HOST_START_FAILED("OZG-PORTAL-508"),
+    /** The servlet adapter failed unexpectedly; the citizen sees this code, the log the exception's type. */
+    WEB_INTERNAL_ERROR("OZG-PORTAL-520"),
+    /** The servlet adapter has no page at this address (or not for this tenant). */
+    WEB_PAGE_NOT_FOUND("OZG-PORTAL-521"),
+    /** The login at the identity provider did not succeed or did not belong to this browser session. */
+    WEB_LOGIN_FAILED("OZG-PORTAL-522"),
+    /** No receipt document can be offered (no receipt renderer configured, or not submitted). */
+    WEB_RECEIPT_UNAVAILABLE("OZG-PORTAL-523"),
+    /** A page needs the citizen's session (an application, a login), which is missing or expired. */
+    WEB_SESSION_MISSING("OZG-PORTAL-524");
 
     private final String code;
 

@@ -536,6 +536,18 @@ public final class ServiceRuntime {
         return provider.start(context, app.service.trustLevel().orElse(TrustLevel.LOW));
     }
 
+    /**
+     * Starts a login that belongs to no application, at {@code level}, with the provider {@code providerId}: for a
+     * citizen who comes back on another device to list and resume their drafts ({@link #drafts}).
+     *
+     * @throws de.ozgsdk.core.InvalidInputException ({@code OZG-PORTAL-307}) if there is no such provider
+     */
+    public LoginChallenge startLogin(String providerId, TrustLevel level, LoginContext context) {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(context, "context");
+        return provider(providerId).start(context, level);
+    }
+
     /** Checks the identity provider's answer at the callback with the provider {@code providerId}. */
     public LoginOutcome completeLogin(String providerId, Callback callback) {
         return provider(providerId).complete(Objects.requireNonNull(callback, "callback"));
