@@ -37,6 +37,7 @@ public class OzgPortalProperties {
     private final Postbox postbox = new Postbox();
     private final Transfer transfer = new Transfer();
     private final Outbox outbox = new Outbox();
+    private final Web web = new Web();
 
     public String getPath() {
         return path;
@@ -96,6 +97,10 @@ public class OzgPortalProperties {
 
     public Outbox getOutbox() {
         return outbox;
+    }
+
+    public Web getWeb() {
+        return web;
     }
 
     /** The database: the application's DataSource bean if there is one, else an embedded H2 file. */
@@ -743,6 +748,74 @@ public class OzgPortalProperties {
 
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+        }
+    }
+
+    /** The servlet adapter in a servlet web application. */
+    public static class Web {
+
+        /** Whether the servlet and the security headers filter are registered. */
+        private boolean enabled = true;
+        /**
+         * The tenant this portal serves (its id, e.g. the Regionalschlüssel); without it the application sets a
+         * TenantResolution request attribute itself (several tenants).
+         */
+        private String tenant;
+        /** A file with the Base64 key (at least 32 bytes) of the CSRF tokens; every node needs the same. */
+        private Path csrfKeyFile;
+        /** The CSRF key in Base64; set it from an environment variable, never in a configuration file. */
+        private String csrfKey;
+        /** Other origins whose form posts are accepted (e.g. the portal's public host behind a proxy). */
+        private List<String> trustedOrigins = new ArrayList<>();
+        /** Where flow sessions live: "http-session" (the container's) or "database" (every node sees them). */
+        private String sessions = "http-session";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
+        }
+
+        public Path getCsrfKeyFile() {
+            return csrfKeyFile;
+        }
+
+        public void setCsrfKeyFile(Path csrfKeyFile) {
+            this.csrfKeyFile = csrfKeyFile;
+        }
+
+        public String getCsrfKey() {
+            return csrfKey;
+        }
+
+        public void setCsrfKey(String csrfKey) {
+            this.csrfKey = csrfKey;
+        }
+
+        public List<String> getTrustedOrigins() {
+            return trustedOrigins;
+        }
+
+        public void setTrustedOrigins(List<String> trustedOrigins) {
+            this.trustedOrigins = trustedOrigins;
+        }
+
+        public String getSessions() {
+            return sessions;
+        }
+
+        public void setSessions(String sessions) {
+            this.sessions = sessions;
         }
     }
 }
