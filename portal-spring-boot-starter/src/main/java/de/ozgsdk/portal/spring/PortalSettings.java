@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.Environment;
 
@@ -137,9 +138,21 @@ final class PortalSettings {
      * repositories and images); the value itself is never logged.
      */
     void warnIfInConfigurationFile(String setting) {
-        origin(setting).filter(TextResourceOrigin.class::isInstance).ifPresent(origin -> LOG.warn(
+        origin(setting).flatMap(PortalSettings::file).ifPresent(origin -> LOG.warn(
                 "the secret {} is set in the configuration file {}: move it into a file (a mounted secret) or an"
                         + " environment variable", setting, origin));
+    }
+
+    /** The file position behind an origin (Spring Boot wraps it in the origin of its property source). */
+    private static Optional<TextResourceOrigin> file(Origin origin) {
+        for (Origin o = origin; o != null; ) {
+            if (o instanceof TextResourceOrigin text) {
+                return Optional.of(text);
+            }
+            o = o instanceof PropertySourceOrigin source && source.getOrigin() != null ? source.getOrigin()
+                    : o.getParent();
+        }
+        return Optional.empty();
     }
 
     private Optional<Origin> origin(String setting) {
