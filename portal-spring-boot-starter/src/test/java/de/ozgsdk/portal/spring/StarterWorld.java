@@ -27,9 +27,9 @@ import mockwebserver3.MockWebServer;
  * key store, the TSA's trust anchors, the H2 directory and a file drop directory; the service package and the tenant
  * file are test resources.
  */
-final class StarterWorld implements AutoCloseable {
+public final class StarterWorld implements AutoCloseable {
 
-    static final String TENANT = "053140000000";
+    public static final String TENANT = "053140000000";
     static final String ENTITY_ID = "https://portal.bonn.example.de";
     static final String KEYSTORE_PASSWORD = "geheim-im-test";
 
@@ -41,7 +41,7 @@ final class StarterWorld implements AutoCloseable {
     final Path tsaAnchors;
     final Path fileDrop;
 
-    StarterWorld(Path directory) {
+    public StarterWorld(Path directory) {
         this.directory = directory;
         try {
             TestPki.Issued ca = TestPki.rootCa("Starter Test TSA CA", Instant.now().minus(Duration.ofDays(365)),
@@ -61,7 +61,7 @@ final class StarterWorld implements AutoCloseable {
     }
 
     /** Every setting a portal with SAML login, a file drop route and its own H2 database needs. */
-    List<String> properties() {
+    public List<String> properties() {
         List<String> p = new ArrayList<>(List.of(
                 "ozg.portal.database.h2-directory=" + directory.resolve("h2"),
                 "ozg.portal.sealing.keys[0].id=2026",
