@@ -1,5 +1,6 @@
 package de.ozgsdk.portal.spring;
 
+import com.nimbusds.jose.jwk.JWK;
 import de.ozgsdk.auth.AuthProvider;
 import de.ozgsdk.auth.JdbcPendingRequestStore;
 import de.ozgsdk.auth.PendingRequestStore;
@@ -33,7 +34,7 @@ import de.ozgsdk.postbox.Postbox;
 import de.ozgsdk.transfer.ChannelRouter;
 import de.ozgsdk.transfer.FileDropChannel;
 import de.ozgsdk.transfer.HttpsChannel;
-import com.nimbusds.jose.jwk.JWK;
+import de.ozgsdk.transfer.SubmissionChannel;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ public class OzgPortalAutoConfiguration {
         return router.build();
     }
 
-    private static de.ozgsdk.transfer.SubmissionChannel channel(PortalSettings settings, String destination,
+    private static SubmissionChannel channel(PortalSettings settings, String destination,
             OzgPortalProperties.Route route) {
         String prefix = "ozg.portal.transfer.routes." + destination;
         if (route.getHttpsUrl() != null && route.getFileDrop() != null) {

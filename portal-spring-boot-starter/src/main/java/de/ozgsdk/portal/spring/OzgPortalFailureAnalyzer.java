@@ -1,6 +1,7 @@
 package de.ozgsdk.portal.spring;
 
 import de.ozgsdk.core.OzgException;
+import java.util.Locale;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -28,6 +29,6 @@ public final class OzgPortalFailureAnalyzer extends AbstractFailureAnalyzer<OzgE
     /** {@code ozg.portal.timestamp.url} → {@code OZG_PORTAL_TIMESTAMP_URL}, as Spring Boot binds variables. */
     static String environmentName(String setting) {
         return setting.replace("[", "_").replace("]", "").replace('.', '_').replace("-", "")
-                .toUpperCase(java.util.Locale.ROOT);
+                .toUpperCase(Locale.ROOT);
     }
 }

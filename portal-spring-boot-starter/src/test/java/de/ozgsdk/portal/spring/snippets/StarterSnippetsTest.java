@@ -8,6 +8,8 @@ import de.ozgsdk.portal.spring.PortalRoutes;
 import de.ozgsdk.portal.spring.StarterWorld;
 import de.ozgsdk.transfer.ChannelRouter;
 import de.ozgsdk.transfer.FileDropChannel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +39,8 @@ class StarterSnippetsTest {
     }
 
     @Test
-    void ownBeansReplaceTheSealerAndAddRoutes() {
+    void ownBeansReplaceTheSealerAndAddRoutes() throws IOException {
+        Files.createDirectories(temp.resolve("archiv"));
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OzgPortalAutoConfiguration.class))
                 .withUserConfiguration(PortalConfiguration.class)
                 .withPropertyValues(world.properties().stream().filter(p -> !p.startsWith("ozg.portal.sealing"))
