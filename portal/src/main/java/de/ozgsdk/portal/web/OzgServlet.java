@@ -73,10 +73,11 @@ import org.slf4j.LoggerFactory;
  * ({@link HttpSessionFlowSessions}):
  *
  * <pre>{@code
- * OzgServlet servlet = OzgServlet.builder(runtime, csrf, HttpSessionFlowSessions.of("053150000000"))
- *         .tenant(TenantId.parse("053150000000"))
+ * OzgServlet servlet = OzgServlet.builder(runtime, CsrfProtection.of(csrfKey),
+ *                 HttpSessionFlowSessions.of("053150000000"))       // the legacy portal's HttpSession
+ *         .tenant(TenantId.parse("053150000000"))                   // one municipality
  *         .build();
- * servlet.register(servletContext, "/buergerservice/*");
+ * ServletContainerInitializer mount = (classes, context) -> servlet.register(context, "/buergerservice/*");
  * }</pre>
  *
  * <p><b>Pages.</b> Every POST is answered with a redirect (Post/Redirect/Get) and checked by {@link CsrfProtection}
@@ -111,6 +112,7 @@ public final class OzgServlet extends HttpServlet {
     private static final String LOGIN_RELAY = "login.relay";
     private static final String LOGIN_APPLICATION = "login.application";
     private static final String LOGGED_IN = "citizen";
+    private static final String RELAY_TENANT = "~";
 
     private final transient ServiceRuntime runtime;
     private final transient CsrfProtection csrf;
@@ -178,10 +180,11 @@ public final class OzgServlet extends HttpServlet {
         } catch (RuntimeException e) {
             // the message may hold input; the type and the place suffice to find the fault
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            LOG.error("page {} {} failed: {} at {}", request.getMethod(), exchange.logPath(),
+            String incident = java.util.HexFormat.of().toHexDigits(RANDOM.nextInt()).toUpperCase(Locale.ROOT);
+            LOG.error("page {} {} failed (incident {}): {} at {}", request.getMethod(), exchange.logPath(), incident,
                     e.getClass().getName(), at);
             errorPage(exchange, new de.ozgsdk.core.ConfigurationException(PortalError.WEB_INTERNAL_ERROR,
-                    e.getClass().getSimpleName()));
+                    incident));
         }
     }
 
@@ -443,6 +446,11 @@ public final class OzgServlet extends HttpServlet {
         byte[] nonce = new byte[18];
         RANDOM.nextBytes(nonce);
         String relay = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        Optional<TenantResolution> resolution = TenantResolution.of(x.request);
+        if (resolution.isPresent() && resolution.get().by() == TenantResolution.By.PATH) {
+            // tenants of one host share the service provider's ACS: the answer must find its way back
+            relay = relay + RELAY_TENANT + resolution.get().mountPath().substring(1);
+        }
         LoginContext context = LoginContext.of(x.locale).withRelayState(relay);
         LoginChallenge challenge;
         if (ref.isPresent()) {
@@ -496,8 +504,25 @@ public final class OzgServlet extends HttpServlet {
                         .append(PageShell.esc(values[0])).append("\">");
             }
         }
-        autoPostPage(x, x.base + "/login/abschluss", hidden.toString(),
+        autoPostPage(x, completion(x), hidden.toString(),
                 PageShell.text(x.locale, "Anmeldung abschließen", "Complete the login"));
+    }
+
+    /**
+     * Where the hand-over goes: below this mount path, or below the mount path of the tenant that started the login
+     * when tenants share the host's ACS (the relay state names it; it is checked against the session there).
+     */
+    private static String completion(Exchange x) {
+        String relay = x.request.getParameter("RelayState");
+        int at = relay == null ? -1 : relay.indexOf(RELAY_TENANT);
+        Optional<TenantResolution> resolution = TenantResolution.of(x.request);
+        if (at >= 0 && resolution.isPresent() && resolution.get().by() == TenantResolution.By.PATH) {
+            String segment = relay.substring(at + 1);
+            if (segment.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                return x.request.getContextPath() + "/" + segment + "/login/abschluss";
+            }
+        }
+        return x.base + "/login/abschluss";
     }
 
     private void completeLogin(Exchange x) throws IOException {
@@ -599,7 +624,8 @@ public final class OzgServlet extends HttpServlet {
 
     private void postReview(Exchange x, ApplicationRef ref) throws IOException {
         ReviewPage review = runtime.review(ref);
-        long version = version(x);
+        // once paying, the answers are frozen: a second click on the review page continues the same payment
+        long version = review.state().stage() == Stage.PAYMENT ? review.state().version() : version(x);
         if (x.request.getParameter(FormRenderer.BACK) != null) {
             OnlineService service = runtime.services().get(review.state().serviceId());
             x.redirect("/antrag/" + ref.id() + "/schritt/" + (service.steps().size() - 1));
@@ -625,6 +651,12 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void paymentReturn(Exchange x, ApplicationRef ref) throws IOException {
+        ApplicationState state = runtime.state(ref);
+        if (state.stage() != Stage.PAYMENT) {
+            // a reload after submitting, or a return without a payment under way: show where it stands
+            x.redirect(current(state));
+            return;
+        }
         Map<String, String[]> parameters = new HashMap<>(x.request.getParameterMap());
         parameters.remove("lang");
         PaymentOutcome outcome = runtime.completePayment(ref, parameters);
@@ -806,8 +838,8 @@ public final class OzgServlet extends HttpServlet {
     private static long version(Exchange x) {
         String version = x.request.getParameter("_version");
         if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw new de.ozgsdk.core.InvalidInputException(PortalError.RUNTIME_STAGE_INVALID, "-", "-",
-                    "post without the page's version");
+            // every form of these pages carries it: a post without it did not come from one of them
+            throw new de.ozgsdk.core.SecurityCheckException(PortalError.CSRF_REJECTED, "no page version");
         }
         return Long.parseLong(version);
     }
@@ -865,6 +897,21 @@ public final class OzgServlet extends HttpServlet {
         }
     }
 
+    /** German or English, whichever the browser prefers first; German without a preference (the container's). */
+    private static Locale preferred(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") != null) {
+            for (Locale locale : java.util.Collections.list(request.getLocales())) {
+                if (locale.getLanguage().equals("de")) {
+                    return Locale.GERMAN;
+                }
+                if (locale.getLanguage().equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        return Locale.GERMAN;
+    }
+
     /** One request: its tenant, mount path, path below it, language and (lazily) flow session. */
     private final class Exchange {
         final HttpServletRequest request;
@@ -882,13 +929,19 @@ public final class OzgServlet extends HttpServlet {
             this.base = request.getContextPath() + request.getServletPath();
             this.path = request.getPathInfo() == null ? "/" : request.getPathInfo();
             Optional<String> chosen = existingSession().flatMap(s -> s.get(LANGUAGE));
-            this.locale = chosen.map(Locale::forLanguageTag)
-                    .orElse("en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.GERMAN);
+            this.locale = chosen.map(Locale::forLanguageTag).orElseGet(() -> preferred(request));
         }
 
-        /** The path for logs: application ids are no personal data, query strings never logged. */
+        /**
+         * The path for logs: the servlet's own paths (application ids are no personal data), else only that it was
+         * another one, since a typed address may hold anything; query strings are never logged.
+         */
         String logPath() {
-            return path.length() > 120 ? path.substring(0, 120) : path;
+            boolean own = path.length() <= 120 && (APPLICATION.matcher(path).matches()
+                    || SERVICE.matcher(path).matches()
+                    || path.matches("/|/entwuerfe(/anmelden)?|/login/(acs|abschluss)|/static/[a-z.-]+"
+                            + "|/mandant[a-z./]*"));
+            return own ? path : "(another path)";
         }
 
         Optional<FlowSession> existingSession() {
