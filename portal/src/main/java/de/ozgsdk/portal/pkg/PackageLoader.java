@@ -81,8 +81,11 @@ final class PackageLoader {
         }
         Optional<byte[]> descriptor = content.file(DESCRIPTOR);
         if (descriptor.isEmpty()) {
+            // a zip of the package directory itself (zip -r x.ozg dir/) has the descriptor one level down
+            String nested = content.files().keySet().stream().filter(f -> f.endsWith("/" + DESCRIPTOR)).findFirst()
+                    .map(f -> " (found " + f + ": pack the content of the directory, not the directory)").orElse("");
             problems.add(PackageProblem.of(content.source(), 0, 0, null,
-                    new InvalidInputException(PortalError.DESCRIPTOR_MISSING, content.source())));
+                    new InvalidInputException(PortalError.DESCRIPTOR_MISSING, content.source(), nested)));
             throw failure();
         }
         SchemaCheckedJson.Result read = SCHEMA.read(descriptor.get());
@@ -466,7 +469,8 @@ final class PackageLoader {
      * problem is reported at the part's pointer. Returns whether the part is usable.
      */
     private boolean part(String pointer, List<Consumer<OnlineService.Builder>> parts,
-                         Supplier<OnlineService.Builder> probe, Function<JsonNode, Consumer<OnlineService.Builder>> read) {
+                         Supplier<OnlineService.Builder> probe,
+                         Function<JsonNode, Consumer<OnlineService.Builder>> read) {
         if (!clean(pointer)) {
             return false;
         }

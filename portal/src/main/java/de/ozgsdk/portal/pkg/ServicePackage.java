@@ -25,9 +25,9 @@ import java.util.zip.ZipOutputStream;
  *
  * <pre>{@code
  * try {
- *     ServicePackage pkg = ServicePackage.load(Path.of("anwohnerparkausweis-1.0.0.ozg"));
+ *     ServicePackage pkg = ServicePackage.load(packageFile); // a directory or an .ozg file
  *     OnlineService service = pkg.service();
- *     log.info("loaded {} ({})", service, pkg.digest());
+ *     System.out.println("loaded " + service + " (" + pkg.digest() + ")");
  * } catch (ServicePackageException e) {
  *     e.problems().forEach(p -> System.err.println(p.location() + " " + p.message(Locale.GERMAN)));
  * }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * CompatibilityReport report = CompatibilityCheck.check(pkg.service(), PortalProfile.legacy());
  * report.blockers().forEach(b -> System.out.println(b.concerns() + ": " + b.message(Locale.GERMAN)));
- * report.requireRunnable();      // CompatibilityException (OZG-PORTAL-240) if anything blocks
+ * report.degradations().forEach(d -> System.out.println(d.concerns() + ": " + d.message(Locale.GERMAN)));
+ * report.requireRunnable(); // the runtime does this before it starts the service: OZG-PORTAL-240
  * }</pre>
  *
  * <p><b>Blockers</b> (the service cannot run): a trust level above every login of the portal (210), a fee without a

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * are JSON files following {@value #SCHEMA_RESOURCE}.
  *
  * <pre>{@code
- * PortalProfile legacy = PortalProfile.named("legacy");                       // or PortalProfile.read(file)
+ * PortalProfile legacy = PortalProfile.named("legacy"); // or PortalProfile.read(file)
  * PortalProfile mine = PortalProfile.builder("stadt-musterhausen")
  *         .apiLevel(1)
  *         .loginProvider(new LoginProvider("Servicekonto", LoginProvider.Protocol.SAML, TrustLevel.SUBSTANTIAL,
@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  *         .paymentProvider(PaymentProviderKind.EPAYBL)
  *         .channel(ChannelKind.HTTPS)
  *         .xdfVersion(XdfVersion.XDF2)
- *         .build();                                                          // German only, no postbox
+ *         .build(); // German only, no postbox
  * }</pre>
  *
  * <p>Immutable and thread-safe.

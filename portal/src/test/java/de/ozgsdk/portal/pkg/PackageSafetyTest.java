@@ -151,4 +151,16 @@ class PackageSafetyTest {
         assertThat(catchPackage(zip).problems()).extracting(PackageProblem::code, PackageProblem::file)
                 .contains(tuple(PortalError.PACKAGE_ENTRY_UNSAFE, "service.json"));
     }
+
+    @Test
+    void aZipOfThePackageDirectoryItselfIsRefusedWithAHint() {
+        Map<String, byte[]> nested = new LinkedHashMap<>();
+        TestPackages.exampleEntries().forEach((name, bytes) -> nested.put("anwohnerparkausweis/" + name, bytes));
+        Path zip = TestPackages.zip(tmp.resolve("anwohnerparkausweis-1.0.0.ozg"), nested);
+
+        assertThat(catchPackage(zip).problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(PortalError.DESCRIPTOR_MISSING);
+            assertThat(p.message(java.util.Locale.ENGLISH)).contains("found anwohnerparkausweis/service.json");
+        });
+    }
 }

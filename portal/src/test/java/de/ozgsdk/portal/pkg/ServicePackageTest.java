@@ -130,6 +130,8 @@ class ServicePackageTest {
         assertThat(e.userMessage(Locale.GERMAN)).contains("8 Problem(e)").contains("trustLevl")
                 .contains("form/translation.json").contains("urn:de:ozgsdk:test:codeliste:fahrzeugtyp");
         assertThat(e.userMessage(Locale.ENGLISH)).contains("unknown property \"trustLevl\"")
+                .contains("the value \"30,60\" does not have the required form (an amount in euros with two decimals"
+                        + " and a point, e.g. 30.60)")
                 .contains("G99100000002.F99100000009");
     }
 
@@ -145,6 +147,27 @@ class ServicePackageTest {
         assertThat(problems).extracting(p -> p.code().code() + " " + p.location()).containsExactlyInAnyOrder(
                 "OZG-FIM-101 form/parkausweis-xdf3.xml:51:37",
                 "OZG-PORTAL-116 service.json:21:88 (/backOffice/channels/1)");
+    }
+
+    @Test
+    void xmlFilesOfAPackageNeverResolveExternalEntities() throws IOException {
+        Path pkg = TestPackages.copy(tmp.resolve("xxe"));
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "geheim");
+        String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>\n";
+        TestPackages.edit(pkg, "form/parkausweis-xdf3.xml", "<xdf:xdatenfelder.stammdatenschema.0102",
+                doctype + "<xdf:xdatenfelder.stammdatenschema.0102");
+        TestPackages.edit(pkg, "form/parkausweis-xdf3.xml", "<xdf:name>Vorname</xdf:name>", "<xdf:name>&e;</xdf:name>");
+        TestPackages.edit(pkg, "codelists/fahrzeugart.gc", "<CodeList ", doctype + "<CodeList ");
+        TestPackages.edit(pkg, "codelists/fahrzeugart.gc", "<LongName>Fahrzeugart (Test)</LongName>",
+                "<LongName>&e;</LongName>");
+
+        ServicePackageException e = catchPackage(pkg);
+
+        assertThat(e.problems()).extracting(PackageProblem::file)
+                .contains("form/parkausweis-xdf3.xml", "codelists/fahrzeugart.gc");
+        assertThat(e.problems()).filteredOn(p -> p.file().equals("form/parkausweis-xdf3.xml")).singleElement()
+                .satisfies(p -> assertThat(p.code().code()).isEqualTo("OZG-FIM-102"));
+        assertThat(e.userMessage(Locale.ENGLISH)).doesNotContain("geheim");
     }
 
     @Test

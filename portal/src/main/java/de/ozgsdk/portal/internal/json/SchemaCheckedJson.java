@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SchemaCheckedJson {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                             .maxStringLength(1 << 20).build())
@@ -101,7 +102,8 @@ public final class SchemaCheckedJson {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = JsonNodes.readTree(MAPPER, new ByteArrayInputStream(json), LocationJsonNodeFactoryFactory.getInstance());
+            root = JsonNodes.readTree(MAPPER, new ByteArrayInputStream(json),
+                    LocationJsonNodeFactoryFactory.getInstance());
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String detail = e.getOriginalMessage();
@@ -131,7 +133,18 @@ public final class SchemaCheckedJson {
         return at == null ? 0 : at.getColumnNr();
     }
 
-    private static Finding finding(JsonNode root, Error error) {
+    /**
+     * What a pattern asks for: the description of the schema that holds it (written as an example, e.g.
+     * {@code e.g. 30.60}), else the pattern itself.
+     */
+    private String form(Error error, JsonNode pattern) {
+        NodePath holder = error.getSchemaLocation().getFragment().getParent();
+        JsonNode description = holder == null ? null : schema.getSchemaNode().at(pointer(holder).equals("/") ? ""
+                : pointer(holder)).path("description");
+        return description != null && description.isString() ? description.stringValue() : list(pattern);
+    }
+
+    private Finding finding(JsonNode root, Error error) {
         String pointer = pointer(error.getInstanceLocation());
         JsonNode node = root.at(pointer.equals("/") ? "" : pointer);
         String property = error.getProperty();
@@ -139,8 +152,8 @@ public final class SchemaCheckedJson {
         if ("additionalProperties".equals(keyword) && property != null && node.has(property)) {
             pointer = (pointer.equals("/") ? "" : pointer) + "/" + escape(property);
             node = node.get(property);
-            return at(node, pointer, "unbekannte Eigenschaft „" + property + "“ (Tippfehler?)",
-                    "unknown property \"" + property + "\" (a typo?)");
+            return at(node, pointer, "unbekannte Eigenschaft „" + property + "“",
+                    "unknown property \"" + property + "\"");
         }
         JsonNode schemaNode = error.getSchemaNode();
         return switch (keyword) {
@@ -151,8 +164,8 @@ public final class SchemaCheckedJson {
             case "type" -> at(node, pointer, "falscher Typ, erwartet: " + list(schemaNode),
                     "wrong type, expected: " + list(schemaNode));
             case "pattern" -> at(node, pointer, "der Wert " + shortly(node) + " hat nicht die verlangte Form ("
-                    + list(schemaNode) + ")", "the value " + shortly(node) + " does not have the required form ("
-                    + list(schemaNode) + ")");
+                    + form(error, schemaNode) + ")", "the value " + shortly(node) + " does not have the required form ("
+                    + form(error, schemaNode) + ")");
             default -> at(node, pointer, error.getMessage(), error.getMessage());
         };
     }
