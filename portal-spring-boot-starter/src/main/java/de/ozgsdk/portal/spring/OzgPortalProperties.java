@@ -143,7 +143,7 @@ public class OzgPortalProperties {
         }
     }
 
-    /** One sealing key: from a file (preferred) or a value, e.g. from an environment variable. */
+    /** One sealing key: from a file, a PKCS#12 key store, or a value (e.g. from an environment variable). */
     public static class SealingKey {
 
         /** The key id (letters, digits, ".", "_", "-"), stored with every sealed record. */
@@ -152,6 +152,9 @@ public class OzgPortalProperties {
         private Path file;
         /** The 32-byte key in Base64; set it from an environment variable, never in a configuration file. */
         private String value;
+        /** A PKCS#12 key store holding the key as an AES secret key entry (alias required). */
+        @NestedConfigurationProperty
+        private final KeyStoreSetting keystore = new KeyStoreSetting();
 
         public String getId() {
             return id;
@@ -175,6 +178,10 @@ public class OzgPortalProperties {
 
         public void setValue(String value) {
             this.value = value;
+        }
+
+        public KeyStoreSetting getKeystore() {
+            return keystore;
         }
     }
 

@@ -42,7 +42,7 @@ public class OzgPortalWebAutoConfiguration {
         String base64 = web.getCsrfKeyFile() != null
                 ? PortalSettings.readText("ozg.portal.web.csrf-key-file", web.getCsrfKeyFile()).strip()
                 : settings.secret("ozg.portal.web.csrf-key", web.getCsrfKey(),
-                        "the CSRF tokens are signed with a key every node shares (or set ozg.portal.web.csrf-key-file)");
+                        "CSRF tokens are signed with a key all nodes share (or set ozg.portal.web.csrf-key-file)");
         try {
             CsrfProtection.Builder builder = CsrfProtection.builder(Base64.getDecoder().decode(base64));
             web.getTrustedOrigins().forEach(builder::trustedOrigin);

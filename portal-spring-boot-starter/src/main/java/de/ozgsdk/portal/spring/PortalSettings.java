@@ -6,12 +6,17 @@ import de.ozgsdk.core.crypto.Sealer;
 import de.ozgsdk.core.crypto.TrustedCertificates;
 import de.ozgsdk.http.HttpClientConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -56,11 +61,13 @@ final class PortalSettings {
             String prefix = "ozg.portal.sealing.keys[" + i + "]";
             String id = required(key.getId(), prefix + ".id", "every sealing key has an id stored with the records");
             String base64;
-            if (key.getFile() != null) {
+            if (key.getKeystore().getPath() != null) {
+                base64 = Base64.getEncoder().encodeToString(secretKey(prefix + ".keystore", key.getKeystore()));
+            } else if (key.getFile() != null) {
                 base64 = readText(prefix + ".file", key.getFile()).strip();
             } else {
                 base64 = required(key.getValue(), prefix + ".file",
-                        "the key is read from a file (or given as .value from an environment variable)");
+                        "the key is read from a file, a key store (.keystore) or given as .value from the environment");
                 warnIfInConfigurationFile(prefix + ".value");
             }
             try {
@@ -74,6 +81,27 @@ final class PortalSettings {
             builder.primary(sealing.getPrimary());
         }
         return builder.build();
+    }
+
+    /** The bytes of the AES secret key entry of a PKCS#12 key store. */
+    private byte[] secretKey(String setting, OzgPortalProperties.KeyStoreSetting store) {
+        String alias = required(store.getAlias(), setting + ".alias", "the key store entry of the sealing key");
+        char[] password = store.getPassword() == null ? new char[0] : store.getPassword().toCharArray();
+        if (store.getPassword() != null) {
+            warnIfInConfigurationFile(setting + ".password");
+        }
+        try (InputStream in = Files.newInputStream(store.getPath())) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, password);
+            if (!(keyStore.getKey(alias, password) instanceof SecretKey secret)) {
+                throw new PortalSettingException(StarterError.KEY_FILE_UNREADABLE, setting + ".path", null,
+                        setting + ".path", store.getPath(), "no secret key entry " + alias);
+            }
+            return secret.getEncoded();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PortalSettingException(StarterError.KEY_FILE_UNREADABLE, setting + ".path", e,
+                    setting + ".path", store.getPath(), e.getClass().getSimpleName());
+        }
     }
 
     /** The private key and chain of a PKCS#12 key store setting; the password may come from anywhere. */

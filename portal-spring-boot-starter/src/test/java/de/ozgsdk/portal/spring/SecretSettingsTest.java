@@ -6,9 +6,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import de.ozgsdk.core.crypto.Sealer;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,36 @@ class SecretSettingsTest {
         runner().withPropertyValues("ozg.portal.sealing.keys[0].id=2026", "ozg.portal.sealing.keys[0].value=" + KEY)
                 .run(context -> assertThat(context).hasNotFailed());
         assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void readsTheSealingKeyFromAKeyStoreEntry() throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path store = temp.resolve("sealing.p12");
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setEntry("ozg-seal-2026", new KeyStore.SecretKeyEntry(new SecretKeySpec(key, "AES")),
+                new KeyStore.PasswordProtection("ks-pass".toCharArray()));
+        try (OutputStream out = Files.newOutputStream(store)) {
+            keyStore.store(out, "ks-pass".toCharArray());
+        }
+        byte[] sealed = Sealer.builder().key("2026", key).build().seal(new byte[] {4, 7, 1, 1}, new byte[0]);
+        runner().withPropertyValues("ozg.portal.sealing.keys[0].id=2026",
+                "ozg.portal.sealing.keys[0].keystore.path=" + store,
+                "ozg.portal.sealing.keys[0].keystore.password=ks-pass",
+                "ozg.portal.sealing.keys[0].keystore.alias=ozg-seal-2026").run(context ->
+                        assertThat(context.getBean(Sealer.class).open(sealed, new byte[0]))
+                                .containsExactly(4, 7, 1, 1));
+        runner().withPropertyValues("ozg.portal.sealing.keys[0].id=2026",
+                "ozg.portal.sealing.keys[0].keystore.path=" + store,
+                "ozg.portal.sealing.keys[0].keystore.password=ks-pass",
+                "ozg.portal.sealing.keys[0].keystore.alias=other").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(PortalSettingException.class)
+                            .hasMessageContaining("ozg.portal.sealing.keys[0].keystore.path")
+                            .hasMessageContaining("OZG-SPRING-103");
+                });
     }
 
     private ApplicationContextRunner runner() {
