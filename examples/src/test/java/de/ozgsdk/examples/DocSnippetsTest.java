@@ -41,7 +41,7 @@ class DocSnippetsTest {
     /** Module folders whose {@code *.md} and main-source Javadoc samples must match a region: all of them. */
     static final List<String> MODULES = List.of(
             "bom", "core", "persistence", "http", "transfer", "auth", "payment", "postbox", "portal", "sandbox",
-            "examples", "consumers", "bench", "forms", "xoev", "cli");
+            "examples", "consumers", "bench", "forms", "xoev", "cli", "portal-spring-boot-starter");
 
     /** Markdown outside the module folders, always checked. */
     static final List<String> REPOSITORY_DOCS = List.of("README.md", "docs/*.md");

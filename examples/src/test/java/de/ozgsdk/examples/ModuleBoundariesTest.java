@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,13 +35,16 @@ class ModuleBoundariesTest {
             Map.entry("postbox", Set.of("core", "persistence", "http", "transfer")),
             Map.entry("portal", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment",
                     "postbox")),
+            // the Spring Boot starter (package de.ozgsdk.portal.spring) embeds the portal; the portal never needs it
+            Map.entry("portal.spring", Set.of("core", "persistence", "http", "forms", "xoev", "transfer", "auth",
+                    "payment", "postbox", "portal")),
             // the mocks speak the wire themselves: built from the clients' code they would only prove that we agree
             // with ourselves (the clients are used in the sandbox's tests only)
             Map.entry("sandbox", Set.of("core")));
 
     private static final List<String> MODULES = List.of(
             "core", "persistence", "http", "forms", "xoev", "transfer", "auth", "payment", "postbox", "portal", "sandbox",
-            "cli", "examples");
+            "cli", "examples", "portal.spring");
 
     private static JavaClasses sdk;
 
@@ -73,9 +77,28 @@ class ModuleBoundariesTest {
                 .map(other -> "de.ozgsdk." + other + "..")
                 .toArray(String[]::new);
         noClasses().that().resideInAPackage("de.ozgsdk." + module + "..")
+                .and().resideOutsideOfPackages(nestedModules(module))
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
                 .because("DESIGN.md lets " + module + " depend on " + ALLOWED.get(module) + " only")
                 .allowEmptyShould(true)
+                .check(sdk);
+    }
+
+    /** The packages of modules that live inside {@code module}'s package (the starter inside portal's). */
+    private static String[] nestedModules(String module) {
+        return MODULES.stream().filter(other -> other.startsWith(module + "."))
+                .map(other -> "de.ozgsdk." + other + "..").toArray(String[]::new);
+    }
+
+    @Test
+    void onlyTheSpringBootStarterUsesSpring() {
+        // guard against a vacuous pass: the starter's classes are on the class path (test dependency)
+        assertThat(sdk.containPackage("de.ozgsdk.portal.spring")).isTrue();
+        noClasses().that().resideInAPackage("de.ozgsdk..")
+                .and().resideOutsideOfPackage("de.ozgsdk.portal.spring..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .because("the portal and every other module run without Spring; only ozg-portal-spring-boot-starter"
+                        + " may use it (issue 16, section 6)")
                 .check(sdk);
     }
 
