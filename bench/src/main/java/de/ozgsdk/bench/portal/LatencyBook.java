@@ -1,6 +1,7 @@
 package de.ozgsdk.bench.portal;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +23,13 @@ final class LatencyBook {
     private volatile boolean measuring;
     private volatile long measureStart;
     private volatile long measureEnd;
+    private volatile long cpuStart;
+    private volatile long cpuEnd;
 
     void startMeasuring() {
         kinds.clear();
         errors.reset();
+        cpuStart = processCpuNanos();
         measureStart = System.nanoTime();
         measuring = true;
     }
@@ -33,6 +37,17 @@ final class LatencyBook {
     void stopMeasuring() {
         measuring = false;
         measureEnd = System.nanoTime();
+        cpuEnd = processCpuNanos();
+    }
+
+    /** The CPU time of this whole JVM (servers, mocks and load generator) while measuring, in seconds. */
+    double cpuSeconds() {
+        return (cpuEnd - cpuStart) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     boolean measuring() {
@@ -79,6 +94,10 @@ final class LatencyBook {
         }
         out.printf("%n== %s: %.1f s measured, %d requests, %.1f req/s, %d errors%n", title, seconds(),
                 all.getTotalCount(), all.getTotalCount() / seconds(), errors());
+        out.printf("JVM CPU time %.1f s (%.0f %% of %d CPUs), %.3f ms CPU per request (servers, mocks and load"
+                + " generator together)%n", cpuSeconds(), 100 * cpuSeconds() / seconds()
+                / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                1000 * cpuSeconds() / Math.max(1, all.getTotalCount()));
         out.printf("%-44s %8s %6s %8s %8s %8s %8s %8s%n", "page kind", "count", "time%", "mean ms", "p50 ms",
                 "p90 ms", "p99 ms", "max ms");
         for (Map.Entry<String, ConcurrentHistogram> e : new TreeMap<>(kinds).entrySet()) {
