@@ -33,9 +33,8 @@ import org.eclipse.jetty.util.Callback;
  * throughput is what 50 such users get, and the latencies are those of a saturated server (no coordinated-omission
  * correction: there is no intended request rate).
  *
- * <pre>
- * java -cp bench/target/benchmarks.jar de.ozgsdk.bench.portal.FlowLoad 50 20 30   # citizens, warm-up s, measured s
- * </pre>
+ * <p>Run as {@code java -cp bench/target/benchmarks.jar de.ozgsdk.bench.portal.FlowLoad 50 20 30} (citizens, warm-up
+ * seconds, measured seconds); bench/README.md has the results.
  */
 public final class FlowLoad {
 
