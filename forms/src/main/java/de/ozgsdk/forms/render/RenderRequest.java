@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What to render on one page: the data as entered, the violations to show, which elements rules hide, the language,
@@ -36,6 +37,8 @@ public final class RenderRequest {
     private final Locale locale;
     private final Map<String, String> hiddenFields;
     private final Optional<DataPath> focus;
+    private final Set<String> prefilled;
+    private final Set<String> readOnly;
 
     private RenderRequest(Builder b) {
         this.data = b.data;
@@ -45,6 +48,8 @@ public final class RenderRequest {
         this.locale = b.locale;
         this.hiddenFields = Map.copyOf(b.hiddenFields);
         this.focus = b.focus;
+        this.prefilled = b.prefilled;
+        this.readOnly = b.readOnly;
     }
 
     /** A request for these data in German, without violations. */
@@ -70,6 +75,28 @@ public final class RenderRequest {
     /** Whether a rule hides the element at this path. */
     public boolean isHidden(DataPath path) {
         return hidden.test(path);
+    }
+
+    /**
+     * Whether the field at this path was filled from the citizen's account (once-only); it is then marked so on the
+     * page. Indexes count as in {@link DataPath}, a missing index as 0.
+     */
+    public boolean isPrefilled(DataPath path) {
+        return !prefilled.isEmpty() && prefilled.contains(key(path));
+    }
+
+    /** Whether the prefilled field at this path may not be changed (it is then shown read-only). */
+    public boolean isReadOnly(DataPath path) {
+        return !readOnly.isEmpty() && readOnly.contains(key(path));
+    }
+
+    /** The path with every index written out, so that {@code G1.F1} and {@code G1[0].F1} compare equal. */
+    private static String key(DataPath path) {
+        StringBuilder key = new StringBuilder();
+        for (DataPath.Segment segment : path.segments()) {
+            key.append(segment.id()).append('[').append(segment.indexOrZero()).append(']');
+        }
+        return key.toString();
     }
 
     /** Whether a rule makes the element at this path required (it is then marked as required). */
@@ -101,6 +128,8 @@ public final class RenderRequest {
         private Locale locale = Locale.GERMAN;
         private final Map<String, String> hiddenFields = new LinkedHashMap<>();
         private Optional<DataPath> focus = Optional.empty();
+        private Set<String> prefilled = Set.of();
+        private Set<String> readOnly = Set.of();
 
         private Builder(FormData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -158,6 +187,17 @@ public final class RenderRequest {
          */
         public Builder focus(DataPath element) {
             this.focus = Optional.of(Objects.requireNonNull(element, "element"));
+            return this;
+        }
+
+        /**
+         * The fields filled from the citizen's account (once-only, e.g. name and address from the Servicekonto):
+         * each gets the hint that it was taken over; those in {@code readOnly} are also shown read-only. Default
+         * none.
+         */
+        public Builder prefilled(Set<DataPath> prefilled, Set<DataPath> readOnly) {
+            this.prefilled = prefilled.stream().map(RenderRequest::key).collect(Collectors.toUnmodifiableSet());
+            this.readOnly = readOnly.stream().map(RenderRequest::key).collect(Collectors.toUnmodifiableSet());
             return this;
         }
 

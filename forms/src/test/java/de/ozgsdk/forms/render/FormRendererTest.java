@@ -15,6 +15,7 @@ import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldKind;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.Precision;
+import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.forms.rules.FormRules;
 import de.ozgsdk.forms.rules.RuleFiles;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +124,26 @@ class FormRendererTest {
         assertThat(page.byId("h-f-F1").getTextContent()).isEqualTo("Wie im Ausweis");
         assertThat(page.byId("h-f-F2").getTextContent()).contains("TT.MM.JJJJ");
         assertThat(page.byId("f-F2").getAttribute("type")).isEqualTo("text");
+    }
+
+    @Test
+    void marksPrefilledFieldsWithALinkedHintAndShowsReadOnlyOnesReadOnly() {
+        FormData data = FormData.builder().value("F1", "Weiß").value("F2", "29.02.1980").build();
+        RenderRequest request = RenderRequest.builder(data)
+                .prefilled(Set.of(DataPath.parse("F1"), DataPath.parse("F2[0]")), Set.of(DataPath.parse("F1")))
+                .build();
+        HtmlDocument page = HtmlDocument.parse(FormRenderer.of(schema).renderStep(0, request).fragment());
+
+        assertThat(page.byId("f-F1").getAttribute("aria-describedby")).isEqualTo("h-f-F1");
+        assertThat(page.byId("h-f-F1").getTextContent()).contains("Wie im Ausweis", "Aus Ihrem Servicekonto übernommen");
+        assertThat(page.byId("f-F1").hasAttribute("readonly")).isTrue();
+        assertThat(page.byId("h-f-F2").getTextContent()).contains("Aus Ihrem Servicekonto übernommen");
+        assertThat(page.byId("f-F2").hasAttribute("readonly")).as("prefilled, but editable").isFalse();
+
+        HtmlDocument plain = HtmlDocument.parse(FormRenderer.of(schema).renderStep(0, RenderRequest.builder(data)
+                .locale(Locale.ENGLISH).prefilled(Set.of(DataPath.parse("F1")), Set.of()).build()).fragment());
+        assertThat(plain.byId("h-f-F1").getTextContent()).contains("Taken from your service account");
+        assertThat(plain.byId("h-f-F2").getTextContent()).doesNotContain("service account");
     }
 
     @Test

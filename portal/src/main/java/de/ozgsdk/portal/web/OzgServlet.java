@@ -581,6 +581,7 @@ public final class OzgServlet extends HttpServlet {
         ValidationResult validation = service.form().validate(page.state().data());
         RenderRequest request = RenderRequest.builder(page.state().data()).validation(validation)
                 .violations(page.violations()).locale(x.locale)
+                .prefilled(page.state().prefilled(), page.state().readOnly())
                 .hiddenField(CSRF_FIELD, x.csrfToken())
                 .hiddenField("_version", Long.toString(page.state().version())).build();
         RenderedPage rendered = renderer(service).renderStep(index, request);

@@ -81,6 +81,10 @@ class OzgServletFlowTest {
         // step 1: prefilled from the login
         assertThat(step0.uri().getPath()).endsWith("/schritt/0");
         assertThat(step0.document().select("input[value=ERIKA]")).isNotEmpty();
+        Element given = step0.document().selectFirst("input[value=ERIKA]");
+        assertThat(step0.document().getElementById(given.attr("aria-describedby")).text())
+                .contains("Aus Ihrem Servicekonto übernommen");
+        assertThat(given.hasAttr("readonly")).as("the given name from the eID is not editable").isTrue();
         Browser.Page forth = phone.submit(step0, step0.form("#ozg-form"), "_next=next", Map.of());
         assertThat(forth.chain()).startsWith(303);
         assertThat(forth.uri().getPath()).endsWith("/schritt/1");

@@ -523,6 +523,10 @@ public final class FormPages {
                                   String id, String name, List<String> values, List<Violation> violations,
                                   Theme.Text label) {
             List<Theme.Text> hintLines = helpLines(field, kind);
+            boolean prefilled = request.isPrefilled(path);
+            if (prefilled) {
+                hintLines.add(ui.text("prefilled"));
+            }
             Optional<Theme.Hint> hint = hintLines.isEmpty() || kind == Theme.InputKind.NOTE
                     || kind == Theme.InputKind.HIDDEN ? Optional.empty()
                     : Optional.of(new Theme.Hint(Ids.hint(id), hintLines));
@@ -539,6 +543,10 @@ public final class FormPages {
                         .map(Theme.Text::value).toList())));
             }
             Map<String, String> attributes = attributes(field, shownKind, multiplicity, options.size());
+            if (prefilled && request.isReadOnly(path) && (shownKind == Theme.InputKind.TEXT
+                    || shownKind == Theme.InputKind.TEXTAREA)) {
+                attributes.put("readonly", "");
+            }
             if (!focused && request.focus().filter(f -> f.isPrefixOf(path)).isPresent()
                     && FOCUSABLE.contains(shownKind) && field.kind() != FieldKind.LOCKED) {
                 attributes.put("autofocus", "");
