@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Lock timeout for H2 connections that do not set one in their URL. */
     static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
+    /** Parsed statements H2 keeps per connection for {@link #h2InMemory}. */
+    static final int H2_QUERY_CACHE = 128;
     /** Fewest pooled connections: Flyway holds a second connection (its lock) while it migrates on the first. */
     static final int MINIMUM_POOL_SIZE = 2;
     private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -88,7 +90,10 @@ public final class Database implements AutoCloseable {
             throw new InvalidInputException(PersistenceError.ARGUMENT_INVALID, "name",
                     "1 to 64 letters, digits, _ or -");
         }
-        return builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1").build();
+        // H2 parses every statement again unless it is in the connection's query cache (8 by default): the SDK's
+        // stores use more distinct statements than that, so pooled connections kept evicting and re-parsing them
+        return builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=" + H2_QUERY_CACHE)
+                .build();
     }
 
     /**

@@ -60,6 +60,18 @@ class DatabaseTest {
     }
 
     @Test
+    void inMemoryH2KeepsEnoughParsedStatementsPerConnectionForTheSdksStores() throws Exception {
+        try (Database db = Database.h2InMemory("query_cache");
+                Connection connection = db.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(Integer.parseInt(row.getString(1))).isEqualTo(Database.H2_QUERY_CACHE).isGreaterThan(8);
+        }
+    }
+
+    @Test
     void secondStartOnTheSameDatabaseAppliesNoMigrationAgain() throws Exception {
         try (Database first = Database.h2InMemory("restart_test")) {
             long applied = countRows(first.dataSource(), "\"ozg_schema_history\"");

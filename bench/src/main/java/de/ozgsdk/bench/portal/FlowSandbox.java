@@ -16,8 +16,6 @@ import de.ozgsdk.core.crypto.Sealer;
 import de.ozgsdk.forms.FimForm;
 import de.ozgsdk.forms.data.DataPath;
 import de.ozgsdk.http.HttpClientConfig;
-import de.ozgsdk.http.timestamp.FakeTsa;
-import de.ozgsdk.http.timestamp.TestPki;
 import de.ozgsdk.http.timestamp.TimestampClient;
 import de.ozgsdk.payment.xbezahldienste.XBezahldiensteAuthentication;
 import de.ozgsdk.payment.xbezahldienste.XBezahldiensteClient;
@@ -44,6 +42,7 @@ import de.ozgsdk.sandbox.HttpsIntakeMock;
 import de.ozgsdk.sandbox.SandboxPki;
 import de.ozgsdk.sandbox.idp.ServicekontoIdpMock;
 import de.ozgsdk.sandbox.payment.XBezahldiensteMock;
+import de.ozgsdk.sandbox.tsa.TimestampAuthorityMock;
 import de.ozgsdk.transfer.ChannelRouter;
 import de.ozgsdk.transfer.HttpsChannel;
 import java.io.ByteArrayInputStream;
@@ -58,17 +57,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import mockwebserver3.MockWebServer;
 
 /**
  * The central portal host with one municipality (Köln) offering the residents' parking permit (login at SUBSTANTIAL
  * via the Servicekonto IdP mock, three steps, a fee paid at the XBezahldienste mock, submit time-stamped by
- * ozg-http's {@link FakeTsa}, delivered by an outbox worker over mutual TLS to the sandbox's HTTPS intake and a
- * postbox), all in this JVM on in-memory H2, as the portal tests wire it.
+ * the sandbox's {@link TimestampAuthorityMock} (RSA 3072), delivered by an outbox worker over mutual TLS to the
+ * sandbox's HTTPS intake and a postbox), all in this JVM on in-memory H2, as the portal tests wire it.
  */
 final class FlowSandbox implements AutoCloseable {
 
@@ -88,7 +85,8 @@ final class FlowSandbox implements AutoCloseable {
             .oauthClient("portal", "geheim").recordLimit(16).start();
     final HttpsIntakeMock intake = HttpsIntakeMock.builder().recordLimit(16).start();
     final BenchPostboxMock postbox = BenchPostboxMock.start();
-    final MockWebServer tsaServer = new MockWebServer();
+    /** The TSA, signing with RSA 3072 as qualified TSAs do (see {@link RsaTsaSigner}). */
+    final TimestampAuthorityMock tsa = TimestampAuthorityMock.builder().signer(RsaTsaSigner.generate()).start();
     final Database database;
     final PortalHost host;
     /** Where the service's start page is. */
@@ -100,12 +98,6 @@ final class FlowSandbox implements AutoCloseable {
 
     FlowSandbox() throws IOException {
         Clock clock = Clock.systemUTC();
-        TestPki.Issued tsaCa = TestPki.rootCa("Bench TSA CA", Instant.now().minus(Duration.ofDays(365)),
-                Instant.now().plus(Duration.ofDays(3650)));
-        tsaServer.setDispatcher(new FakeTsa(clock, TestPki.tsa(tsaCa, "Bench TSA",
-                Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)),
-                TestPki.Usage.TIME_STAMPING)));
-        tsaServer.start();
         this.database = Database.h2InMemory("flowbench");
         this.outbox = Outbox.builder(database).build();
         int port = freePort();
@@ -147,8 +139,8 @@ final class FlowSandbox implements AutoCloseable {
                 .authProvider(sp)
                 .payments(xbd)
                 .postbox(portalPostbox)
-                .timestamps(TimestampClient.builder().url(tsaServer.url("/tsa").toString())
-                        .trustAnchors(List.of(tsaCa.certificate())).clock(clock).build())
+                .timestamps(TimestampClient.builder().url(tsa.tsaUrl().toString())
+                        .trustAnchors(List.of(tsa.trustAnchor())).clock(clock).build())
                 .outbox(outbox)
                 .receiptRenderer(TEXT_RECEIPT)
                 .clock(clock)
@@ -223,7 +215,7 @@ final class FlowSandbox implements AutoCloseable {
     @Override
     public void close() throws IOException {
         host.close();
-        tsaServer.close();
+        tsa.close();
         idp.close();
         payments.close();
         intake.close();

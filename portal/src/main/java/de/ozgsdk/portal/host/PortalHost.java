@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -76,6 +77,7 @@ public final class PortalHost implements AutoCloseable {
     public static final String HEALTH_PATH = "/-/health";
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalHost.class);
+    private static final Pattern TENANT_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final Server server;
     private final ServerConnector connector;
@@ -257,7 +259,7 @@ public final class PortalHost implements AutoCloseable {
             if (slugged != null) {
                 return tenants.find(slugged);
             }
-            if (!segment.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            if (!TENANT_SEGMENT.matcher(segment).matches()) {
                 return Optional.empty();
             }
             return tenants.find(TenantId.parse(segment));

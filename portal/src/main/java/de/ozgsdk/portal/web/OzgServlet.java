@@ -110,6 +110,10 @@ public final class OzgServlet extends HttpServlet {
             "/antrag/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/.*)?");
     private static final Pattern STEP = Pattern.compile("/schritt/([0-9]{1,3})");
     private static final Pattern SERVICE = Pattern.compile("/dienst/([A-Za-z0-9._-]{1,100})");
+    private static final Pattern TENANT_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern PAGE_VERSION = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern OTHER_OWN_PATH = Pattern.compile(
+            "/|/entwuerfe(/anmelden)?|/login/(acs|abschluss)|/static/[a-z.-]+|/mandant[a-z./]*");
     private static final String OWNER = "owner";
     private static final String LANGUAGE = "lang";
     private static final String LOGIN_RELAY = "login.relay";
@@ -531,7 +535,7 @@ public final class OzgServlet extends HttpServlet {
         Optional<TenantResolution> resolution = TenantResolution.of(x.request);
         if (at >= 0 && resolution.isPresent() && resolution.get().by() == TenantResolution.By.PATH) {
             String segment = relay.substring(at + 1);
-            if (segment.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            if (TENANT_SEGMENT.matcher(segment).matches()) {
                 return x.request.getContextPath() + "/" + segment + "/login/abschluss";
             }
         }
@@ -851,7 +855,7 @@ public final class OzgServlet extends HttpServlet {
 
     private static long version(Exchange x) {
         String version = x.request.getParameter("_version");
-        if (version == null || !version.matches("[0-9]{1,18}")) {
+        if (version == null || !PAGE_VERSION.matcher(version).matches()) {
             // every form of these pages carries it: a post without it did not come from one of them
             throw new de.ozgsdk.core.SecurityCheckException(PortalError.CSRF_REJECTED, "no page version");
         }
@@ -953,8 +957,7 @@ public final class OzgServlet extends HttpServlet {
         String logPath() {
             boolean own = path.length() <= 120 && (APPLICATION.matcher(path).matches()
                     || SERVICE.matcher(path).matches()
-                    || path.matches("/|/entwuerfe(/anmelden)?|/login/(acs|abschluss)|/static/[a-z.-]+"
-                            + "|/mandant[a-z./]*"));
+                    || OTHER_OWN_PATH.matcher(path).matches());
             return own ? path : "(another path)";
         }
 

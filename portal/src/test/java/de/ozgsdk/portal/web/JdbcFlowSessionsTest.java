@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
@@ -129,6 +130,55 @@ class JdbcFlowSessionsTest {
             nodes.clock.advance(Duration.ofMinutes(61));
             assertThat(nodes.a.http().get(HOST, LegacyPortal.MOUNT + "/read", "Cookie", idle).body())
                     .isEqualTo("none");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSessionThatIsOnlyReadEndsAtMostItsIdleTimeoutAfterTheLastReadAndNotMuchEarlier(
+            Supplier<PortalTestDatabases> kind) throws Exception {
+        try (TwoNodes nodes = new TwoNodes(kind, "koeln", "koeln")) {
+            RawHttp.Response form = nodes.a.http().get(HOST, LegacyPortal.MOUNT + "/form");
+            String cookie = post(nodes.a.http(), "/login", form.cookies().get("ozg-flow"), token(form), "x=1")
+                    .cookies().get("ozg-flow");
+            Database database = nodes.databases.open();
+            Instant login = nodes.clock.instant();
+            // idle 30 min: a read 29 min after the login extends the session to 59 min
+            nodes.clock.advance(Duration.ofMinutes(29));
+            assertThat(read(nodes.b, cookie)).startsWith("values=");
+            assertThat(lastSeen(database)).isEqualTo(login.plus(Duration.ofMinutes(29)));
+            // a read 10 s later would move the end by less than 30 s (1/60 of 30 min): the row is not written
+            nodes.clock.advance(Duration.ofSeconds(10));
+            assertThat(read(nodes.a, cookie)).startsWith("values=");
+            assertThat(lastSeen(database)).isEqualTo(login.plus(Duration.ofMinutes(29)));
+            // so it ends 30 min after the last write, 10 s before 30 min after the last read (at most 30 s early)
+            assertThat(expiresAt(database)).isEqualTo(login.plus(Duration.ofMinutes(59)));
+            nodes.clock.advance(Duration.ofMinutes(29).plusSeconds(50));
+            assertThat(read(nodes.a, cookie)).as("29 min 50 s after the last read").isEqualTo("none");
+        }
+    }
+
+    private static String read(LegacyPortal node, String cookie) throws Exception {
+        return node.http().get(HOST, LegacyPortal.MOUNT + "/read", "Cookie", cookie).body();
+    }
+
+    private static Instant lastSeen(Database database) throws Exception {
+        return sessionColumn(database, "last_seen_at");
+    }
+
+    private static Instant expiresAt(Database database) throws Exception {
+        return sessionColumn(database, "expires_at");
+    }
+
+    private static Instant sessionColumn(Database database, String column) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + column + " FROM ozg_portal_flow_session");
+                ResultSet rows = select.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            Instant value = rows.getObject(1, OffsetDateTime.class).toInstant();
+            assertThat(rows.next()).as("one session row").isFalse();
+            return value;
         }
     }
 
