@@ -3,7 +3,8 @@ package de.ozgsdk.cli;
 import de.ozgsdk.core.ErrorCode;
 
 /**
- * Error codes of the {@code ozg} command line ({@code OZG-CLI-1xx} for unusable files and options, {@code OZG-CLI-9xx}
+ * Error codes of the {@code ozg} command line ({@code OZG-CLI-1xx} for unusable files and options
+ * ({@code 13x}: {@code ozg service new}), {@code OZG-CLI-9xx}
  * for failures of the tool itself); messages in {@code de/ozgsdk/cli/messages*.properties}.
  *
  * <p>Errors of the FIM import, code lists, form data and rules keep their own codes ({@code OZG-FIM-…},
@@ -32,6 +33,16 @@ public enum CliError implements ErrorCode {
     TRANSFER_ID_INVALID("OZG-CLI-112"),
     /** A response, key or certificate given to {@code ozg saml check} cannot be read. */
     SAML_INPUT_INVALID("OZG-CLI-120"),
+    /** {@code ozg service new}: the target directory or {@code .ozg} file exists and {@code --force} is not given. */
+    SERVICE_TARGET_EXISTS("OZG-CLI-130"),
+    /** {@code ozg service new}: no Leika key in {@code --leika} nor in the FIM file's own texts. */
+    SERVICE_LEIKA_KEY_MISSING("OZG-CLI-131"),
+    /** {@code ozg service new}: the form references code lists that {@code --codelists} does not hold. */
+    SERVICE_CODE_LISTS_MISSING("OZG-CLI-132"),
+    /** {@code ozg service new}: an option value is unusable ({@code --fee}, {@code --trust}, {@code --id}, ...). */
+    SERVICE_OPTION_INVALID("OZG-CLI-133"),
+    /** {@code ozg service new --force}: the target is neither a service package nor empty, so it is not replaced. */
+    SERVICE_TARGET_NOT_REPLACEABLE("OZG-CLI-134"),
     /** The tool failed for a reason that is not the input: a bug to report. */
     INTERNAL_ERROR("OZG-CLI-901");
 

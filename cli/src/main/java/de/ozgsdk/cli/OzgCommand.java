@@ -4,6 +4,7 @@ import de.ozgsdk.cli.internal.ErrorReporter;
 import de.ozgsdk.cli.internal.FimCommand;
 import de.ozgsdk.cli.internal.PackageCommand;
 import de.ozgsdk.cli.internal.SamlCommand;
+import de.ozgsdk.cli.internal.ServiceCommand;
 import de.ozgsdk.cli.internal.TransferCommand;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -31,13 +32,15 @@ import picocli.CommandLine.Command;
         name = "ozg",
         mixinStandardHelpOptions = true,
         versionProvider = OzgCommand.Version.class,
-        subcommands = {FimCommand.class, TransferCommand.class, SamlCommand.class, PackageCommand.class},
+        subcommands = {FimCommand.class, TransferCommand.class, SamlCommand.class, PackageCommand.class,
+            ServiceCommand.class},
         description = {
             "Tools of the OZG SDK for IT providers: inspect FIM schemas, validate form",
             "data against them, export them as JSON Schema and render them as HTML",
             "form pages; check, send and receive FIT-Connect submissions (ozg transfer);",
             "check a SAML login response from a Servicekonto (ozg saml check);",
-            "check a service package against a portal profile (ozg package check).",
+            "check a service package against a portal profile (ozg package check);",
+            "scaffold a service package from a FIM file (ozg service new).",
             "",
             "Exit codes: 0 = success, 1 = the data have findings (violations),",
             "2 = the input or the call is unusable (missing, unreadable, unsupported or",
