@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -242,7 +243,7 @@ public final class ServiceNewCommand implements Callable<Integer>, HasCommonOpti
         }
         if (!missing.isEmpty()) {
             problems.add(new InvalidInputException(CliError.SERVICE_CODE_LISTS_MISSING, fim, missing.size(),
-                    codeListDirectory == null ? "(no --codelists)" : codeListDirectory.toString(),
+                    codeListDirectory == null ? "--codelists (none)" : codeListDirectory.toString(),
                     missing.stream().map(CodeListReference::toString).collect(Collectors.joining("; "))));
         }
         return files;
@@ -358,7 +359,8 @@ public final class ServiceNewCommand implements Callable<Integer>, HasCommonOpti
         Path staging;
         try {
             Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, ".ozg-service-new-");
+            // not createTempDirectory: its owner-only permissions would stay on the package the move puts in place
+            staging = Files.createDirectory(parent.resolve(".ozg-service-new-" + UUID.randomUUID()));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());

@@ -269,7 +269,7 @@ final class ServiceScaffold {
     private static void entry(ObjectNode root, String id, ElementMetadata metadata, List<InlineValue> values) {
         ObjectNode element = root.putObject(id);
         String label = label(metadata);
-        Optional<String> help = metadata.inputHelp().map(LocalizedText::german).filter(h -> !h.isBlank());
+        Optional<String> help = metadata.inputHelp().map(h -> oneLine(h.german())).filter(h -> !h.isBlank());
         ObjectNode de = element.putObject("de");
         ObjectNode en = element.putObject("en");
         de.put("label", label);
@@ -285,15 +285,20 @@ final class ServiceScaffold {
                 if (value.name().isBlank()) {
                     continue; // the renderer shows the code; a translations file refuses blank texts
                 }
-                deValues.put(value.code(), value.name());
-                enValues.put(value.code(), TRANSLATE + value.name());
+                deValues.put(value.code(), oneLine(value.name()));
+                enValues.put(value.code(), TRANSLATE + oneLine(value.name()));
             }
         }
     }
 
     private static String label(ElementMetadata metadata) {
-        String label = metadata.label().german().strip();
-        return label.isEmpty() ? metadata.name() : label;
+        String label = oneLine(metadata.label().german());
+        return label.isEmpty() ? oneLine(metadata.name()) : label;
+    }
+
+    /** The line breaks and indentation of a pretty-printed FIM export are layout, not text. */
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     private static byte[] json(ObjectNode node) {
