@@ -78,7 +78,7 @@ public final class PortalWorld implements AutoCloseable {
 
     final MutableClock clock = new MutableClock();
     final TestDatabase database;
-    final ServicekontoIdpMock idp = ServicekontoIdpMock.builder().start();
+    final ServicekontoIdpMock idp = ServicekontoIdpMock.builder().personas(UniquePersona.withShipped()).start();
     final XBezahldiensteMock payments = XBezahldiensteMock.builder()
             .endPoint(ORIGINATOR, KOELN_ARS.value(), BONN_ARS.value()).oauthClient("portal", "geheim").start();
     final HttpsIntakeMock intake = HttpsIntakeMock.builder().start();
