@@ -11,10 +11,8 @@ import java.sql.SQLException;
  * deletes the draft, and when an expired draft is purged.
  *
  * <pre>{@code
- * ServiceRuntime runtime = ServiceRuntime.builder(database, sealer)
- *         .personalDataHolder((connection, application) -> uploads.eraseAll(connection, application))
- *         ...
- *         .build();
+ * builder.retention(policy)
+ *         .personalDataHolder((connection, application) -> uploads.eraseAll(connection, application));
  * }</pre>
  */
 @FunctionalInterface

@@ -44,11 +44,10 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ChannelRouter router = ChannelRouter.builder()
  *         .route("koeln-parken", httpsChannel)
- *         .onReceipt(runtime.retention().receiptHandler())   // records each receiver's acknowledgement
+ *         .onReceipt(runtime.retention().receiptHandler())  // records the receiver's acknowledgement
  *         .build();
- * try (PersonalDataRetention.Job job = runtime.retention().startJob(Duration.ofMinutes(5))) {
- *     ... // erases what is due every five minutes, on any number of nodes
- * }
+ * // on every node: erases what is due, purges expired drafts with their held data
+ * PersonalDataRetention.Job job = runtime.retention().startJob(Duration.ofMinutes(5));
  * }</pre>
  *
  * <p>When an outbox entry counts as accepted: when its delivery returned a {@link Receipt} (HTTPS 2xx with the

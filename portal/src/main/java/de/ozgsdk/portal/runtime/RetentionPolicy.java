@@ -14,9 +14,9 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * RetentionPolicy policy = RetentionPolicy.builder()
- *         .afterAcceptance(Duration.ofDays(2))         // the citizen may fetch the full receipt for two days
- *         .maximum(Duration.ofDays(30))
- *         .acceptanceByEvent("koeln-fitconnect")       // FIT-Connect: delivered is not accepted yet
+ *         .afterAcceptance(Duration.ofDays(2))    // the citizen may fetch the full receipt for two days
+ *         .maximum(Duration.ofDays(30))           // dead-lettered or rejected: kept 30 days at most
+ *         .acceptanceByEvent("koeln-fitconnect")  // FIT-Connect: delivered is not accepted yet
  *         .build();
  * }</pre>
  *

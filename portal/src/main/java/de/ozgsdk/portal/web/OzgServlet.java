@@ -768,6 +768,16 @@ public final class OzgServlet extends HttpServlet {
             content.append("<p>").append(PageShell.text(l, "Die Eingangsbestätigung wurde auch in Ihr Postfach"
                     + " gesendet.", "The acknowledgement was also sent to your postbox.")).append("</p>\n");
         }
+        content.append("<p class=\"ozg-retention\">").append(receipt.data().isBlank()
+                ? PageShell.text(l, "Ihre Angaben wurden nach der Übergabe an die zuständige Stelle aus dem Portal"
+                        + " gelöscht; die Eingangsbestätigung enthält den Nachweis des Eingangs ohne Ihre Angaben.",
+                        "Your answers were deleted from the portal after the handover to the responsible authority;"
+                                + " the acknowledgement holds the proof of receipt without your answers.")
+                : PageShell.text(l, "Laden Sie die Eingangsbestätigung jetzt herunter: Nach der Übergabe an die"
+                        + " zuständige Stelle löscht das Portal Ihre Angaben, danach enthält sie nur noch den"
+                        + " Nachweis des Eingangs.", "Download the acknowledgement now: after the handover to the"
+                        + " responsible authority the portal deletes your answers; then it holds only the proof of"
+                        + " receipt.")).append("</p>\n");
         content.append("<p><a href=\"").append(PageShell.esc(x.base + "/antrag/" + ref.id() + "/eingang/dokument"))
                 .append("\">").append(PageShell.text(l, "Eingangsbestätigung herunterladen",
                         "Download the acknowledgement of receipt")).append("</a></p>");

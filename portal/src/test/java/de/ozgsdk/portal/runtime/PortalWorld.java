@@ -46,6 +46,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,6 +221,16 @@ public final class PortalWorld implements AutoCloseable {
 
     public Node node() {
         return node(UnaryOperator.identity());
+    }
+
+    /** The clock every node runs on. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Moves the clock of every node forward by {@code duration}. */
+    public void advanceClock(Duration duration) {
+        clock.advance(duration);
     }
 
     Node node(UnaryOperator<ServiceRuntime.Builder> configure) {

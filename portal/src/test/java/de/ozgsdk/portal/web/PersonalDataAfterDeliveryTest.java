@@ -68,6 +68,7 @@ class PersonalDataAfterDeliveryTest {
             Browser.Page download = browser.get(URI.create(receipt.document()
                     .selectFirst("a[href$=/eingang/dokument]").absUrl("href")));
             assertThat(download.body()).contains(street).contains(UniquePersona.SURNAME);
+            assertThat(receipt.document().selectFirst(".ozg-retention").text()).startsWith("Laden Sie");
             assertThat(found(scan.database(db))).as("the scan finds what the portal holds before delivery")
                     .containsAll(values);
 
@@ -91,6 +92,7 @@ class PersonalDataAfterDeliveryTest {
             Browser.Page again = browser.get(receipt.uri());
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.document().selectFirst(".ozg-submission-id").text()).isEqualTo(submissionId);
+            assertThat(again.document().selectFirst(".ozg-retention").text()).startsWith("Ihre Angaben wurden");
             Browser.Page proofOnly = browser.get(download.uri());
             assertThat(proofOnly.body()).contains(submissionId).doesNotContain(street)
                     .doesNotContain(UniquePersona.SURNAME);
