@@ -146,7 +146,8 @@ public final class PersonalDataRetention {
     /**
      * Asks FIT-Connect, for every delivered entry of {@code destination} without a recorded answer, whether the
      * receiver accepted or rejected it, and records the {@code accept-submission} token (or the rejection); returns
-     * how many answers were recorded. Call it periodically for each route of {@link RetentionPolicy.Builder#acceptanceByEvent}.
+     * how many answers were recorded. Call it periodically for each route of
+     * {@link RetentionPolicy.Builder#acceptanceByEvent}.
      */
     public int checkFitConnectAcceptances(String destination, FitConnectChannel channel) {
         Objects.requireNonNull(channel, "channel");
