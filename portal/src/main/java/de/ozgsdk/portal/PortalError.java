@@ -133,7 +133,13 @@ public enum PortalError implements ErrorCode {
     /** No receipt document can be offered (no receipt renderer configured, or not submitted). */
     WEB_RECEIPT_UNAVAILABLE("OZG-PORTAL-523"),
     /** A page needs the citizen's session (an application, a login), which is missing or expired. */
-    WEB_SESSION_MISSING("OZG-PORTAL-524");
+    WEB_SESSION_MISSING("OZG-PORTAL-524"),
+    /** The retention of personal data after delivery is configured outside its limits. */
+    RETENTION_POLICY_INVALID("OZG-PORTAL-850"),
+    /** Personal data of an application could not be erased (database failure); the next run tries again. */
+    RETENTION_ERASE_FAILED("OZG-PORTAL-851"),
+    /** A personal data holder failed to erase an application's data; the deletion was rolled back. */
+    RETENTION_HOLDER_FAILED("OZG-PORTAL-852");
 
     private final String code;
 

@@ -70,6 +70,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +135,7 @@ public final class ServiceRuntime {
     private final DraftStore drafts;
     private final SubmissionTable submissions;
     private final AuditLog audit;
+    private final PersonalDataRetention retention;
     private final ApplicationMessageWriter writer = ApplicationMessageWriter.create();
 
     private ServiceRuntime(Builder b) {
@@ -151,6 +153,8 @@ public final class ServiceRuntime {
         this.drafts = DraftStore.builder(b.database, b.sealer).clock(b.clock).lifetime(b.draftLifetime).build();
         this.submissions = new SubmissionTable(b.database, b.sealer);
         this.audit = AuditLog.create(b.database, b.clock);
+        this.retention = new PersonalDataRetention(b.database, submissions, audit, b.clock, b.retention,
+                b.holders);
     }
 
     /**
@@ -600,18 +604,38 @@ public final class ServiceRuntime {
         return view(newRef, moved, app.payload);
     }
 
-    /** Deletes a not yet submitted application; returns whether there was one. */
+    /**
+     * Deletes a not yet submitted application with everything the {@link PersonalDataHolder}s keep of it (the
+     * citizen's "delete application"); returns whether there was one.
+     */
     public boolean discard(ApplicationRef ref) {
-        boolean deleted = drafts.delete(ref.id(), ref.owner());
+        boolean deleted = database.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ozg_draft WHERE id = ? AND tenant_id = ? AND user_id = ?")) {
+                delete.setObject(1, ref.id());
+                delete.setString(2, ref.tenant().value());
+                delete.setString(3, ref.owner().userId());
+                if (delete.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            retention.eraseHeld(connection, ref);
+            return true;
+        });
         if (deleted) {
             audit(ref, "application.discard", AuditOutcome.SUCCESS);
         }
         return deleted;
     }
 
-    /** Deletes expired drafts now; returns how many. */
+    /** Deletes expired drafts now, with what the {@link PersonalDataHolder}s keep of them; returns how many. */
     public int purgeExpired() {
-        return drafts.purgeExpired();
+        return retention.purgeExpiredDrafts() + drafts.purgeExpired();
+    }
+
+    /** The deletion of personal data after delivery: its receipt handler, its job, the operator's erasure. */
+    public PersonalDataRetention retention() {
+        return retention;
     }
 
     /** Starts deleting expired drafts every {@code interval} in the background; close the job at shutdown. */
@@ -927,6 +951,8 @@ public final class ServiceRuntime {
         private Duration draftLifetime = Duration.ofDays(30);
         private Behoerde sender = Behoerde.dvdv("ozg-portal");
         private ReceiptRenderer receiptRenderer;
+        private RetentionPolicy retention = RetentionPolicy.defaults();
+        private final List<PersonalDataHolder> holders = new ArrayList<>();
 
         private Builder(Database database, Sealer sealer) {
             this.database = Objects.requireNonNull(database, "database");
@@ -1018,6 +1044,18 @@ public final class ServiceRuntime {
          *
          * @throws ConfigurationException ({@code OZG-PORTAL-307}) naming what is missing or a service's blockers
          */
+        /** How long personal data stays after delivery ({@link PersonalDataRetention}; default: erased at once). */
+        public Builder retention(RetentionPolicy policy) {
+            this.retention = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Adds a holder of personal data outside the runtime's tables (uploaded files), erased with the rest. */
+        public Builder personalDataHolder(PersonalDataHolder holder) {
+            holders.add(Objects.requireNonNull(holder, "holder"));
+            return this;
+        }
+
         public ServiceRuntime build() {
             List<String> problems = new ArrayList<>();
             if (services.isEmpty()) {

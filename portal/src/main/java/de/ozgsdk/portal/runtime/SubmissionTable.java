@@ -2,6 +2,7 @@ package de.ozgsdk.portal.runtime;
 
 import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.core.crypto.Sealer;
+import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.persistence.Database;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.portal.PortalError;
@@ -87,6 +88,65 @@ final class SubmissionTable {
                 }
                 byte[] json = sealer.open(row.getBytes("receipt"), associatedData(applicationId, owner));
                 return Optional.of(PayloadCodec.readReceipt(json, applicationId));
+            }
+        } catch (SQLException e) {
+            throw new ProcessingException(PortalError.RUNTIME_STORED_STATE_INVALID, e, applicationId,
+                    "SQLState " + e.getSQLState());
+        }
+    }
+
+    /**
+     * Removes the submitted data from the receipt of the submission {@code submissionId} in the caller's transaction
+     * (the proof stays: ids, times, digest, time-stamp token, fee and payment reference) and marks the row erased;
+     * returns the application, or empty if there is no such submission or it was erased before.
+     */
+    Optional<ApplicationRef> erase(Connection connection, UUID submissionId, Instant now) throws SQLException {
+        String select = "SELECT application_id, tenant_id, owner_id, receipt FROM ozg_submission"
+                + " WHERE submission_id = ? AND erased_at IS NULL";
+        UUID applicationId;
+        DraftOwner owner;
+        byte[] stored;
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            statement.setObject(1, submissionId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                applicationId = row.getObject("application_id", UUID.class);
+                owner = DraftOwner.of(row.getString("tenant_id"), row.getString("owner_id"));
+                stored = row.getBytes("receipt");
+            }
+        }
+        byte[] associated = associatedData(applicationId, owner);
+        SubmissionReceipt full = PayloadCodec.readReceipt(sealer.open(stored, associated), applicationId);
+        SubmissionReceipt proof = new SubmissionReceipt(full.submissionId(), full.applicationId(), full.tenant(),
+                full.municipality(), full.serviceId(), full.serviceVersion(), full.serviceTitle(), full.locale(),
+                full.submittedAt(), full.timestampTime(), full.timestampToken(), full.messageDigest(), full.fee(),
+                full.paymentReference(), full.intro(), FormData.empty(), full.postboxMessageId());
+        String update = "UPDATE ozg_submission SET receipt = ?, erased_at = ? WHERE application_id = ?"
+                + " AND erased_at IS NULL";
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setBytes(1, sealer.seal(PayloadCodec.writeReceipt(proof), associated));
+            statement.setObject(2, utc(now));
+            statement.setObject(3, applicationId);
+            if (statement.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ApplicationRef(applicationId, owner));
+    }
+
+    /** Whether the submitted data of the application was erased (the receipt holds the proof only). */
+    boolean erased(UUID applicationId, DraftOwner owner) {
+        String sql = "SELECT erased_at FROM ozg_submission WHERE application_id = ? AND tenant_id = ?"
+                + " AND owner_id = ?";
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, applicationId);
+            statement.setString(2, owner.tenantId().value());
+            statement.setString(3, owner.userId());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getObject("erased_at") != null;
             }
         } catch (SQLException e) {
             throw new ProcessingException(PortalError.RUNTIME_STORED_STATE_INVALID, e, applicationId,

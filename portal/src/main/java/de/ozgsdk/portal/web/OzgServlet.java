@@ -261,6 +261,10 @@ public final class OzgServlet extends HttpServlet {
                 return;
             }
         }
+        if (get && path.equals(DraftDeletion.DELETED_PATH)) {
+            x.page(DraftDeletion.deletedTitle(x.locale), DraftDeletion.deleted(x.base, x.locale));
+            return;
+        }
         if (post && path.equals("/entwuerfe/anmelden")) {
             startLogin(x, Optional.empty());
             return;
@@ -337,10 +341,33 @@ public final class OzgServlet extends HttpServlet {
                     x.redirect("/antrag/" + receipt.applicationId() + "/eingang");
                 }
             }
+            case "/loeschen" -> deleteDraft(x, ref, get, post);
             case "/eingang" -> requireGet(get, () -> receiptPage(x, ref));
             case "/eingang/dokument" -> requireGet(get, () -> receiptDocument(x, ref));
             default -> throw notFound();
         }
+    }
+
+    /** The citizen deletes the application: confirmation page (GET), deletion (POST), then the "deleted" page. */
+    private void deleteDraft(Exchange x, ApplicationRef ref, boolean get, boolean post) throws IOException {
+        if (post) {
+            boolean deleted = runtime.discard(ref);
+            // a submitted application cannot be deleted here; a double click finds it deleted already
+            x.redirect(!deleted && runtime.receipt(ref).isPresent() ? "/antrag/" + ref.id() + "/eingang"
+                    : DraftDeletion.DELETED_PATH);
+            return;
+        }
+        if (!get) {
+            throw notFound();
+        }
+        ApplicationState state = runtime.state(ref);
+        if (state.stage() == Stage.SUBMITTED) {
+            x.redirect(current(state));
+            return;
+        }
+        String title = runtime.services().get(state.serviceId()).title().get(x.locale);
+        x.page(DraftDeletion.confirmationTitle(x.locale), DraftDeletion.confirmation(x.base, ref, title,
+                current(state), x.csrfToken(), x.locale));
     }
 
     /** A page action that may throw {@link IOException}. */
@@ -456,7 +483,7 @@ public final class OzgServlet extends HttpServlet {
                 + "</p>\n<p>" + PageShell.esc(trustText(service.trustLevel(), l)) + "</p>\n"
                 + PageShell.buttonForm(x.base + "/antrag/" + ref.id() + "/anmelden", x.csrfToken(),
                         PageShell.text(l, "Weiter zur Anmeldung", "Continue to login"));
-        x.page(title, content);
+        x.page(title, content + DraftDeletion.button(x.base, ref, l));
     }
 
     private void startLogin(Exchange x, Optional<ApplicationRef> ref) throws IOException {
@@ -593,7 +620,7 @@ public final class OzgServlet extends HttpServlet {
                 + " class=\"ozg-button ozg-button-secondary\">"
                 + PageShell.text(x.locale, "Speichern und später fortsetzen", "Save and continue later")
                 + "</button></p>";
-        x.page(rendered.title(), rendered.fragment() + save);
+        x.page(rendered.title(), rendered.fragment() + save + DraftDeletion.button(x.base, ref, x.locale));
     }
 
     private void postStep(Exchange x, ApplicationRef ref, int index) throws IOException {
@@ -621,7 +648,7 @@ public final class OzgServlet extends HttpServlet {
                         + " \"My applications\" after logging in.")) + "</p>\n<p><a href=\""
                 + PageShell.esc(x.base + current(state)) + "\">" + PageShell.text(l, "Jetzt fortsetzen",
                         "Continue now") + "</a></p>";
-        x.page(title, content);
+        x.page(title, content + DraftDeletion.button(x.base, ref, l));
     }
 
     private void reviewPage(Exchange x, ApplicationRef ref) throws IOException {
@@ -637,7 +664,7 @@ public final class OzgServlet extends HttpServlet {
                                 + " danach senden Sie den Antrag ab.",
                         "Fee: " + review.fee().format(x.locale) + ". After \"Submit application\" you pay online;"
                                 + " then you send the application.")) + "</p>";
-        x.page(rendered.title(), fee + rendered.fragment());
+        x.page(rendered.title(), fee + rendered.fragment() + DraftDeletion.button(x.base, ref, x.locale));
     }
 
     private void postReview(Exchange x, ApplicationRef ref) throws IOException {
@@ -694,7 +721,7 @@ public final class OzgServlet extends HttpServlet {
                 + "<p><a href=\"" + PageShell.esc(x.base + "/antrag/" + ref.id() + "/pruefen") + "\">"
                 + PageShell.text(l, "Zurück zur Überprüfung der Angaben", "Back to checking your answers")
                 + "</a></p>";
-        x.page(title, content);
+        x.page(title, content + DraftDeletion.button(x.base, ref, l));
     }
 
     private void submitPage(Exchange x, ApplicationRef ref) throws IOException {
@@ -713,7 +740,7 @@ public final class OzgServlet extends HttpServlet {
                 + "</p>\n" + PageShell.buttonForm(x.base + "/antrag/" + ref.id() + "/absenden", x.csrfToken(),
                         PageShell.text(l, "Antrag verbindlich absenden", "Submit the application"),
                         versionField(state));
-        x.page(title, content);
+        x.page(title, content + DraftDeletion.button(x.base, ref, l));
     }
 
     private void receiptPage(Exchange x, ApplicationRef ref) throws IOException {
@@ -741,6 +768,16 @@ public final class OzgServlet extends HttpServlet {
             content.append("<p>").append(PageShell.text(l, "Die Eingangsbestätigung wurde auch in Ihr Postfach"
                     + " gesendet.", "The acknowledgement was also sent to your postbox.")).append("</p>\n");
         }
+        content.append("<p class=\"ozg-retention\">").append(receipt.data().isBlank()
+                ? PageShell.text(l, "Ihre Angaben wurden nach der Übergabe an die zuständige Stelle aus dem Portal"
+                        + " gelöscht; die Eingangsbestätigung enthält den Nachweis des Eingangs ohne Ihre Angaben.",
+                        "Your answers were deleted from the portal after the handover to the responsible authority;"
+                                + " the acknowledgement holds the proof of receipt without your answers.")
+                : PageShell.text(l, "Laden Sie die Eingangsbestätigung jetzt herunter: Nach der Übergabe an die"
+                        + " zuständige Stelle löscht das Portal Ihre Angaben, danach enthält sie nur noch den"
+                        + " Nachweis des Eingangs.", "Download the acknowledgement now: after the handover to the"
+                        + " responsible authority the portal deletes your answers; then it holds only the proof of"
+                        + " receipt.")).append("</p>\n");
         content.append("<p><a href=\"").append(PageShell.esc(x.base + "/antrag/" + ref.id() + "/eingang/dokument"))
                 .append("\">").append(PageShell.text(l, "Eingangsbestätigung herunterladen",
                         "Download the acknowledgement of receipt")).append("</a></p>");

@@ -46,6 +46,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class PortalWorld implements AutoCloseable {
 
     final MutableClock clock = new MutableClock();
     final TestDatabase database;
-    final ServicekontoIdpMock idp = ServicekontoIdpMock.builder().start();
+    final ServicekontoIdpMock idp = ServicekontoIdpMock.builder().personas(UniquePersona.withShipped()).start();
     final XBezahldiensteMock payments = XBezahldiensteMock.builder()
             .endPoint(ORIGINATOR, KOELN_ARS.value(), BONN_ARS.value()).oauthClient("portal", "geheim").start();
     final HttpsIntakeMock intake = HttpsIntakeMock.builder().start();
@@ -220,6 +221,16 @@ public final class PortalWorld implements AutoCloseable {
 
     public Node node() {
         return node(UnaryOperator.identity());
+    }
+
+    /** The clock every node runs on. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Moves the clock of every node forward by {@code duration}. */
+    public void advanceClock(Duration duration) {
+        clock.advance(duration);
     }
 
     Node node(UnaryOperator<ServiceRuntime.Builder> configure) {

@@ -89,6 +89,16 @@ public final class WebPortalWorld implements AutoCloseable {
         return world.payments.count();
     }
 
+    /** Moves the clock of every node forward by {@code duration}. */
+    public void advanceClock(Duration duration) {
+        world.clock.advance(duration);
+    }
+
+    /** The keys the nodes seal with, by key id, for tests that search what was stored. */
+    public Map<String, byte[]> sealKeys() {
+        return Map.of("web", new byte[32]);
+    }
+
     @Override
     public void close() throws Exception {
         world.close();
@@ -153,7 +163,8 @@ public final class WebPortalWorld implements AutoCloseable {
                     .clientCredential(world.intake.pki().issueClient("ozg-portal"))
                     .trustedCertificates(world.intake.serverTrust()).build()).build();
             ChannelRouter router = portalPostbox.addRoutes(ChannelRouter.builder()
-                    .route("koeln-parken", channel).route("bonn-parken", channel)).build();
+                    .route("koeln-parken", channel).route("bonn-parken", channel))
+                    .onReceipt(runtime.retention().receiptHandler()).build();
             try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, router).workerId("web").build()) {
                 return dispatcher.drainOnce();
             }
