@@ -5,7 +5,7 @@ import de.ozgsdk.core.ErrorCode;
 /**
  * Error codes of the portal module: {@code OZG-PORTAL-1xx} service definitions and packages, {@code 2xx} portal
  * profiles and the compatibility check, {@code 3xx} the runtime, {@code 4xx} receipt and findability, {@code 5xx}
- * web adapter, host and tenants.
+ * web adapter, host and tenants, {@code 7xx} abuse protection.
  */
 public enum PortalError implements ErrorCode {
     /** A part of an online service definition is missing or invalid (builder or descriptor). */
@@ -133,7 +133,17 @@ public enum PortalError implements ErrorCode {
     /** No receipt document can be offered (no receipt renderer configured, or not submitted). */
     WEB_RECEIPT_UNAVAILABLE("OZG-PORTAL-523"),
     /** A page needs the citizen's session (an application, a login), which is missing or expired. */
-    WEB_SESSION_MISSING("OZG-PORTAL-524");
+    WEB_SESSION_MISSING("OZG-PORTAL-524"),
+    /** Too many requests of one kind from one client address or for one tenant; the page says when to try again. */
+    ABUSE_RATE_LIMITED("OZG-PORTAL-700"),
+    /** A form did not pass the bot checks (honeypot, fill time); deliberately says no more than that. */
+    ABUSE_FORM_CHECK_FAILED("OZG-PORTAL-701"),
+    /** The answer to a proof-of-work challenge or a waiting token is invalid, expired, used or too early. */
+    ABUSE_CHALLENGE_FAILED("OZG-PORTAL-702"),
+    /** A setting of the abuse protection is invalid (limit, key, trusted proxy, complexity). */
+    ABUSE_SETTING_INVALID("OZG-PORTAL-703"),
+    /** The database failed while reading or writing rate-limit buckets or used challenges. */
+    ABUSE_STORE_FAILED("OZG-PORTAL-704");
 
     private final String code;
 
