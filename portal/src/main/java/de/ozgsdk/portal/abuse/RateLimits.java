@@ -31,9 +31,7 @@ import java.util.Objects;
  *         .trustedProxy("10.0.0.0/8")                                       // our reverse proxies
  *         .build();
  * RateLimits.Verdict verdict = limits.check(Action.UPLOAD, request, tenantId);
- * if (!verdict.allowed()) {
- *     response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
- * }
+ * long retryAfter = verdict.retryAfterSeconds();                            // 0 when allowed
  * }</pre>
  *
  * <p>Thread-safe; one instance per portal node.

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Requests as a servlet container hands them over: a peer address, headers and form parameters, nothing else. */
-final class FakeRequests {
+public final class FakeRequests {
 
     private FakeRequests() {
     }
 
     /** A request from {@code peer} with the {@code X-Forwarded-For} headers {@code forwarded}. */
-    static HttpServletRequest from(String peer, String... forwarded) {
+    public static HttpServletRequest from(String peer, String... forwarded) {
         return request(peer, List.of(forwarded), Map.of());
     }
 
     /** A request from {@code peer} with form {@code parameters}. */
-    static HttpServletRequest posting(String peer, Map<String, String> parameters) {
+    public static HttpServletRequest posting(String peer, Map<String, String> parameters) {
         return request(peer, List.of(), parameters);
     }
 
