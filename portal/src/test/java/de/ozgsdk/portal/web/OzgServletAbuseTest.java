@@ -95,6 +95,34 @@ class OzgServletAbuseTest {
         }
     }
 
+    @Test
+    void submissionsAreLimitedAndARefusedApplicationStaysReadyToSubmit() throws Exception {
+        try (WebPortalWorld world = new WebPortalWorld("h2");
+                Portal portal = portal(world, builder -> builder.rateLimits(RateLimits.builder(world.node(
+                        URI.create("http://localhost/login/acs"), WebPortals.TEXT_RECEIPT).database, KEY).clock(clock)
+                        .limit(Action.SUBMISSION, Limit.of(1, Duration.ofMinutes(10)), Limit.of(100,
+                                Duration.ofHours(1))).build()))) {
+            Browser citizen = new Browser("de-DE");
+            Browser.Page firstReview = review(citizen, portal.first());
+            Browser.Page first = citizen.submit(firstReview, firstReview.form("#ozg-form"), "_submit=submit",
+                    Map.of());
+            assertThat(first.chain()).startsWith(303);
+            assertThat(first.uri().getPath()).endsWith("/eingang");
+
+            Browser.Page review = review(citizen, portal.first());
+            Browser.Page refused = citizen.submit(review, review.form("#ozg-form"), "_submit=submit", Map.of());
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isEqualTo("600");
+            // nothing was submitted: the application still waits on its review page
+            assertThat(citizen.get(review.uri()).uri().getPath()).endsWith("/pruefen");
+            assertThat(world.intakeCount()).isZero();
+
+            clock.advance(Duration.ofMinutes(10));
+            Browser.Page later = citizen.submit(review, review.form("#ozg-form"), "_submit=submit", Map.of());
+            assertThat(later.uri().getPath()).endsWith("/eingang");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void theLimitHoldsAcrossTwoPortalNodesOnOneDatabase(String database) throws Exception {
@@ -287,6 +315,18 @@ class OzgServletAbuseTest {
                 JdbcFlowSessions.builder(node.database).scope(tenant.tenant().id().value()).build())
                 .rateLimits(limits).build())
                 .port(port).start();
+    }
+
+    /** A new application of the service without login, filled in up to its review page. */
+    private static Browser.Page review(Browser citizen, URI base) throws Exception {
+        Browser.Page step = start(citizen, base);
+        step = citizen.submit(step, step.form("#ozg-form"), "_next=next",
+                Map.of("F99100000001", "Musterfrau", "F99100000002", "Erika", "F99100000003", "1964-08-12"));
+        step = citizen.submit(step, step.form("#ozg-form"), "_next=next", OzgServletFlowTest.address("51147"));
+        Browser.Page review = citizen.submit(step, step.form("#ozg-form"), "_next=next",
+                Map.of("F99100000007", "K-AB 123", "F99100000008", "pkw"));
+        assertThat(review.uri().getPath()).as(review.body()).endsWith("/pruefen");
+        return review;
     }
 
     private static URI service(URI base) {
