@@ -5,7 +5,7 @@ import de.ozgsdk.core.ErrorCode;
 /**
  * Error codes of the portal module: {@code OZG-PORTAL-1xx} service definitions and packages, {@code 2xx} portal
  * profiles and the compatibility check, {@code 3xx} the runtime, {@code 4xx} receipt and findability, {@code 5xx}
- * web adapter, host and tenants.
+ * web adapter, host and tenants, {@code 7xx} abuse protection.
  */
 public enum PortalError implements ErrorCode {
     /** A part of an online service definition is missing or invalid (builder or descriptor). */
@@ -139,7 +139,17 @@ public enum PortalError implements ErrorCode {
     /** Personal data of an application could not be erased (database failure); the next run tries again. */
     RETENTION_ERASE_FAILED("OZG-PORTAL-851"),
     /** A personal data holder failed to erase an application's data; the deletion was rolled back. */
-    RETENTION_HOLDER_FAILED("OZG-PORTAL-852");
+    RETENTION_HOLDER_FAILED("OZG-PORTAL-852"),
+    /** Too many requests of one kind from one client address or for one tenant; the page says when to try again. */
+    ABUSE_RATE_LIMITED("OZG-PORTAL-700"),
+    /** A form did not pass the bot checks (honeypot, fill time); deliberately says no more than that. */
+    ABUSE_FORM_CHECK_FAILED("OZG-PORTAL-701"),
+    /** The answer to a proof-of-work challenge or a waiting token is invalid, expired, used or too early. */
+    ABUSE_CHALLENGE_FAILED("OZG-PORTAL-702"),
+    /** A setting of the abuse protection is invalid (limit, key, trusted proxy, complexity). */
+    ABUSE_SETTING_INVALID("OZG-PORTAL-703"),
+    /** The database failed while reading or writing rate-limit buckets or used challenges. */
+    ABUSE_STORE_FAILED("OZG-PORTAL-704");
 
     private final String code;
 

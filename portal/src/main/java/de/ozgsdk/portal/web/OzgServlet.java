@@ -19,6 +19,11 @@ import de.ozgsdk.forms.validation.ValidationResult;
 import de.ozgsdk.payment.PaymentRedirect;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.portal.PortalError;
+import de.ozgsdk.portal.abuse.Action;
+import de.ozgsdk.portal.abuse.BotTrap;
+import de.ozgsdk.portal.abuse.ProofOfWork;
+import de.ozgsdk.portal.abuse.RateLimits;
+import de.ozgsdk.portal.abuse.internal.AbusePages;
 import de.ozgsdk.portal.findability.GovernmentServiceMarkup;
 import de.ozgsdk.portal.findability.XzufiExport;
 import de.ozgsdk.portal.runtime.ApplicationRef;
@@ -131,6 +136,10 @@ public final class OzgServlet extends HttpServlet {
     private final transient Map<String, FormRenderer> renderers = new ConcurrentHashMap<>();
     private final byte[] css;
     private final byte[] script;
+    private final transient Optional<RateLimits> rateLimits;
+    private final transient Optional<BotTrap> botTrap;
+    private final transient Optional<ProofOfWork> proofOfWork;
+    private final byte[] solver;
 
     private OzgServlet(Builder builder) {
         this.runtime = builder.runtime;
@@ -145,6 +154,10 @@ public final class OzgServlet extends HttpServlet {
                 .css();
         this.css = (formsCss + "\n" + resource("ozg-portal.css")).getBytes(StandardCharsets.UTF_8);
         this.script = resource("autopost.js").getBytes(StandardCharsets.UTF_8);
+        this.rateLimits = Optional.ofNullable(builder.rateLimits);
+        this.botTrap = Optional.ofNullable(builder.botTrap);
+        this.proofOfWork = Optional.ofNullable(builder.proofOfWork);
+        this.solver = resource("altcha-solver.js").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -413,9 +426,14 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void startPage(Exchange x, OnlineService service) throws IOException {
+        startPage(x, service, "", HttpServletResponse.SC_OK);
+    }
+
+    private void startPage(Exchange x, OnlineService service, String notice, int status) throws IOException {
         Locale l = x.locale;
         String title = service.title().get(l);
-        StringBuilder content = new StringBuilder("<h1>").append(PageShell.esc(title)).append("</h1>\n");
+        StringBuilder content = new StringBuilder("<h1>").append(PageShell.esc(title)).append("</h1>\n")
+                .append(notice);
         service.description().ifPresent(d -> content.append("<p>").append(PageShell.esc(d.get(l))).append("</p>\n"));
         content.append("<dl class=\"ozg-facts\"><dt>").append(PageShell.text(l, "Zuständige Stelle",
                 "Responsible authority")).append("</dt><dd>")
@@ -427,8 +445,8 @@ public final class OzgServlet extends HttpServlet {
         content.append(GovernmentServiceMarkup.html(service, x.tenant, x.absolute("/dienst/" + service.id()), l))
                 .append('\n');
         content.append(PageShell.buttonForm(x.base + "/dienst/" + service.id(), x.csrfToken(),
-                PageShell.text(l, "Antrag starten", "Start application")));
-        x.page(title, content.toString());
+                PageShell.text(l, "Antrag starten", "Start application"), trapFields(x, "ozg-start")));
+        x.page(title, content.toString(), status);
     }
 
     private static String trustText(Optional<TrustLevel> level, Locale l) {
@@ -462,6 +480,13 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void start(Exchange x, OnlineService service) throws IOException {
+        if (trapped(x, false)) {
+            startPage(x, service, AbusePages.formCheckNotice(x.locale), HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (!admitted(x, Action.DRAFT_CREATION)) {
+            return;
+        }
         DraftOwner owner = x.ownerOrNew();
         ApplicationState state = runtime.start(x.tenant.tenant().id(), service.id(), x.locale, owner,
                 Optional.empty());
@@ -607,20 +632,26 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void stepPage(Exchange x, ApplicationRef ref, int index) throws IOException {
+        stepPage(x, ref, index, "", HttpServletResponse.SC_OK);
+    }
+
+    private void stepPage(Exchange x, ApplicationRef ref, int index, String notice, int status) throws IOException {
         StepPage page = runtime.step(ref, index);
         OnlineService service = runtime.services().get(page.state().serviceId());
         ValidationResult validation = service.form().validate(page.state().data());
-        RenderRequest request = RenderRequest.builder(page.state().data()).validation(validation)
+        RenderRequest.Builder request = RenderRequest.builder(page.state().data()).validation(validation)
                 .violations(page.violations()).locale(x.locale)
                 .prefilled(page.state().prefilled(), page.state().readOnly())
                 .hiddenField(CSRF_FIELD, x.csrfToken())
-                .hiddenField("_version", Long.toString(page.state().version())).build();
-        RenderedPage rendered = renderer(service).renderStep(index, request);
+                .hiddenField("_version", Long.toString(page.state().version()));
+        botTrap.ifPresent(trap -> request.hiddenField(BotTrap.TIME_FIELD, trap.stamp()));
+        RenderedPage rendered = renderer(service).renderStep(index, request.build());
         String save = "<p class=\"ozg-save\"><button type=\"submit\" form=\"ozg-form\" name=\"_save\" value=\"save\""
                 + " class=\"ozg-button ozg-button-secondary\">"
                 + PageShell.text(x.locale, "Speichern und später fortsetzen", "Save and continue later")
                 + "</button></p>";
-        x.page(rendered.title(), rendered.fragment() + save + DraftDeletion.button(x.base, ref, x.locale));
+        x.page(rendered.title(), notice + rendered.fragment() + honeypot(x) + save
+                + DraftDeletion.button(x.base, ref, x.locale), status);
     }
 
     private void postStep(Exchange x, ApplicationRef ref, int index) throws IOException {
@@ -628,6 +659,14 @@ public final class OzgServlet extends HttpServlet {
         StepAction action = parameters.containsKey(FormRenderer.NEXT) ? StepAction.NEXT
                 : parameters.containsKey(FormRenderer.BACK) ? StepAction.BACK : StepAction.SAVE;
         boolean saveAndLeave = parameters.containsKey("_save");
+        parameters.remove(BotTrap.HONEYPOT_FIELD);
+        parameters.remove(BotTrap.TIME_FIELD);
+        if (trapped(x, true)) {
+            // a person who was too quick loses nothing: the answers are kept and shown again
+            runtime.postStep(ref, version(x), index, parameters, StepAction.SAVE);
+            stepPage(x, ref, index, AbusePages.formCheckNotice(x.locale), HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         StepOutcome outcome = runtime.postStep(ref, version(x), index, parameters, action);
         if (saveAndLeave) {
             x.redirect("/antrag/" + ref.id() + "/gespeichert");
@@ -652,19 +691,25 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void reviewPage(Exchange x, ApplicationRef ref) throws IOException {
+        reviewPage(x, ref, "", HttpServletResponse.SC_OK);
+    }
+
+    private void reviewPage(Exchange x, ApplicationRef ref, String notice, int status) throws IOException {
         ReviewPage review = runtime.review(ref);
         OnlineService service = runtime.services().get(review.state().serviceId());
-        RenderRequest request = RenderRequest.builder(review.data()).violations(review.violations())
+        RenderRequest.Builder request = RenderRequest.builder(review.data()).violations(review.violations())
                 .locale(x.locale).hiddenField(CSRF_FIELD, x.csrfToken())
-                .hiddenField("_version", Long.toString(review.state().version())).build();
-        RenderedPage rendered = renderer(service).renderReview(request);
+                .hiddenField("_version", Long.toString(review.state().version()));
+        botTrap.ifPresent(trap -> request.hiddenField(BotTrap.TIME_FIELD, trap.stamp()));
+        RenderedPage rendered = renderer(service).renderReview(request.build());
         String fee = review.fee().isZero() ? ""
                 : "<p class=\"ozg-fee\">" + PageShell.esc(PageShell.text(x.locale,
                         "Gebühr: " + review.fee().format(x.locale) + ". Nach „Antrag absenden“ bezahlen Sie online;"
                                 + " danach senden Sie den Antrag ab.",
                         "Fee: " + review.fee().format(x.locale) + ". After \"Submit application\" you pay online;"
                                 + " then you send the application.")) + "</p>";
-        x.page(rendered.title(), fee + rendered.fragment() + DraftDeletion.button(x.base, ref, x.locale));
+        x.page(rendered.title(), notice + fee + rendered.fragment() + honeypot(x)
+                + DraftDeletion.button(x.base, ref, x.locale), status);
     }
 
     private void postReview(Exchange x, ApplicationRef ref) throws IOException {
@@ -674,6 +719,13 @@ public final class OzgServlet extends HttpServlet {
         if (x.request.getParameter(FormRenderer.BACK) != null) {
             OnlineService service = runtime.services().get(review.state().serviceId());
             x.redirect("/antrag/" + ref.id() + "/schritt/" + (service.steps().size() - 1));
+            return;
+        }
+        if (trapped(x, true)) {
+            reviewPage(x, ref, AbusePages.formCheckNotice(x.locale), HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (!admitted(x, Action.SUBMISSION)) {
             return;
         }
         if (review.fee().isZero()) {
@@ -861,6 +913,7 @@ public final class OzgServlet extends HttpServlet {
         switch (path) {
             case "/static/ozg-portal.css" -> x.asset("text/css;charset=UTF-8", css);
             case "/static/autopost.js" -> x.asset("text/javascript;charset=UTF-8", script);
+            case "/static/altcha-solver.js" -> x.asset("text/javascript;charset=UTF-8", solver);
             default -> throw notFound();
         }
     }
@@ -878,6 +931,72 @@ public final class OzgServlet extends HttpServlet {
     private void logo(Exchange x) throws IOException {
         var logo = x.tenant.branding().logo().orElseThrow(OzgServlet::notFound);
         x.write(logo.mediaType(), logo.content());
+    }
+
+    // ---- abuse protection ---------------------------------------------------------------------------------------
+
+    /** The bot trap's hidden fields for a button form {@code formId}: time stamp and honeypot (none without trap). */
+    private String trapFields(Exchange x, String formId) {
+        return botTrap.map(trap -> "<input type=\"hidden\" name=\"" + BotTrap.TIME_FIELD + "\" value=\""
+                + trap.stamp() + "\">" + trap.honeypot(x.locale, formId)).orElse("");
+    }
+
+    /** The honeypot of the renderer's form {@code ozg-form}, placed after it. */
+    private String honeypot(Exchange x) {
+        return botTrap.map(trap -> trap.honeypot(x.locale, "ozg-form")).orElse("");
+    }
+
+    /** Whether the post fails the bot trap (a request carrying an accepted challenge answer was checked already). */
+    private boolean trapped(Exchange x, boolean fillTime) {
+        return botTrap.isPresent() && !botTrap.get().passes(x.request, fillTime);
+    }
+
+    /**
+     * Whether {@code action} may go ahead: under the rate limits, or with an accepted proof of work; otherwise the
+     * answer is written here (429 with {@code Retry-After}: the "too many requests" page or the challenge page).
+     * The upload endpoint calls it with {@link Action#UPLOAD} before reading the parts.
+     */
+    private boolean admitted(Exchange x, Action action) throws IOException {
+        if (rateLimits.isEmpty()) {
+            return true;
+        }
+        boolean multipart = x.request.getContentType() != null
+                && x.request.getContentType().startsWith("multipart/");
+        ProofOfWork.Answer answer = proofOfWork.isPresent() && !multipart
+                ? proofOfWork.get().answer(x.request, action) : new ProofOfWork.Answer(ProofOfWork.Answer.State.NONE,
+                        null);
+        if (answer.state() == ProofOfWork.Answer.State.ACCEPTED) {
+            return true;
+        }
+        RateLimits.Verdict verdict = answer.state() == ProofOfWork.Answer.State.NONE
+                ? rateLimits.get().check(action, x.request, x.tenant.tenant().id()) : null;
+        if (verdict != null && verdict.allowed()) {
+            return true;
+        }
+        if (verdict != null) {
+            LOG.info("page POST {} refused: rate limit of {} exceeded", x.logPath(), action.id());
+            x.response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+        }
+        if (proofOfWork.isEmpty() || multipart) {
+            String back = x.request.getHeader("Referer") != null && x.request.getHeader("Referer")
+                    .startsWith(x.origin() + x.base + "/") ? x.request.getHeader("Referer") : x.base + "/";
+            x.page(AbusePages.throttledTitle(x.locale), AbusePages.throttled(x.locale,
+                    verdict.retryAt().minus(verdict.retryAfter()), verdict.retryAt(), back), 429);
+            return false;
+        }
+        ProofOfWork.Challenge challenge = proofOfWork.get().challenge(action);
+        boolean tooEarly = answer.state() == ProofOfWork.Answer.State.TOO_EARLY;
+        String waitToken = tooEarly ? x.request.getParameter(ProofOfWork.WAIT_FIELD) : challenge.waitToken();
+        java.time.Instant waitUntil = tooEarly ? answer.waitUntil() : challenge.waitUntil();
+        if (verdict == null) {
+            // an answer that was too early or invalid: the citizen tries again with this page
+            x.response.setHeader("Retry-After", Long.toString(Math.max(1,
+                    java.time.Duration.between(challenge.issuedAt(), waitUntil).toSeconds())));
+        }
+        x.page(AbusePages.challengeTitle(x.locale), AbusePages.challenge(x.locale, challenge.issuedAt(),
+                x.base + x.path, x.request.getParameterMap(), challenge, waitToken, waitUntil,
+                answer.state() == ProofOfWork.Answer.State.INVALID, x.base + "/static/altcha-solver.js"), 429);
+        return false;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -1055,7 +1174,11 @@ public final class OzgServlet extends HttpServlet {
         }
 
         void page(String title, String content) throws IOException {
-            response.setStatus(HttpServletResponse.SC_OK);
+            page(title, content, HttpServletResponse.SC_OK);
+        }
+
+        void page(String title, String content, int status) throws IOException {
+            response.setStatus(status);
             write("text/html;charset=UTF-8", PageShell.page(base, path, tenant, locale, title, content)
                     .getBytes(StandardCharsets.UTF_8));
         }
@@ -1103,6 +1226,9 @@ public final class OzgServlet extends HttpServlet {
         private TenantId tenant;
         private String loginProvider;
         private XzufiExport xzufi;
+        private RateLimits rateLimits;
+        private BotTrap botTrap;
+        private ProofOfWork proofOfWork;
 
         private Builder(ServiceRuntime runtime, CsrfProtection csrf, FlowSessions sessions) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -1135,6 +1261,33 @@ public final class OzgServlet extends HttpServlet {
          */
         public Builder xzufi(XzufiExport export) {
             this.xzufi = Objects.requireNonNull(export, "export");
+            return this;
+        }
+
+        /**
+         * Limits draft creation and submission (and the upload endpoint) per client address and per tenant; an
+         * exceeded limit gets a 429 page with {@code Retry-After} (default: no limits).
+         */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Puts a honeypot and a signed time stamp on the start, step and review forms and refuses posts that fill
+         * the one or come faster than the other, showing the form again with the answers (default: none).
+         */
+        public Builder botTrap(BotTrap trap) {
+            this.botTrap = Objects.requireNonNull(trap, "trap");
+            return this;
+        }
+
+        /**
+         * Offers a proof of work (or, without JavaScript, a stated wait) instead of the 429 page once a rate limit
+         * is exceeded (default: none, the 429 page; needs {@link #rateLimits}).
+         */
+        public Builder proofOfWork(ProofOfWork proofOfWork) {
+            this.proofOfWork = Objects.requireNonNull(proofOfWork, "proofOfWork");
             return this;
         }
 

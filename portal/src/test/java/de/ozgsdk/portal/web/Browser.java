@@ -53,6 +53,7 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String language;
     private final List<Page> received = new ArrayList<>();
+    private final Map<String, String> always = new LinkedHashMap<>();
     private final UnaryOperator<URI> route;
 
     Browser(String language) {
@@ -63,6 +64,12 @@ final class Browser {
     Browser(String language, UnaryOperator<URI> route) {
         this.language = language;
         this.route = route;
+    }
+
+    /** Sends {@code name: value} with every request from now on (e.g. what a reverse proxy adds). */
+    Browser always(String name, String value) {
+        always.put(name, value);
+        return this;
     }
 
     /** Every response this browser received, in order (redirects included). */
@@ -132,6 +139,7 @@ final class Browser {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        always.forEach(request::header);
         HttpRequest built = request.header("Accept-Language", language).timeout(Duration.ofSeconds(30)).build();
         HttpRequest routed = HttpRequest.newBuilder(built, (name, value) -> true).uri(route.apply(built.uri()))
                 .build();
