@@ -133,7 +133,13 @@ public enum PortalError implements ErrorCode {
     /** No receipt document can be offered (no receipt renderer configured, or not submitted). */
     WEB_RECEIPT_UNAVAILABLE("OZG-PORTAL-523"),
     /** A page needs the citizen's session (an application, a login), which is missing or expired. */
-    WEB_SESSION_MISSING("OZG-PORTAL-524");
+    WEB_SESSION_MISSING("OZG-PORTAL-524"),
+    /** The citizen asked to extend a session whose trust level does not permit it (or whose end is its deadline). */
+    TIMEOUT_EXTENSION_NOT_PERMITTED("OZG-PORTAL-800"),
+    /** Input kept after a session ended cannot be opened: altered, another tenant's, or sealed with another key. */
+    TIMEOUT_PARKED_INPUT_UNREADABLE("OZG-PORTAL-801"),
+    /** Input kept after a session ended belongs to an application the new login does not own, or is gone. */
+    TIMEOUT_PARKED_INPUT_FOREIGN("OZG-PORTAL-802");
 
     private final String code;
 

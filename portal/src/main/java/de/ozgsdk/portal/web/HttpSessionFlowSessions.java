@@ -90,6 +90,15 @@ public final class HttpSessionFlowSessions implements FlowSessions {
     }
 
     @Override
+    public Optional<String> endedId(HttpServletRequest request) {
+        String requested = request.getRequestedSessionId();
+        if (requested == null || find(request).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(requested);
+    }
+
+    @Override
     public void end(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -171,6 +180,13 @@ public final class HttpSessionFlowSessions implements FlowSessions {
         @Override
         public Instant deadline() {
             return state.deadline;
+        }
+
+        @Override
+        public Instant end() {
+            // the container has just counted this request: the idle end is one interval from now
+            Instant idleEnd = clock.instant().plusSeconds(session.getMaxInactiveInterval());
+            return idleEnd.isBefore(state.deadline) ? idleEnd : state.deadline;
         }
     }
 }
