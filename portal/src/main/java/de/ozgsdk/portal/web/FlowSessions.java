@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,10 +64,10 @@ public interface FlowSessions {
     }
 
     /**
-     * The id the request's cookie names when it names no valid session (ended or unknown), so that a form posted
+     * The ids the request's cookie may name when it names no valid session (ended or unknown), so that a form posted
      * after the end can be checked against the session it was rendered for; empty when the request names none.
      */
-    default Optional<String> endedId(HttpServletRequest request) {
-        return Optional.empty();
+    default List<String> endedIds(HttpServletRequest request) {
+        return List.of();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,12 +91,18 @@ public final class HttpSessionFlowSessions implements FlowSessions {
     }
 
     @Override
-    public Optional<String> endedId(HttpServletRequest request) {
+    public List<String> endedIds(HttpServletRequest request) {
         String requested = request.getRequestedSessionId();
         if (requested == null || find(request).isPresent()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(requested);
+        HttpSession alive = request.getSession(false);
+        if (alive != null) {
+            return List.of(alive.getId()); // the flow reached its deadline inside a living host session
+        }
+        // the container ended it: its cookie may carry the node after a dot (Jetty's "id.node0"), getId() did not
+        int dot = requested.lastIndexOf('.');
+        return dot > 0 ? List.of(requested, requested.substring(0, dot)) : List.of(requested);
     }
 
     @Override

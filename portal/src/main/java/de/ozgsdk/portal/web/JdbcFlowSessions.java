@@ -109,16 +109,17 @@ public final class JdbcFlowSessions implements FlowSessions {
     }
 
     @Override
-    public Optional<String> endedId(HttpServletRequest request) {
+    public List<String> endedIds(HttpServletRequest request) {
         if (find(request, Touch.NEVER).isPresent()) {
-            return Optional.empty();
+            return List.of();
         }
+        List<String> ids = new ArrayList<>();
         for (String id : cookieValues(request)) {
             if (ID.matcher(id).matches()) {
-                return Optional.of(id);
+                ids.add(id);
             }
         }
-        return Optional.empty();
+        return ids;
     }
 
     private Optional<FlowSession> find(HttpServletRequest request, Touch touch) {

@@ -891,8 +891,8 @@ public final class OzgServlet extends HttpServlet {
         if (x.existingSession().isPresent()) {
             return false;
         }
-        Optional<String> ended = sessions.endedId(x.request);
-        if (ended.isEmpty() || !csrf.acceptsForEnded(new CsrfFieldRequest(x.request), ended.get())) {
+        HttpServletRequest checked = new CsrfFieldRequest(x.request);
+        if (sessions.endedIds(x.request).stream().noneMatch(id -> csrf.acceptsForEnded(checked, id))) {
             return false;
         }
         timeouts.park(x.request, x.path, x.tenant, x.session());

@@ -2,6 +2,7 @@ package de.ozgsdk.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ozgsdk.auth.SessionLimits;
 import de.ozgsdk.core.TrustLevel;
 import de.ozgsdk.portal.host.PortalHost;
 import de.ozgsdk.portal.runtime.WebPortalWorld;
@@ -12,8 +13,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -130,7 +141,7 @@ class OzgServletTimeoutTest {
         // a hand-made extension with a valid token is refused, and the end stays
         Element forged = step.form("#ozg-form").clone().attr("action", koeln + "/sitzung/verlaengern");
         Browser.Page refused = browser.follow(browser.post(step, forged, null, Map.of(), Map.of()),
-                new java.util.ArrayList<>());
+                new ArrayList<>());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.document().selectFirst(".ozg-error-code").text()).isEqualTo("OZG-PORTAL-800");
         assertThat(sessionEnd(browser.get(step.uri()))).isEqualTo("2026-12-08T14:31:30Z");
@@ -209,6 +220,87 @@ class OzgServletTimeoutTest {
         assertThat(restored.document().select(".ozg-restored")).hasSize(1);
     }
 
+    @Test
+    void theScriptsAutomaticSaveKeepsTheInputWithoutCountingAsActivity() throws Exception {
+        TestClock clock = new TestClock(NOON);
+        start(clock, b -> b);
+        Browser browser = new Browser("de-DE");
+        Browser.Page step = startFree(browser);
+        clock.advance(Duration.ofMinutes(50));
+        HttpResponse<String> saved = browser.post(step, step.form("#ozg-form"), null, person("Zacharias"),
+                Map.of(TimeoutPages.AUTOSAVE_HEADER, "1", "Accept", "application/json"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        long before = Long.parseLong(step.document().selectFirst("#ozg-form input[name=_version]").val());
+        assertThat(saved.body()).isEqualTo("{\"version\":" + (before + 1) + "}");
+        assertThat(storedEnd()).as("an automatic save is no activity").isEqualTo(Instant.parse("2026-12-08T14:31:30Z"));
+        Browser.Page reload = browser.get(step.uri());
+        assertThat(reload.document().select("input[value=Zacharias]")).hasSize(1);
+    }
+
+    @Test
+    void aLegacyPortalsHttpSessionStatesTheEndAndKeepsAStepPostedAfterIt() throws Exception {
+        TestClock clock = new TestClock(NOON);
+        world = new WebPortalWorld("h2");
+        int port = WebPortals.freePort();
+        URI base = URI.create("http://localhost:" + port + "/portal/buergerservice");
+        node = world.node(URI.create(base + "/login/acs"), WebPortals.TEXT_RECEIPT);
+        OzgServlet servlet = OzgServlet.builder(node.runtime, CsrfProtection.of(WebPortals.CSRF_KEY),
+                        HttpSessionFlowSessions.of(WebPortalWorld.KOELN.value(),
+                                SessionLimits.forLevel(TrustLevel.LOW), clock))
+                .tenant(WebPortalWorld.KOELN)
+                .timeouts(SessionTimeouts.builder().clock(clock).build())
+                .build();
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/portal", ServletContextHandler.SESSIONS);
+        context.addServletContainerInitializer((classes, servletContext) -> servlet.register(servletContext,
+                "/buergerservice/*"));
+        context.addServlet(new ServletHolder(new LegacyLogout()), "/abmelden");
+        server.setHandler(context);
+        server.start();
+        try {
+            Browser browser = new Browser("de-DE");
+            Browser.Page start = browser.get(URI.create(base + "/dienst/" + WebPortalWorld.FREE));
+            Browser.Page step = browser.submit(start, start.form("main form"), null, Map.of());
+            assertThat(step.document().selectFirst("#ozg-session-end").text())
+                    .isEqualTo("Ihre Sitzung endet um 15:31 Uhr.");
+            // past the absolute end of 12 hours (the container's own idle timer runs on real time)
+            clock.advance(Duration.ofHours(13));
+            Browser.Page ended = browser.submit(step, step.form("#ozg-form"), "_next=next", person("Zacharias"));
+            assertThat(ended.uri().getPath()).endsWith("/sitzung/abgelaufen");
+            Browser.Page continued = browser.submit(ended, ended.form("main form"), null, Map.of());
+            assertThat(continued.uri().getPath()).endsWith("/schritt/0");
+            assertThat(continued.document().select("input[value=Zacharias]")).hasSize(1);
+
+            // the legacy portal ends its own session (its logout, or its container's idle timer): the same
+            browser.get(URI.create("http://localhost:" + port + "/portal/abmelden"));
+            Browser.Page afterLogout = browser.submit(continued, continued.form("#ozg-form"), "_next=next",
+                    person("Xaver"));
+            assertThat(afterLogout.uri().getPath()).endsWith("/sitzung/abgelaufen");
+            Browser.Page again = browser.submit(afterLogout, afterLogout.form("main form"), null, Map.of());
+            assertThat(again.document().select("input[value=Xaver]")).hasSize(1);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The legacy portal's logout: it invalidates the whole host session. */
+    private static final class LegacyLogout extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        }
+    }
+
     private Browser.Page startFree(Browser browser) throws Exception {
         Browser.Page start = browser.get(URI.create(koeln + "/dienst/" + WebPortalWorld.FREE));
         Browser.Page step = browser.submit(start, start.form("main form"), null, Map.of());
@@ -232,6 +324,17 @@ class OzgServletTimeoutTest {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1) > 0;
+            }
+        }
+    }
+
+    private Instant storedEnd() throws Exception {
+        try (Connection connection = node.database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT MAX(expires_at) FROM ozg_portal_flow_session")) {
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getObject(1, OffsetDateTime.class).toInstant();
             }
         }
     }

@@ -262,7 +262,7 @@ class TimeoutDialogBrowserTest {
     private static String axeSource() {
         try (InputStream in = TimeoutDialogBrowserTest.class.getResourceAsStream("/axe.min.js")) {
             if (in == null) {
-                throw new IllegalStateException("axe.min.js (com.deque.html.axe-core:selenium) is not on the class path");
+                throw new IllegalStateException("axe.min.js (com.deque.html.axe-core:selenium) is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
