@@ -205,6 +205,11 @@ class TimeoutDialogBrowserTest {
     private WebElement startAndType(String givenName) {
         driver.get(koeln + "/dienst/" + WebPortalWorld.FREE);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // click() does not wait for the navigation it starts: ask the browser until it arrived (each ask a round trip)
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!driver.getCurrentUrl().contains("/schritt/0") && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
         assertThat(driver.getCurrentUrl()).contains("/schritt/0");
         WebElement given = driver.findElement(By.cssSelector("input[name$='F99100000001']"));
         given.sendKeys(givenName);
