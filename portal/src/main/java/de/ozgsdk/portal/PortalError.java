@@ -149,7 +149,13 @@ public enum PortalError implements ErrorCode {
     /** A setting of the abuse protection is invalid (limit, key, trusted proxy, complexity). */
     ABUSE_SETTING_INVALID("OZG-PORTAL-703"),
     /** The database failed while reading or writing rate-limit buckets or used challenges. */
-    ABUSE_STORE_FAILED("OZG-PORTAL-704");
+    ABUSE_STORE_FAILED("OZG-PORTAL-704"),
+    /** The citizen asked to extend a session whose trust level does not permit it (or whose end is its deadline). */
+    TIMEOUT_EXTENSION_NOT_PERMITTED("OZG-PORTAL-800"),
+    /** Input kept after a session ended cannot be opened: altered, another tenant's, or sealed with another key. */
+    TIMEOUT_PARKED_INPUT_UNREADABLE("OZG-PORTAL-801"),
+    /** Input kept after a session ended belongs to an application the new login does not own, or is gone. */
+    TIMEOUT_PARKED_INPUT_FOREIGN("OZG-PORTAL-802");
 
     private final String code;
 

@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -118,6 +121,56 @@ public final class CsrfProtection {
         }
         if (!MessageDigest.isEqual(given, mac(session.id()))) {
             throw new SecurityCheckException(PortalError.CSRF_REJECTED, "wrong token");
+        }
+    }
+
+    /**
+     * Whether {@code request} is a state-changing request of the page rendered for the session with id
+     * {@code sessionId}, which has ended since: the same checks as {@link #check}, against that id.
+     */
+    boolean acceptsForEnded(HttpServletRequest request, String sessionId) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        return accepts(request, new EndedSession(sessionId));
+    }
+
+    /**
+     * A 32-byte key for {@code purpose} derived from this protection's key (HMAC-SHA256 as the KDF), so that other
+     * secrets of the web adapter need no key of their own and are the same on every node.
+     */
+    byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("ozg-derived-v1\0" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** An ended session: only its id is left, to check the token of a form rendered for it. */
+    private record EndedSession(String id) implements FlowSession {
+        @Override
+        public Optional<String> get(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(String name, String value) {
+            throw new IllegalStateException("an ended session takes no values");
+        }
+
+        @Override
+        public void remove(String name) {
+        }
+
+        @Override
+        public Map<String, String> values() {
+            return Map.of();
+        }
+
+        @Override
+        public Instant deadline() {
+            return Instant.EPOCH;
         }
     }
 

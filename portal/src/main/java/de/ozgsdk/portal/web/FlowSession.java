@@ -31,4 +31,12 @@ public interface FlowSession {
 
     /** The absolute end of the session: after it the session is gone, however active. */
     Instant deadline();
+
+    /**
+     * When the session ends if nothing more happens: the earlier of its idle end and its {@link #deadline()}, as the
+     * store holds it after this request (what the pages state as "your session ends at").
+     */
+    default Instant end() {
+        return deadline();
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,4 +45,29 @@ public interface FlowSessions {
 
     /** Ends the request's session (logout, or after the receipt): its values are gone. */
     void end(HttpServletRequest request, HttpServletResponse response);
+
+    /**
+     * The valid session of this request without counting the request as activity (an automatic save of a page's
+     * input must not keep an unattended session alive); stores that cannot tell, such as the host's
+     * {@code HttpSession}, count it.
+     */
+    default Optional<FlowSession> peek(HttpServletRequest request) {
+        return find(request);
+    }
+
+    /**
+     * The valid session of this request with its idle end moved as far as its deadline allows: the citizen asked
+     * for more time.
+     */
+    default Optional<FlowSession> extend(HttpServletRequest request) {
+        return find(request);
+    }
+
+    /**
+     * The ids the request's cookie may name when it names no valid session (ended or unknown), so that a form posted
+     * after the end can be checked against the session it was rendered for; empty when the request names none.
+     */
+    default List<String> endedIds(HttpServletRequest request) {
+        return List.of();
+    }
 }

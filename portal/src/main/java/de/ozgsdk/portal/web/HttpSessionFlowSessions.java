@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,21 @@ public final class HttpSessionFlowSessions implements FlowSessions {
             request.changeSessionId();
         }
         return start(request, values, deadline, idleTimeout);
+    }
+
+    @Override
+    public List<String> endedIds(HttpServletRequest request) {
+        String requested = request.getRequestedSessionId();
+        if (requested == null || find(request).isPresent()) {
+            return List.of();
+        }
+        HttpSession alive = request.getSession(false);
+        if (alive != null) {
+            return List.of(alive.getId()); // the flow reached its deadline inside a living host session
+        }
+        // the container ended it: its cookie may carry the node after a dot (Jetty's "id.node0"), getId() did not
+        int dot = requested.lastIndexOf('.');
+        return dot > 0 ? List.of(requested, requested.substring(0, dot)) : List.of(requested);
     }
 
     @Override
@@ -171,6 +187,13 @@ public final class HttpSessionFlowSessions implements FlowSessions {
         @Override
         public Instant deadline() {
             return state.deadline;
+        }
+
+        @Override
+        public Instant end() {
+            // the container has just counted this request: the idle end is one interval from now
+            Instant idleEnd = clock.instant().plusSeconds(session.getMaxInactiveInterval());
+            return idleEnd.isBefore(state.deadline) ? idleEnd : state.deadline;
         }
     }
 }

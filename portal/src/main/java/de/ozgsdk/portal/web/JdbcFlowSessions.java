@@ -95,16 +95,47 @@ public final class JdbcFlowSessions implements FlowSessions {
 
     @Override
     public Optional<FlowSession> find(HttpServletRequest request) {
+        return find(request, Touch.WHEN_WORTH_IT);
+    }
+
+    @Override
+    public Optional<FlowSession> peek(HttpServletRequest request) {
+        return find(request, Touch.NEVER);
+    }
+
+    @Override
+    public Optional<FlowSession> extend(HttpServletRequest request) {
+        return find(request, Touch.ALWAYS);
+    }
+
+    @Override
+    public List<String> endedIds(HttpServletRequest request) {
+        if (find(request, Touch.NEVER).isPresent()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : cookieValues(request)) {
+            if (ID.matcher(id).matches()) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private Optional<FlowSession> find(HttpServletRequest request, Touch touch) {
         Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
         for (String id : cookieValues(request)) {
-            Optional<FlowSession> session = load(id, now);
+            Optional<FlowSession> session = load(id, now, touch);
             if (session.isPresent()) {
                 return session;
             }
         }
         return Optional.empty();
     }
+
+    /** Whether a read moves the idle end: the page timer's save must not, the citizen's "extend" always does. */
+    private enum Touch { NEVER, WHEN_WORTH_IT, ALWAYS }
 
     @Override
     public FlowSession open(HttpServletRequest request, HttpServletResponse response) {
@@ -176,10 +207,10 @@ public final class JdbcFlowSessions implements FlowSessions {
         });
         response.addHeader("Set-Cookie", cookieName(request) + "=" + id + "; Path=" + cookiePath(request)
                 + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
-        return new StoredSession(id, new LinkedHashMap<>(values), deadline);
+        return new StoredSession(id, new LinkedHashMap<>(values), deadline, expiry(now, idle, deadline));
     }
 
-    private Optional<FlowSession> load(String id, Instant now) {
+    private Optional<FlowSession> load(String id, Instant now, Touch mode) {
         if (!ID.matcher(id).matches()) {
             return Optional.empty();
         }
@@ -201,10 +232,14 @@ public final class JdbcFlowSessions implements FlowSessions {
                     Duration idle = Duration.ofSeconds(row.getInt(2));
                     Map<String, String> values = parse(row.getString(1));
                     Instant extended = expiry(now, idle, deadline);
-                    if (Duration.between(expires, extended).compareTo(idle.dividedBy(TOUCH_FRACTION)) >= 0) {
+                    Instant end = expires;
+                    boolean worthIt = mode == Touch.WHEN_WORTH_IT
+                            && Duration.between(expires, extended).compareTo(idle.dividedBy(TOUCH_FRACTION)) >= 0;
+                    if (worthIt || mode == Touch.ALWAYS && extended.isAfter(expires)) {
                         touch(connection, hash, now, extended);
+                        end = extended;
                     }
-                    return Optional.<FlowSession>of(new StoredSession(id, values, deadline));
+                    return Optional.<FlowSession>of(new StoredSession(id, values, deadline, end));
                 }
             }
         });
@@ -325,11 +360,13 @@ public final class JdbcFlowSessions implements FlowSessions {
         private final String id;
         private final Map<String, String> values;
         private final Instant deadline;
+        private final Instant end;
 
-        StoredSession(String id, Map<String, String> values, Instant deadline) {
+        StoredSession(String id, Map<String, String> values, Instant deadline, Instant end) {
             this.id = id;
             this.values = new ConcurrentHashMap<>(values);
             this.deadline = deadline;
+            this.end = end;
         }
 
         @Override
@@ -372,6 +409,11 @@ public final class JdbcFlowSessions implements FlowSessions {
         @Override
         public Instant deadline() {
             return deadline;
+        }
+
+        @Override
+        public Instant end() {
+            return end;
         }
 
         @Override

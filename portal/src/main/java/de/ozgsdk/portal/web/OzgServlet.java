@@ -114,6 +114,7 @@ public final class OzgServlet extends HttpServlet {
     private static final Pattern APPLICATION = Pattern.compile(
             "/antrag/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/.*)?");
     private static final Pattern STEP = Pattern.compile("/schritt/([0-9]{1,3})");
+    private static final Pattern STEP_PAGE = Pattern.compile("/antrag/[0-9a-f-]{36}/schritt/[0-9]{1,3}");
     private static final Pattern SERVICE = Pattern.compile("/dienst/([A-Za-z0-9._-]{1,100})");
     private static final Pattern TENANT_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern PAGE_VERSION = Pattern.compile("[0-9]{1,18}");
@@ -140,6 +141,8 @@ public final class OzgServlet extends HttpServlet {
     private final transient Optional<BotTrap> botTrap;
     private final transient Optional<ProofOfWork> proofOfWork;
     private final byte[] solver;
+    private final transient TimeoutPages timeouts;
+    private final byte[] timeoutScript;
 
     private OzgServlet(Builder builder) {
         this.runtime = builder.runtime;
@@ -158,6 +161,8 @@ public final class OzgServlet extends HttpServlet {
         this.botTrap = Optional.ofNullable(builder.botTrap);
         this.proofOfWork = Optional.ofNullable(builder.proofOfWork);
         this.solver = resource("altcha-solver.js").getBytes(StandardCharsets.UTF_8);
+        this.timeouts = new TimeoutPages(builder.timeouts, csrf, runtime);
+        this.timeoutScript = resource("timeout.js").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -256,6 +261,9 @@ public final class OzgServlet extends HttpServlet {
             x.redirect(path);
             return;
         }
+        if (post && endedSessionPost(x)) {
+            return;
+        }
         if (post) {
             HttpServletRequest checked = new CsrfFieldRequest(x.request);
             if (!path.equals("/login/abschluss") && !csrf.accepts(checked, x.session())) {
@@ -284,6 +292,10 @@ public final class OzgServlet extends HttpServlet {
         }
         if (post && path.equals("/login/abschluss")) {
             completeLogin(x);
+            return;
+        }
+        if (path.startsWith("/sitzung/")) {
+            sessionPage(x, get, post);
             return;
         }
         Matcher service = SERVICE.matcher(path);
@@ -623,11 +635,20 @@ public final class OzgServlet extends HttpServlet {
         if (application.isPresent()) {
             bound = Optional.of(runtime.attachCitizen(x.ref(UUID.fromString(application.get())), citizen).ref());
         }
-        FlowSession rotated = sessions.rotate(x.request, x.response, citizen);
+        FlowSession rotated = sessions.rotate(x.request, x.response, timeouts.settings().deadline(citizen),
+                timeouts.settings().idleTimeout(citizen));
         rotated.remove(LOGIN_APPLICATION);
         rotated.put(ownerKey(x.tenant), ServiceRuntime.citizenOwner(x.tenant.tenant().id(), citizen).userId());
         rotated.put(LOGGED_IN, "1");
+        rotated.put(TimeoutPages.LEVEL, citizen.trustLevel().name());
         x.rotated(rotated);
+        Optional<de.ozgsdk.portal.web.internal.ParkedInput> parked = timeouts.parked(rotated, x.tenant);
+        if (parked.isPresent() && bound.isEmpty()) {
+            // input posted after the last session ended: back into its application, if it is this citizen's
+            x.redirect(timeouts.restore(rotated, parked.get(), ServiceRuntime.citizenOwner(x.tenant.tenant().id(),
+                    citizen)));
+            return;
+        }
         x.redirect(bound.map(r -> "/antrag/" + r.id()).orElse("/entwuerfe"));
     }
 
@@ -645,13 +666,22 @@ public final class OzgServlet extends HttpServlet {
                 .hiddenField(CSRF_FIELD, x.csrfToken())
                 .hiddenField("_version", Long.toString(page.state().version()));
         botTrap.ifPresent(trap -> request.hiddenField(BotTrap.TIME_FIELD, trap.stamp()));
+        resumeField(x, ref).forEach(request::hiddenField);
         RenderedPage rendered = renderer(service).renderStep(index, request.build());
         String save = "<p class=\"ozg-save\"><button type=\"submit\" form=\"ozg-form\" name=\"_save\" value=\"save\""
                 + " class=\"ozg-button ozg-button-secondary\">"
                 + PageShell.text(x.locale, "Speichern und später fortsetzen", "Save and continue later")
                 + "</button></p>";
-        x.page(rendered.title(), notice + rendered.fragment() + honeypot(x) + save
-                + DraftDeletion.button(x.base, ref, x.locale), status);
+        x.page(rendered.title(), timeouts.restoredNote(x.session(), x.locale) + notice + rendered.fragment()
+                + honeypot(x) + save + DraftDeletion.button(x.base, ref, x.locale), status);
+    }
+
+    /** On the steps of an application without login, its sealed owner: a post after the session's end continues. */
+    private Map<String, String> resumeField(Exchange x, ApplicationRef ref) {
+        if (x.existingSession().flatMap(s -> s.get(LOGGED_IN)).isPresent()) {
+            return Map.of();
+        }
+        return Map.of(TimeoutPages.RESUME_FIELD, timeouts.resumeField(x.tenant, ref.id(), ref.owner()));
     }
 
     private void postStep(Exchange x, ApplicationRef ref, int index) throws IOException {
@@ -668,6 +698,12 @@ public final class OzgServlet extends HttpServlet {
             return;
         }
         StepOutcome outcome = runtime.postStep(ref, version(x), index, parameters, action);
+        if (x.autosave()) {
+            // the page's script saved before the end: it stays on the page and needs the new version
+            x.write("application/json", ("{\"version\":" + outcome.state().version() + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (saveAndLeave) {
             x.redirect("/antrag/" + ref.id() + "/gespeichert");
         } else {
@@ -914,6 +950,7 @@ public final class OzgServlet extends HttpServlet {
             case "/static/ozg-portal.css" -> x.asset("text/css;charset=UTF-8", css);
             case "/static/autopost.js" -> x.asset("text/javascript;charset=UTF-8", script);
             case "/static/altcha-solver.js" -> x.asset("text/javascript;charset=UTF-8", solver);
+            case "/static/timeout.js" -> x.asset("text/javascript;charset=UTF-8", timeoutScript);
             default -> throw notFound();
         }
     }
@@ -997,6 +1034,69 @@ public final class OzgServlet extends HttpServlet {
                 x.base + x.path, x.request.getParameterMap(), challenge, waitToken, waitUntil,
                 answer.state() == ProofOfWork.Answer.State.INVALID, x.base + "/static/altcha-solver.js"), 429);
         return false;
+    }
+
+    // ---- time-outs ----------------------------------------------------------------------------------------------
+
+    /**
+     * A POST whose session has ended meanwhile, from a page rendered for that session (its CSRF token checks against
+     * the ended id): the step's input is kept for its owner, and the citizen learns what happened.
+     */
+    private boolean endedSessionPost(Exchange x) throws IOException {
+        if (x.existingSession().isPresent()) {
+            return false;
+        }
+        HttpServletRequest checked = new CsrfFieldRequest(x.request);
+        if (sessions.endedIds(x.request).stream().noneMatch(id -> csrf.acceptsForEnded(checked, id))) {
+            return false;
+        }
+        timeouts.park(x.request, x.path, x.tenant, x.session());
+        if (x.autosave()) {
+            x.response.setStatus(HttpServletResponse.SC_CONFLICT);
+            x.write("application/json", "{\"ended\":true}".getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+        x.redirect(TimeoutPages.ENDED_PATH);
+        return true;
+    }
+
+    private void sessionPage(Exchange x, boolean get, boolean post) throws IOException {
+        switch (x.path) {
+            case TimeoutPages.EXTEND_PATH -> {
+                if (!post) {
+                    throw notFound();
+                }
+                FlowSession extended = timeouts.extend(sessions, x.request, x.existingSession().orElseThrow(
+                        () -> new NotFoundException(PortalError.WEB_SESSION_MISSING, "extend")));
+                x.rotated(extended);
+                String accept = x.request.getHeader("Accept");
+                if (accept != null && accept.contains("application/json")) {
+                    x.write("application/json", timeouts.extendedJson(extended, x.locale)
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    x.redirect(TimeoutPages.back(x.request));
+                }
+            }
+            case TimeoutPages.ENDED_PATH -> requireGet(get, () -> {
+                Optional<de.ozgsdk.portal.web.internal.ParkedInput> parked = x.existingSession().isPresent()
+                        ? timeouts.parked(x.session(), x.tenant) : Optional.empty();
+                x.page(PageShell.text(x.locale, "Sitzung abgelaufen", "Session ended"),
+                        timeouts.endedContent(x.base, x.locale, parked, x.csrfToken()));
+            });
+            case TimeoutPages.CONTINUE_PATH -> {
+                if (!post) {
+                    throw notFound();
+                }
+                FlowSession session = x.session();
+                de.ozgsdk.portal.web.internal.ParkedInput parked = timeouts.parked(session, x.tenant)
+                        .filter(p -> p.owner().isPresent()).orElseThrow(() -> new NotFoundException(
+                                PortalError.WEB_SESSION_MISSING, "continue"));
+                session.put(ownerKey(x.tenant), parked.owner().get());
+                x.redirect(timeouts.restore(session, parked, DraftOwner.of(x.tenant.tenant().id(),
+                        parked.owner().get())));
+            }
+            default -> throw notFound();
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -1119,9 +1219,14 @@ public final class OzgServlet extends HttpServlet {
 
         Optional<FlowSession> existingSession() {
             if (session == null) {
-                session = sessions.find(request).orElse(null);
+                session = (autosave() ? sessions.peek(request) : sessions.find(request)).orElse(null);
             }
             return Optional.ofNullable(session);
+        }
+
+        /** Whether this is the page script's automatic save, which must not count as activity. */
+        boolean autosave() {
+            return "1".equals(request.getHeader(TimeoutPages.AUTOSAVE_HEADER));
         }
 
         FlowSession session() {
@@ -1179,7 +1284,9 @@ public final class OzgServlet extends HttpServlet {
 
         void page(String title, String content, int status) throws IOException {
             response.setStatus(status);
-            write("text/html;charset=UTF-8", PageShell.page(base, path, tenant, locale, title, content)
+            String notice = existingSession().isEmpty() || path.equals(TimeoutPages.ENDED_PATH) ? ""
+                    : timeouts.notice(base, path, locale, session, csrfToken(), STEP_PAGE.matcher(path).matches());
+            write("text/html;charset=UTF-8", PageShell.page(base, path, tenant, locale, title, content, notice)
                     .getBytes(StandardCharsets.UTF_8));
         }
 
@@ -1229,6 +1336,7 @@ public final class OzgServlet extends HttpServlet {
         private RateLimits rateLimits;
         private BotTrap botTrap;
         private ProofOfWork proofOfWork;
+        private SessionTimeouts timeouts = SessionTimeouts.defaults();
 
         private Builder(ServiceRuntime runtime, CsrfProtection csrf, FlowSessions sessions) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -1288,6 +1396,15 @@ public final class OzgServlet extends HttpServlet {
          */
         public Builder proofOfWork(ProofOfWork proofOfWork) {
             this.proofOfWork = Objects.requireNonNull(proofOfWork, "proofOfWork");
+            return this;
+        }
+
+        /**
+         * How long sessions last per trust level, whether the citizen may extend them, and the time zone of the end
+         * the pages state (default {@link SessionTimeouts#defaults()}); give the flow sessions the same clock.
+         */
+        public Builder timeouts(SessionTimeouts sessionTimeouts) {
+            this.timeouts = Objects.requireNonNull(sessionTimeouts, "timeouts");
             return this;
         }
 

@@ -41,6 +41,12 @@ final class PageShell {
      */
     static String page(String base, String currentPath, PortalTenant tenant, Locale locale, String title,
             String content) {
+        return page(base, currentPath, tenant, locale, title, content, "");
+    }
+
+    /** A whole page with {@code beforeMain} (the session's end and its warning dialog) between header and main. */
+    static String page(String base, String currentPath, PortalTenant tenant, Locale locale, String title,
+            String content, String beforeMain) {
         String lang = english(locale) ? "en" : "de";
         String municipality = tenant.tenant().name().get(locale);
         StringBuilder page = new StringBuilder(4096 + content.length());
@@ -67,7 +73,8 @@ final class PageShell {
         }
         page.append("<li><a href=\"").append(esc(base)).append("/entwuerfe\">")
                 .append(text(locale, "Meine Anträge", "My applications")).append("</a></li>")
-                .append("</ul></nav>\n</header>\n<main id=\"inhalt\" tabindex=\"-1\">\n").append(content)
+                .append("</ul></nav>\n</header>\n").append(beforeMain)
+                .append("<main id=\"inhalt\" tabindex=\"-1\">\n").append(content)
                 .append("\n</main>\n<footer class=\"ozg-footer\"><p>").append(esc(municipality))
                 .append("</p></footer>\n</body>\n</html>\n");
         return page.toString();

@@ -2,7 +2,9 @@ package de.ozgsdk.portal.web.snippets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ozgsdk.auth.SessionLimits;
 import de.ozgsdk.core.TenantId;
+import de.ozgsdk.core.TrustLevel;
 import de.ozgsdk.persistence.Database;
 import de.ozgsdk.portal.host.PortalHost;
 import de.ozgsdk.portal.runtime.ServiceRuntime;
@@ -12,6 +14,7 @@ import de.ozgsdk.portal.web.CsrfProtection;
 import de.ozgsdk.portal.web.HttpSessionFlowSessions;
 import de.ozgsdk.portal.web.JdbcFlowSessions;
 import de.ozgsdk.portal.web.OzgServlet;
+import de.ozgsdk.portal.web.SessionTimeouts;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -94,6 +100,22 @@ class WebSnippetsTest {
                 assertThat(bonn.body()).contains("Bundesstadt Bonn");
             }
         }
+    }
+
+    @Test
+    void sessionTimeoutsAreSetPerTrustLevel() {
+        // @start region="session-timeouts"
+        SessionTimeouts timeouts = SessionTimeouts.builder()
+                .limits(TrustLevel.SUBSTANTIAL, new SessionLimits(Duration.ofHours(1), Duration.ofMinutes(20)))
+                .extendable(TrustLevel.HIGH, true)     // default: no extension at level high
+                .zone(ZoneId.of("Europe/Berlin"))      // the municipality's time zone, for "ends at 14:32"
+                .build();
+        // @end
+        assertThat(timeouts.limits(TrustLevel.SUBSTANTIAL).idle()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(timeouts.extendable(Optional.of(TrustLevel.HIGH))).isTrue();
+        assertThat(SessionTimeouts.defaults().extendable(Optional.of(TrustLevel.HIGH))).isFalse();
+        assertThat(SessionTimeouts.defaults().extendable(Optional.empty())).isTrue();
+        assertThat(SessionTimeouts.defaults().warnBefore()).isEqualTo(Duration.ofMinutes(2));
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
