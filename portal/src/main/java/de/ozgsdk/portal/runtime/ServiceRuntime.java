@@ -55,6 +55,8 @@ import de.ozgsdk.portal.tenant.BackOfficeDestination;
 import de.ozgsdk.portal.tenant.PaymentAccount;
 import de.ozgsdk.portal.tenant.PortalTenant;
 import de.ozgsdk.portal.tenant.TenantDirectory;
+import de.ozgsdk.portal.upload.StoredDocument;
+import de.ozgsdk.portal.upload.Uploads;
 import de.ozgsdk.postbox.Postbox;
 import de.ozgsdk.postbox.PostboxAttachment;
 import de.ozgsdk.postbox.PostboxMessage;
@@ -62,6 +64,7 @@ import de.ozgsdk.transfer.OutgoingApplication;
 import de.ozgsdk.xoev.message.ApplicationMessage;
 import de.ozgsdk.xoev.message.ApplicationMessageWriter;
 import de.ozgsdk.xoev.message.ApplicationMetadata;
+import de.ozgsdk.xoev.message.AttachmentSource;
 import de.ozgsdk.xoev.message.Payment;
 import de.ozgsdk.xoev.types.Behoerde;
 import de.ozgsdk.xoev.types.Code;
@@ -135,6 +138,7 @@ public final class ServiceRuntime {
     private final SubmissionTable submissions;
     private final AuditLog audit;
     private final ApplicationMessageWriter writer = ApplicationMessageWriter.create();
+    private final Optional<Uploads> uploads;
 
     private ServiceRuntime(Builder b) {
         this.database = b.database;
@@ -151,6 +155,7 @@ public final class ServiceRuntime {
         this.drafts = DraftStore.builder(b.database, b.sealer).clock(b.clock).lifetime(b.draftLifetime).build();
         this.submissions = new SubmissionTable(b.database, b.sealer);
         this.audit = AuditLog.create(b.database, b.clock);
+        this.uploads = Optional.ofNullable(b.uploads);
     }
 
     /**
@@ -187,6 +192,11 @@ public final class ServiceRuntime {
     /** The services this runtime runs, by id. */
     public Map<String, OnlineService> services() {
         return services;
+    }
+
+    /** The store of uploaded documents, if configured ({@link Builder#uploads}). */
+    public Optional<Uploads> uploads() {
+        return uploads;
     }
 
     /** The tenants this runtime serves. */
@@ -348,7 +358,7 @@ public final class ServiceRuntime {
     public ReviewPage review(ApplicationRef ref) {
         Loaded app = load(ref);
         requireStage(app, "review", Stage.REVIEW, Stage.PAYMENT);
-        ValidationResult result = app.service.form().validate(app.payload.data);
+        ValidationResult result = app.service.form().validate(withDocuments(app));
         FormData data = result.visibleData();
         return new ReviewPage(app.view(), data, app.payload.fee.orElseGet(() -> fee(app.service, data)),
                 result.violations());
@@ -469,7 +479,9 @@ public final class ServiceRuntime {
         paymentReference.ifPresent(kz -> metadata.payment(new Payment(kz, PAID)));
         app.payload.postboxReference.ifPresent(metadata::postboxReference);
         String municipality = app.tenant.tenant().name().get(app.payload.locale);
-        ApplicationMessage message = ApplicationMessage.builder()
+        ApplicationMessage.Builder messageBuilder = ApplicationMessage.builder();
+        attachments(ref, submission).forEach(messageBuilder::addAttachment);
+        ApplicationMessage message = messageBuilder
                 .sender(sender)
                 .recipient(Behoerde.dvdv(app.tenant.tenant().regionalKey().value()).withName(limit(municipality,
                         200)))
@@ -511,6 +523,8 @@ public final class ServiceRuntime {
             return submissions.find(ref.id(), ref.owner()).orElseThrow(() -> notFound(ref));
         }
         drafts.delete(ref.id(), ref.owner());
+        // the documents travel inside the outbox message now; the draft's copies go with the draft
+        uploads.ifPresent(u -> u.eraseApplication(ref.tenant(), ref.id()));
         LOG.info("application {} submitted as {} to {}", ref.id(), submissionId, destination.destination());
         return receipt;
     }
@@ -594,8 +608,9 @@ public final class ServiceRuntime {
             return view(ref, saved, app.payload);
         }
         Draft moved = drafts.save(owner, app.service.id(), PayloadCodec.write(app.payload));
-        drafts.delete(ref.id(), ref.owner());
         ApplicationRef newRef = new ApplicationRef(moved.id(), owner);
+        uploads.ifPresent(u -> u.moveApplication(ref, newRef));
+        drafts.delete(ref.id(), ref.owner());
         audit(newRef, "application.login", AuditOutcome.SUCCESS);
         return view(newRef, moved, app.payload);
     }
@@ -604,6 +619,7 @@ public final class ServiceRuntime {
     public boolean discard(ApplicationRef ref) {
         boolean deleted = drafts.delete(ref.id(), ref.owner());
         if (deleted) {
+            uploads.ifPresent(u -> u.eraseApplication(ref.tenant(), ref.id()));
             audit(ref, "application.discard", AuditOutcome.SUCCESS);
         }
         return deleted;
@@ -611,7 +627,9 @@ public final class ServiceRuntime {
 
     /** Deletes expired drafts now; returns how many. */
     public int purgeExpired() {
-        return drafts.purgeExpired();
+        int purged = drafts.purgeExpired();
+        uploads.ifPresent(Uploads::purge);
+        return purged;
     }
 
     /** Starts deleting expired drafts every {@code interval} in the background; close the job at shutdown. */
@@ -788,12 +806,37 @@ public final class ServiceRuntime {
     }
 
     private Submission validSubmission(Loaded app) {
-        ValidationResult result = app.service.form().validate(app.payload.data);
+        FormData data = withDocuments(app);
+        ValidationResult result = app.service.form().validate(data);
         if (!result.isValid()) {
             throw new InvalidInputException(PortalError.RUNTIME_DATA_INVALID, app.ref.id(),
                     result.violations().size());
         }
-        return app.service.form().submission(app.payload.data);
+        return app.service.form().submission(data);
+    }
+
+    /** The data without file values whose document is gone, so a required file field without one is missing. */
+    private FormData withDocuments(Loaded app) {
+        return uploads.map(u -> u.withoutMissing(app.ref, app.service.form().schema(), app.payload.data))
+                .orElse(app.payload.data);
+    }
+
+    /** The documents named by the submitted data, as attachments read from the upload store when written. */
+    private List<AttachmentSource> attachments(ApplicationRef ref, Submission submission) {
+        if (uploads.isEmpty()) {
+            return List.of();
+        }
+        uploads.get().requireScanned(ref);
+        List<AttachmentSource> sources = new ArrayList<>();
+        for (StoredDocument document : uploads.get().list(ref)) {
+            if (submission.data().values(DataPath.parse(document.fieldPath())).contains(document.name())
+                    || submission.data().values(FormPaths.canonical(DataPath.parse(document.fieldPath())))
+                    .contains(document.name())) {
+                sources.add(AttachmentSource.of(document.name(), document.mediaType(),
+                        () -> uploads.get().open(ref, document.id())));
+            }
+        }
+        return sources;
     }
 
     private static Money fee(OnlineService service, FormData data) {
@@ -927,6 +970,7 @@ public final class ServiceRuntime {
         private Duration draftLifetime = Duration.ofDays(30);
         private Behoerde sender = Behoerde.dvdv("ozg-portal");
         private ReceiptRenderer receiptRenderer;
+        private Uploads uploads;
 
         private Builder(Database database, Sealer sealer) {
             this.database = Objects.requireNonNull(database, "database");
@@ -1001,6 +1045,15 @@ public final class ServiceRuntime {
         /** Renders receipt documents (the PDF of {@code de.ozgsdk.portal.receipt}); without it, data only. */
         public Builder receiptRenderer(ReceiptRenderer renderer) {
             this.receiptRenderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /**
+         * The documents uploaded into file fields ({@code de.ozgsdk.portal.upload}): they travel as attachments of
+         * the application message and are erased with the draft. Without it, file fields stay empty.
+         */
+        public Builder uploads(Uploads uploads) {
+            this.uploads = Objects.requireNonNull(uploads, "uploads");
             return this;
         }
 

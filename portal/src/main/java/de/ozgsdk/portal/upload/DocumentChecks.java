@@ -80,11 +80,9 @@ final class DocumentChecks {
             }
         } catch (InvalidPasswordException e) {
             throw new InvalidInputException(PortalError.UPLOAD_PDF_ENCRYPTED, e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof InvalidInputException refused) {
-                throw refused;
-            }
-            // the parser's message may quote content: only the kind of failure goes out
+        } catch (IOException | IllegalStateException | IllegalArgumentException | ClassCastException
+                | NullPointerException e) {
+            // PDFBox fails on broken structure with these; its message may quote content: only the kind goes out
             throw new InvalidInputException(PortalError.UPLOAD_PDF_MALFORMED, e, e.getClass().getSimpleName());
         }
     }

@@ -7,7 +7,11 @@ import de.ozgsdk.core.ProcessingException;
 import de.ozgsdk.core.RemoteSystemException;
 import de.ozgsdk.core.TenantId;
 import de.ozgsdk.core.crypto.Sealer;
+import de.ozgsdk.forms.DataType;
 import de.ozgsdk.forms.Field;
+import de.ozgsdk.forms.FormSchema;
+import de.ozgsdk.forms.data.DataPath;
+import de.ozgsdk.forms.data.FormData;
 import de.ozgsdk.persistence.Database;
 import de.ozgsdk.portal.PortalError;
 import de.ozgsdk.portal.runtime.ApplicationRef;
@@ -22,10 +26,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +167,58 @@ public final class Uploads {
         UploadTable.Row row = table.find(ref.owner(), ref.id(), documentId)
                 .orElseThrow(() -> new NotFoundException(PortalError.UPLOAD_NOT_FOUND, documentId));
         return table.contentReader(row.id(), ref.tenant());
+    }
+
+    /**
+     * {@code data} without the values of file fields that name no document of the application at that field (the
+     * citizen removed it, or the value was typed in): so that a required file field without a document is missing,
+     * on the page, at review and at submit.
+     */
+    public FormData withoutMissing(ApplicationRef ref, FormSchema schema, FormData data) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(data, "data");
+        Set<String> present = new HashSet<>();
+        for (StoredDocument document : list(ref)) {
+            present.add(canonical(DataPath.parse(document.fieldPath())) + "\n" + document.name());
+        }
+        return keepPresent(schema, data, List.of(), present);
+    }
+
+    /** The canonical text of a path: every group segment with its index (0 where none is given). */
+    static String canonical(DataPath path) {
+        List<DataPath.Segment> segments = path.segments();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            DataPath.Segment segment = segments.get(i);
+            text.append(i == 0 ? "" : ".").append(segment.id());
+            if (i < segments.size() - 1) {
+                text.append('[').append(segment.index().orElse(0)).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static FormData keepPresent(FormSchema schema, FormData data, List<DataPath.Segment> prefix,
+            Set<String> present) {
+        FormData.Builder kept = data.toBuilder();
+        for (String id : data.ids()) {
+            if (data.isGroup(id)) {
+                List<FormData> instances = new ArrayList<>();
+                List<FormData> groups = data.groups(id);
+                for (int i = 0; i < groups.size(); i++) {
+                    List<DataPath.Segment> inner = new ArrayList<>(prefix);
+                    inner.add(new DataPath.Segment(id, OptionalInt.of(i)));
+                    instances.add(keepPresent(schema, groups.get(i), inner, present));
+                }
+                kept.groups(id, instances);
+            } else if (schema.field(id).filter(f -> f.dataType() == DataType.FILE).isPresent()) {
+                List<DataPath.Segment> segments = new ArrayList<>(prefix);
+                segments.add(new DataPath.Segment(id, OptionalInt.empty()));
+                String path = canonical(DataPath.of(segments));
+                kept.values(id, data.values(id).stream().filter(v -> present.contains(path + "\n" + v)).toList());
+            }
+        }
+        return kept.build();
     }
 
     /** Removes one document of the application; returns whether there was one. */

@@ -36,6 +36,7 @@ import de.ozgsdk.portal.runtime.SubmissionReceipt;
 import de.ozgsdk.portal.service.FeeRule;
 import de.ozgsdk.portal.service.OnlineService;
 import de.ozgsdk.portal.tenant.PortalTenant;
+import de.ozgsdk.portal.upload.MultipartReader;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -109,6 +110,8 @@ public final class OzgServlet extends HttpServlet {
     private static final Pattern APPLICATION = Pattern.compile(
             "/antrag/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/.*)?");
     private static final Pattern STEP = Pattern.compile("/schritt/([0-9]{1,3})");
+    private static final Pattern DOCUMENT = Pattern.compile(
+            "/dokument/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/entfernen");
     private static final Pattern SERVICE = Pattern.compile("/dienst/([A-Za-z0-9._-]{1,100})");
     private static final Pattern TENANT_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern PAGE_VERSION = Pattern.compile("[0-9]{1,18}");
@@ -182,6 +185,7 @@ public final class OzgServlet extends HttpServlet {
         }
         Exchange exchange = new Exchange(request, response, tenant.get());
         try {
+            exchange = withUploads(exchange);
             route(exchange);
         } catch (OzgException e) {
             LOG.info("page {} {} answered with {}", request.getMethod(), exchange.logPath(), e.code().code());
@@ -304,6 +308,11 @@ public final class OzgServlet extends HttpServlet {
             } else if (post) {
                 postStep(x, ref, index);
             }
+            return;
+        }
+        Matcher document = DOCUMENT.matcher(rest);
+        if (document.matches() && post) {
+            removeDocument(x, ref, UUID.fromString(document.group(1)));
             return;
         }
         switch (rest) {
@@ -580,11 +589,20 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void stepPage(Exchange x, ApplicationRef ref, int index) throws IOException {
+        stepPage(x, ref, index, Map.of());
+    }
+
+    private void stepPage(Exchange x, ApplicationRef ref, int index, Map<String, OzgException> refusals)
+            throws IOException {
         StepPage page = runtime.step(ref, index);
         OnlineService service = runtime.services().get(page.state().serviceId());
-        ValidationResult validation = service.form().validate(page.state().data());
-        RenderRequest request = RenderRequest.builder(page.state().data()).validation(validation)
-                .violations(page.violations()).locale(x.locale)
+        de.ozgsdk.forms.data.FormData data = runtime.uploads().map(u -> u.withoutMissing(ref,
+                service.form().schema(), page.state().data())).orElse(page.state().data());
+        ValidationResult validation = service.form().validate(data);
+        List<de.ozgsdk.forms.validation.Violation> violations = new java.util.ArrayList<>(page.violations());
+        violations.addAll(DocumentPages.violations(service.form().schema(), refusals));
+        RenderRequest request = RenderRequest.builder(data).validation(validation)
+                .violations(violations).locale(x.locale)
                 .prefilled(page.state().prefilled(), page.state().readOnly())
                 .hiddenField(CSRF_FIELD, x.csrfToken())
                 .hiddenField("_version", Long.toString(page.state().version())).build();
@@ -593,7 +611,10 @@ public final class OzgServlet extends HttpServlet {
                 + " class=\"ozg-button ozg-button-secondary\">"
                 + PageShell.text(x.locale, "Speichern und später fortsetzen", "Save and continue later")
                 + "</button></p>";
-        x.page(rendered.title(), rendered.fragment() + save);
+        String documents = runtime.uploads().map(u -> DocumentPages.table(x.base, ref, u.list(ref).stream()
+                .filter(d -> DocumentPages.stepOf(service, d).equals(java.util.OptionalInt.of(index))).toList(),
+                x.csrfToken(), "schritt/" + index, service, false, x.locale)).orElse("");
+        x.page(rendered.title(), rendered.fragment() + documents + save);
     }
 
     private void postStep(Exchange x, ApplicationRef ref, int index) throws IOException {
@@ -601,12 +622,50 @@ public final class OzgServlet extends HttpServlet {
         StepAction action = parameters.containsKey(FormRenderer.NEXT) ? StepAction.NEXT
                 : parameters.containsKey(FormRenderer.BACK) ? StepAction.BACK : StepAction.SAVE;
         boolean saveAndLeave = parameters.containsKey("_save");
+        Map<String, OzgException> refusals = x.request instanceof UploadedRequest uploaded ? uploaded.refusals()
+                : Map.of();
+        if (!refusals.isEmpty()) {
+            // a refused document keeps the citizen on the step, which says why (like a violation)
+            runtime.postStep(ref, version(x), index, parameters, StepAction.SAVE);
+            stepPage(x, ref, index, refusals);
+            return;
+        }
         StepOutcome outcome = runtime.postStep(ref, version(x), index, parameters, action);
         if (saveAndLeave) {
             x.redirect("/antrag/" + ref.id() + "/gespeichert");
         } else {
             x.redirect(current(outcome.state()));
         }
+    }
+
+    /** A multipart post: read it streaming, documents into the upload store (see {@link UploadedRequest}). */
+    private Exchange withUploads(Exchange x) throws IOException {
+        if (!x.request.getMethod().equals("POST") || !MultipartReader.isMultipart(x.request.getContentType())) {
+            return x;
+        }
+        Optional<UploadedRequest.Target> target = Optional.empty();
+        Matcher application = APPLICATION.matcher(x.path);
+        if (runtime.uploads().isPresent() && application.matches() && application.group(2) != null
+                && STEP.matcher(application.group(2)).matches() && x.owner().isPresent()) {
+            try {
+                ApplicationRef ref = x.ref(UUID.fromString(application.group(1)));
+                OnlineService service = runtime.services().get(runtime.state(ref).serviceId());
+                target = Optional.of(new UploadedRequest.Target(runtime.uploads().get(), ref,
+                        service.form().schema()));
+            } catch (OzgException e) {
+                LOG.info("page POST {}: documents not received ({})", x.logPath(), e.code().code());
+            }
+        }
+        UploadedRequest read = UploadedRequest.read(x.request, target,
+                request -> csrf.accepts(new CsrfFieldRequest(request), x.session()));
+        return new Exchange(read, x.response, x.tenant);
+    }
+
+    private void removeDocument(Exchange x, ApplicationRef ref, UUID document) throws IOException {
+        runtime.uploads().orElseThrow(OzgServlet::notFound).remove(ref, document);
+        String back = x.request.getParameter("zurueck");
+        x.redirect(back != null && DocumentPages.BACK.matcher(back).matches() ? "/antrag/" + ref.id() + "/" + back
+                : current(runtime.state(ref)));
     }
 
     private void savedPage(Exchange x, ApplicationRef ref) throws IOException {
@@ -631,13 +690,15 @@ public final class OzgServlet extends HttpServlet {
                 .locale(x.locale).hiddenField(CSRF_FIELD, x.csrfToken())
                 .hiddenField("_version", Long.toString(review.state().version())).build();
         RenderedPage rendered = renderer(service).renderReview(request);
+        String documents = runtime.uploads().map(u -> DocumentPages.table(x.base, ref, u.list(ref), x.csrfToken(),
+                "pruefen", service, true, x.locale)).orElse("");
         String fee = review.fee().isZero() ? ""
                 : "<p class=\"ozg-fee\">" + PageShell.esc(PageShell.text(x.locale,
                         "Gebühr: " + review.fee().format(x.locale) + ". Nach „Antrag absenden“ bezahlen Sie online;"
                                 + " danach senden Sie den Antrag ab.",
                         "Fee: " + review.fee().format(x.locale) + ". After \"Submit application\" you pay online;"
                                 + " then you send the application.")) + "</p>";
-        x.page(rendered.title(), fee + rendered.fragment());
+        x.page(rendered.title(), fee + rendered.fragment() + documents);
     }
 
     private void postReview(Exchange x, ApplicationRef ref) throws IOException {
