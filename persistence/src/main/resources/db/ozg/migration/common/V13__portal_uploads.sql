@@ -1,9 +1,8 @@
 -- Documents uploaded into file fields of portal applications (ozg-portal, de.ozgsdk.portal.upload). One row per
 -- document, bound to the draft (application id) and its owner: only the owner reads it, another tenant or citizen
 -- gets "not found". Name and media type are sealed with the portal's Sealer (a file name may be personal data); the
--- content lies in ozg_upload_chunk as one stream of de.ozgsdk.core.crypto.SealedStreams, split into rows of about
--- 1 MiB, so that neither writing nor reading ever holds a document in memory. Runs unchanged on H2 2.x and
--- PostgreSQL.
+-- content lies in ozg_upload_chunk as one stream of de.ozgsdk.core.crypto.SealedStreams, split into rows of 256 KiB,
+-- so that neither writing nor reading ever holds a document in memory. Runs unchanged on H2 2.x and PostgreSQL.
 CREATE TABLE ozg_upload (
     id             UUID                        NOT NULL PRIMARY KEY,
     tenant_id      VARCHAR(64)                 NOT NULL,

@@ -34,7 +34,7 @@ import java.util.UUID;
  */
 final class UploadTable {
 
-    static final int ROW_BYTES = 1024 * 1024;
+    static final int ROW_BYTES = 256 * 1024;
 
     enum State { RECEIVING, ACCEPTED, UNSCANNED }
 
