@@ -1,5 +1,6 @@
 package de.ozgsdk.portal.web;
 
+import de.ozgsdk.core.InvalidInputException;
 import de.ozgsdk.core.OzgException;
 import de.ozgsdk.forms.DataType;
 import de.ozgsdk.forms.ElementRef;
@@ -7,6 +8,7 @@ import de.ozgsdk.forms.Field;
 import de.ozgsdk.forms.FieldGroup;
 import de.ozgsdk.forms.FormSchema;
 import de.ozgsdk.forms.data.DataPath;
+import de.ozgsdk.portal.PortalError;
 import de.ozgsdk.portal.runtime.ApplicationRef;
 import de.ozgsdk.portal.upload.MultipartReader;
 import de.ozgsdk.portal.upload.StoredDocument;
@@ -30,6 +32,9 @@ import java.util.function.Predicate;
  * been checked), the accepted document's name as the file field's value, and the refusals by field.
  */
 final class UploadedRequest extends HttpServletRequestWrapper {
+
+    /** The most characters of all text parts of one post together (a form step sends far less). */
+    private static final long MAX_TEXT_CHARS = 1024 * 1024;
 
     private final Map<String, String[]> parameters;
     private final Map<String, OzgException> refusals;
@@ -55,10 +60,17 @@ final class UploadedRequest extends HttpServletRequestWrapper {
         Map<String, OzgException> refusals = new LinkedHashMap<>();
         MultipartReader reader = MultipartReader.of(request.getContentType(), request.getInputStream());
         Boolean csrfChecked = null;
+        long textChars = 0;
         for (Optional<MultipartReader.Part> next = reader.next(); next.isPresent(); next = reader.next()) {
             MultipartReader.Part part = next.get();
             if (part.fileName().isEmpty()) {
-                values.computeIfAbsent(part.name(), n -> new ArrayList<>()).add(part.text());
+                String text = part.text();
+                textChars += text.length();
+                if (textChars > MAX_TEXT_CHARS) {
+                    throw new InvalidInputException(PortalError.UPLOAD_MULTIPART_MALFORMED,
+                            "the text parts exceed " + MAX_TEXT_CHARS + " characters");
+                }
+                values.computeIfAbsent(part.name(), n -> new ArrayList<>()).add(text);
                 continue;
             }
             if (part.fileName().get().isEmpty() || target.isEmpty()) {
