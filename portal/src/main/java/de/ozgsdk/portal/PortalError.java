@@ -155,7 +155,41 @@ public enum PortalError implements ErrorCode {
     /** Input kept after a session ended cannot be opened: altered, another tenant's, or sealed with another key. */
     TIMEOUT_PARKED_INPUT_UNREADABLE("OZG-PORTAL-801"),
     /** Input kept after a session ended belongs to an application the new login does not own, or is gone. */
-    TIMEOUT_PARKED_INPUT_FOREIGN("OZG-PORTAL-802");
+    TIMEOUT_PARKED_INPUT_FOREIGN("OZG-PORTAL-802"),
+    /** An uploaded document is empty. */
+    UPLOAD_EMPTY("OZG-PORTAL-600"),
+    /** An uploaded document is larger than the field or the portal allows. */
+    UPLOAD_TOO_LARGE("OZG-PORTAL-601"),
+    /** An uploaded document's content is of a type the field does not allow. */
+    UPLOAD_TYPE_NOT_ALLOWED("OZG-PORTAL-602"),
+    /** An uploaded document's file name extension does not fit its content. */
+    UPLOAD_EXTENSION_MISMATCH("OZG-PORTAL-603"),
+    /** An uploaded PDF is encrypted (password protected), so neither scanner nor case worker can read it. */
+    UPLOAD_PDF_ENCRYPTED("OZG-PORTAL-604"),
+    /** An uploaded PDF is damaged. */
+    UPLOAD_PDF_MALFORMED("OZG-PORTAL-605"),
+    /** The virus scanner found malware in an uploaded document. */
+    UPLOAD_INFECTED("OZG-PORTAL-606"),
+    /** The virus scanner could not be reached; the document was not accepted (fail closed). */
+    UPLOAD_SCANNER_UNAVAILABLE("OZG-PORTAL-607"),
+    /** A file field holds as many documents as allowed. */
+    UPLOAD_TOO_MANY_IN_FIELD("OZG-PORTAL-608"),
+    /** An application holds as many documents as allowed. */
+    UPLOAD_TOO_MANY_IN_APPLICATION("OZG-PORTAL-609"),
+    /** The documents of an application would together exceed the allowed size. */
+    UPLOAD_APPLICATION_TOO_LARGE("OZG-PORTAL-610"),
+    /** The named document does not exist in this application (or belongs to someone else). */
+    UPLOAD_NOT_FOUND("OZG-PORTAL-611"),
+    /** The upload table could not be read or written. */
+    UPLOAD_STORE_FAILED("OZG-PORTAL-612"),
+    /** The multipart request body is malformed or exceeds the limits of its text parts. */
+    UPLOAD_MULTIPART_MALFORMED("OZG-PORTAL-613"),
+    /** A PDF is larger than the portal checks. */
+    UPLOAD_PDF_TOO_LARGE_TO_CHECK("OZG-PORTAL-614"),
+    /** The upload limits are misconfigured. */
+    UPLOAD_CONFIGURATION_INVALID("OZG-PORTAL-615"),
+    /** An application cannot be submitted while one of its documents is not scanned or was found infected. */
+    UPLOAD_NOT_SCANNED("OZG-PORTAL-616");
 
     private final String code;
 

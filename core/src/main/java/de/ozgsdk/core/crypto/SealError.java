@@ -14,6 +14,7 @@ public enum SealError implements ErrorCode {
     SEALED_FORMAT_UNSUPPORTED("OZG-SEAL-202"),
     KEY_ID_UNKNOWN("OZG-SEAL-203"),
     SEALED_DATA_TAMPERED("OZG-SEAL-204"),
+    SEALED_STREAM_TRUNCATED("OZG-SEAL-205"),
     CIPHER_UNAVAILABLE("OZG-SEAL-301");
 
     private final String code;

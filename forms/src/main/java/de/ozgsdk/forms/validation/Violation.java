@@ -67,6 +67,19 @@ public final class Violation {
         this.ruleMessage = Objects.requireNonNull(ruleMessage, "ruleMessage");
     }
 
+    /**
+     * A violation found by a check outside the form (for example an uploaded document the portal refused), shown
+     * like any other: its code is {@link ViolationCode#RULE_VIOLATED}, {@link #ruleId()} names the check (e.g. its
+     * error code) and {@code message} is what the user reads. The message must not contain the value entered.
+     */
+    public static Violation external(DataPath path, String elementId, LocalizedText label, String checkId,
+            LocalizedText message) {
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(message, "message");
+        return new Violation(path, ViolationCode.RULE_VIOLATED, elementId, label, List.of(), Optional.of(checkId),
+                Optional.of(message));
+    }
+
     /** Where: the path of the field value, field, group or group instance, e.g. {@code G60000086[0].F60000227}. */
     public DataPath path() {
         return path;

@@ -55,6 +55,8 @@ import de.ozgsdk.portal.tenant.BackOfficeDestination;
 import de.ozgsdk.portal.tenant.PaymentAccount;
 import de.ozgsdk.portal.tenant.PortalTenant;
 import de.ozgsdk.portal.tenant.TenantDirectory;
+import de.ozgsdk.portal.upload.StoredDocument;
+import de.ozgsdk.portal.upload.Uploads;
 import de.ozgsdk.postbox.Postbox;
 import de.ozgsdk.postbox.PostboxAttachment;
 import de.ozgsdk.postbox.PostboxMessage;
@@ -62,6 +64,7 @@ import de.ozgsdk.transfer.OutgoingApplication;
 import de.ozgsdk.xoev.message.ApplicationMessage;
 import de.ozgsdk.xoev.message.ApplicationMessageWriter;
 import de.ozgsdk.xoev.message.ApplicationMetadata;
+import de.ozgsdk.xoev.message.AttachmentSource;
 import de.ozgsdk.xoev.message.Payment;
 import de.ozgsdk.xoev.types.Behoerde;
 import de.ozgsdk.xoev.types.Code;
@@ -137,6 +140,7 @@ public final class ServiceRuntime {
     private final AuditLog audit;
     private final PersonalDataRetention retention;
     private final ApplicationMessageWriter writer = ApplicationMessageWriter.create();
+    private final Optional<Uploads> uploads;
 
     private ServiceRuntime(Builder b) {
         this.database = b.database;
@@ -153,8 +157,12 @@ public final class ServiceRuntime {
         this.drafts = DraftStore.builder(b.database, b.sealer).clock(b.clock).lifetime(b.draftLifetime).build();
         this.submissions = new SubmissionTable(b.database, b.sealer);
         this.audit = AuditLog.create(b.database, b.clock);
+        this.uploads = Optional.ofNullable(b.uploads);
+        List<PersonalDataHolder> holders = new ArrayList<>(b.holders);
+        // documents go in the same transaction as the draft or submission they belong to
+        uploads.ifPresent(u -> holders.add(u::eraseApplication));
         this.retention = new PersonalDataRetention(b.database, submissions, audit, b.clock, b.retention,
-                b.holders);
+                holders);
     }
 
     /**
@@ -191,6 +199,11 @@ public final class ServiceRuntime {
     /** The services this runtime runs, by id. */
     public Map<String, OnlineService> services() {
         return services;
+    }
+
+    /** The store of uploaded documents, if configured ({@link Builder#uploads}). */
+    public Optional<Uploads> uploads() {
+        return uploads;
     }
 
     /** The tenants this runtime serves. */
@@ -352,7 +365,7 @@ public final class ServiceRuntime {
     public ReviewPage review(ApplicationRef ref) {
         Loaded app = load(ref);
         requireStage(app, "review", Stage.REVIEW, Stage.PAYMENT);
-        ValidationResult result = app.service.form().validate(app.payload.data);
+        ValidationResult result = app.service.form().validate(withDocuments(app));
         FormData data = result.visibleData();
         return new ReviewPage(app.view(), data, app.payload.fee.orElseGet(() -> fee(app.service, data)),
                 result.violations());
@@ -473,7 +486,9 @@ public final class ServiceRuntime {
         paymentReference.ifPresent(kz -> metadata.payment(new Payment(kz, PAID)));
         app.payload.postboxReference.ifPresent(metadata::postboxReference);
         String municipality = app.tenant.tenant().name().get(app.payload.locale);
-        ApplicationMessage message = ApplicationMessage.builder()
+        ApplicationMessage.Builder messageBuilder = ApplicationMessage.builder();
+        attachments(ref, submission).forEach(messageBuilder::addAttachment);
+        ApplicationMessage message = messageBuilder
                 .sender(sender)
                 .recipient(Behoerde.dvdv(app.tenant.tenant().regionalKey().value()).withName(limit(municipality,
                         200)))
@@ -515,6 +530,8 @@ public final class ServiceRuntime {
             return submissions.find(ref.id(), ref.owner()).orElseThrow(() -> notFound(ref));
         }
         drafts.delete(ref.id(), ref.owner());
+        // the documents travel inside the outbox message now; the draft's copies go with the draft
+        uploads.ifPresent(u -> u.eraseApplication(ref.tenant(), ref.id()));
         LOG.info("application {} submitted as {} to {}", ref.id(), submissionId, destination.destination());
         return receipt;
     }
@@ -598,8 +615,9 @@ public final class ServiceRuntime {
             return view(ref, saved, app.payload);
         }
         Draft moved = drafts.save(owner, app.service.id(), PayloadCodec.write(app.payload));
-        drafts.delete(ref.id(), ref.owner());
         ApplicationRef newRef = new ApplicationRef(moved.id(), owner);
+        uploads.ifPresent(u -> u.moveApplication(ref, newRef));
+        drafts.delete(ref.id(), ref.owner());
         audit(newRef, "application.login", AuditOutcome.SUCCESS);
         return view(newRef, moved, app.payload);
     }
@@ -623,6 +641,7 @@ public final class ServiceRuntime {
             return true;
         });
         if (deleted) {
+            uploads.ifPresent(u -> u.eraseApplication(ref.tenant(), ref.id()));
             audit(ref, "application.discard", AuditOutcome.SUCCESS);
         }
         return deleted;
@@ -630,7 +649,9 @@ public final class ServiceRuntime {
 
     /** Deletes expired drafts now, with what the {@link PersonalDataHolder}s keep of them; returns how many. */
     public int purgeExpired() {
-        return retention.purgeExpiredDrafts() + drafts.purgeExpired();
+        int purged = retention.purgeExpiredDrafts() + drafts.purgeExpired();
+        uploads.ifPresent(Uploads::purge);
+        return purged;
     }
 
     /** The deletion of personal data after delivery: its receipt handler, its job, the operator's erasure. */
@@ -812,12 +833,37 @@ public final class ServiceRuntime {
     }
 
     private Submission validSubmission(Loaded app) {
-        ValidationResult result = app.service.form().validate(app.payload.data);
+        FormData data = withDocuments(app);
+        ValidationResult result = app.service.form().validate(data);
         if (!result.isValid()) {
             throw new InvalidInputException(PortalError.RUNTIME_DATA_INVALID, app.ref.id(),
                     result.violations().size());
         }
-        return app.service.form().submission(app.payload.data);
+        return app.service.form().submission(data);
+    }
+
+    /** The data without file values whose document is gone, so a required file field without one is missing. */
+    private FormData withDocuments(Loaded app) {
+        return uploads.map(u -> u.withoutMissing(app.ref, app.service.form().schema(), app.payload.data))
+                .orElse(app.payload.data);
+    }
+
+    /** The documents named by the submitted data, as attachments read from the upload store when written. */
+    private List<AttachmentSource> attachments(ApplicationRef ref, Submission submission) {
+        if (uploads.isEmpty()) {
+            return List.of();
+        }
+        uploads.get().requireScanned(ref);
+        List<AttachmentSource> sources = new ArrayList<>();
+        for (StoredDocument document : uploads.get().list(ref)) {
+            if (submission.data().values(DataPath.parse(document.fieldPath())).contains(document.name())
+                    || submission.data().values(FormPaths.canonical(DataPath.parse(document.fieldPath())))
+                    .contains(document.name())) {
+                sources.add(AttachmentSource.of(document.name(), document.mediaType(),
+                        () -> uploads.get().open(ref, document.id())));
+            }
+        }
+        return sources;
     }
 
     private static Money fee(OnlineService service, FormData data) {
@@ -953,6 +999,7 @@ public final class ServiceRuntime {
         private ReceiptRenderer receiptRenderer;
         private RetentionPolicy retention = RetentionPolicy.defaults();
         private final List<PersonalDataHolder> holders = new ArrayList<>();
+        private Uploads uploads;
 
         private Builder(Database database, Sealer sealer) {
             this.database = Objects.requireNonNull(database, "database");
@@ -1027,6 +1074,15 @@ public final class ServiceRuntime {
         /** Renders receipt documents (the PDF of {@code de.ozgsdk.portal.receipt}); without it, data only. */
         public Builder receiptRenderer(ReceiptRenderer renderer) {
             this.receiptRenderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /**
+         * The documents uploaded into file fields ({@code de.ozgsdk.portal.upload}): they travel as attachments of
+         * the application message and are erased with the draft. Without it, file fields stay empty.
+         */
+        public Builder uploads(Uploads uploads) {
+            this.uploads = Objects.requireNonNull(uploads, "uploads");
             return this;
         }
 

@@ -41,6 +41,7 @@ import de.ozgsdk.portal.runtime.SubmissionReceipt;
 import de.ozgsdk.portal.service.FeeRule;
 import de.ozgsdk.portal.service.OnlineService;
 import de.ozgsdk.portal.tenant.PortalTenant;
+import de.ozgsdk.portal.upload.MultipartReader;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -115,6 +116,8 @@ public final class OzgServlet extends HttpServlet {
             "/antrag/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/.*)?");
     private static final Pattern STEP = Pattern.compile("/schritt/([0-9]{1,3})");
     private static final Pattern STEP_PAGE = Pattern.compile("/antrag/[0-9a-f-]{36}/schritt/[0-9]{1,3}");
+    private static final Pattern DOCUMENT = Pattern.compile(
+            "/dokument/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/entfernen");
     private static final Pattern SERVICE = Pattern.compile("/dienst/([A-Za-z0-9._-]{1,100})");
     private static final Pattern TENANT_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern PAGE_VERSION = Pattern.compile("[0-9]{1,18}");
@@ -200,6 +203,11 @@ public final class OzgServlet extends HttpServlet {
         }
         Exchange exchange = new Exchange(request, response, tenant.get());
         try {
+            Optional<Exchange> admitted = withUploads(exchange);
+            if (admitted.isEmpty()) {
+                return;
+            }
+            exchange = admitted.get();
             route(exchange);
         } catch (OzgException e) {
             LOG.info("page {} {} answered with {}", request.getMethod(), exchange.logPath(), e.code().code());
@@ -333,6 +341,11 @@ public final class OzgServlet extends HttpServlet {
             } else if (post) {
                 postStep(x, ref, index);
             }
+            return;
+        }
+        Matcher document = DOCUMENT.matcher(rest);
+        if (document.matches() && post) {
+            removeDocument(x, ref, UUID.fromString(document.group(1)));
             return;
         }
         switch (rest) {
@@ -653,15 +666,24 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void stepPage(Exchange x, ApplicationRef ref, int index) throws IOException {
-        stepPage(x, ref, index, "", HttpServletResponse.SC_OK);
+        stepPage(x, ref, index, "", HttpServletResponse.SC_OK, Map.of());
     }
 
     private void stepPage(Exchange x, ApplicationRef ref, int index, String notice, int status) throws IOException {
+        stepPage(x, ref, index, notice, status, Map.of());
+    }
+
+    private void stepPage(Exchange x, ApplicationRef ref, int index, String notice, int status,
+            Map<String, OzgException> refusals) throws IOException {
         StepPage page = runtime.step(ref, index);
         OnlineService service = runtime.services().get(page.state().serviceId());
-        ValidationResult validation = service.form().validate(page.state().data());
-        RenderRequest.Builder request = RenderRequest.builder(page.state().data()).validation(validation)
-                .violations(page.violations()).locale(x.locale)
+        de.ozgsdk.forms.data.FormData data = runtime.uploads().map(u -> u.withoutMissing(ref,
+                service.form().schema(), page.state().data())).orElse(page.state().data());
+        ValidationResult validation = service.form().validate(data);
+        List<de.ozgsdk.forms.validation.Violation> violations = new java.util.ArrayList<>(page.violations());
+        violations.addAll(DocumentPages.violations(service.form().schema(), refusals));
+        RenderRequest.Builder request = RenderRequest.builder(data).validation(validation)
+                .violations(violations).locale(x.locale)
                 .prefilled(page.state().prefilled(), page.state().readOnly())
                 .hiddenField(CSRF_FIELD, x.csrfToken())
                 .hiddenField("_version", Long.toString(page.state().version()));
@@ -672,8 +694,11 @@ public final class OzgServlet extends HttpServlet {
                 + " class=\"ozg-button ozg-button-secondary\">"
                 + PageShell.text(x.locale, "Speichern und später fortsetzen", "Save and continue later")
                 + "</button></p>";
+        String documents = runtime.uploads().map(u -> DocumentPages.table(x.base, ref, u.list(ref).stream()
+                .filter(d -> DocumentPages.stepOf(service, d).equals(java.util.OptionalInt.of(index))).toList(),
+                x.csrfToken(), "schritt/" + index, service, false, x.locale)).orElse("");
         x.page(rendered.title(), timeouts.restoredNote(x.session(), x.locale) + notice + rendered.fragment()
-                + honeypot(x) + save + DraftDeletion.button(x.base, ref, x.locale), status);
+                + documents + honeypot(x) + save + DraftDeletion.button(x.base, ref, x.locale), status);
     }
 
     /** On the steps of an application without login, its sealed owner: a post after the session's end continues. */
@@ -697,6 +722,14 @@ public final class OzgServlet extends HttpServlet {
             stepPage(x, ref, index, AbusePages.formCheckNotice(x.locale), HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
+        Map<String, OzgException> refusals = x.request instanceof UploadedRequest uploaded ? uploaded.refusals()
+                : Map.of();
+        if (!refusals.isEmpty()) {
+            // a refused document keeps the citizen on the step, which says why (like a violation)
+            runtime.postStep(ref, version(x), index, parameters, StepAction.SAVE);
+            stepPage(x, ref, index, "", HttpServletResponse.SC_OK, refusals);
+            return;
+        }
         StepOutcome outcome = runtime.postStep(ref, version(x), index, parameters, action);
         if (x.autosave()) {
             // the page's script saved before the end: it stays on the page and needs the new version
@@ -709,6 +742,42 @@ public final class OzgServlet extends HttpServlet {
         } else {
             x.redirect(current(outcome.state()));
         }
+    }
+
+    /**
+     * A multipart post: read it streaming, documents into the upload store (see {@link UploadedRequest}); empty when
+     * the rate limit of uploads refused it (the 429 page is written then, before a byte of a document is read).
+     */
+    private Optional<Exchange> withUploads(Exchange x) throws IOException {
+        if (!x.request.getMethod().equals("POST") || !MultipartReader.isMultipart(x.request.getContentType())) {
+            return Optional.of(x);
+        }
+        Optional<UploadedRequest.Target> target = Optional.empty();
+        Matcher application = APPLICATION.matcher(x.path);
+        if (runtime.uploads().isPresent() && application.matches() && application.group(2) != null
+                && STEP.matcher(application.group(2)).matches() && x.owner().isPresent()) {
+            try {
+                ApplicationRef ref = x.ref(UUID.fromString(application.group(1)));
+                OnlineService service = runtime.services().get(runtime.state(ref).serviceId());
+                target = Optional.of(new UploadedRequest.Target(runtime.uploads().get(), ref,
+                        service.form().schema()));
+            } catch (OzgException e) {
+                LOG.info("page POST {}: documents not received ({})", x.logPath(), e.code().code());
+            }
+        }
+        if (target.isPresent() && !admitted(x, Action.UPLOAD)) {
+            return Optional.empty();
+        }
+        UploadedRequest read = UploadedRequest.read(x.request, target,
+                request -> csrf.accepts(new CsrfFieldRequest(request), x.session()));
+        return Optional.of(new Exchange(read, x.response, x.tenant));
+    }
+
+    private void removeDocument(Exchange x, ApplicationRef ref, UUID document) throws IOException {
+        runtime.uploads().orElseThrow(OzgServlet::notFound).remove(ref, document);
+        String back = x.request.getParameter("zurueck");
+        x.redirect(back != null && DocumentPages.BACK.matcher(back).matches() ? "/antrag/" + ref.id() + "/" + back
+                : current(runtime.state(ref)));
     }
 
     private void savedPage(Exchange x, ApplicationRef ref) throws IOException {
@@ -738,13 +807,15 @@ public final class OzgServlet extends HttpServlet {
                 .hiddenField("_version", Long.toString(review.state().version()));
         botTrap.ifPresent(trap -> request.hiddenField(BotTrap.TIME_FIELD, trap.stamp()));
         RenderedPage rendered = renderer(service).renderReview(request.build());
+        String documents = runtime.uploads().map(u -> DocumentPages.table(x.base, ref, u.list(ref), x.csrfToken(),
+                "pruefen", service, true, x.locale)).orElse("");
         String fee = review.fee().isZero() ? ""
                 : "<p class=\"ozg-fee\">" + PageShell.esc(PageShell.text(x.locale,
                         "Gebühr: " + review.fee().format(x.locale) + ". Nach „Antrag absenden“ bezahlen Sie online;"
                                 + " danach senden Sie den Antrag ab.",
                         "Fee: " + review.fee().format(x.locale) + ". After \"Submit application\" you pay online;"
                                 + " then you send the application.")) + "</p>";
-        x.page(rendered.title(), notice + fee + rendered.fragment() + honeypot(x)
+        x.page(rendered.title(), notice + fee + rendered.fragment() + documents + honeypot(x)
                 + DraftDeletion.button(x.base, ref, x.locale), status);
     }
 

@@ -149,6 +149,46 @@ final class Browser {
         return response;
     }
 
+    /** A file a multipart form sends: its name as the browser gives it, and its bytes. */
+    record FilePart(String fileName, byte[] content) {
+    }
+
+    /**
+     * Submits {@code form} as {@code multipart/form-data}, as a browser does for a form with a file input: its
+     * successful controls, then {@code values}, the pressed {@code button}, and {@code files} by input name (an
+     * input without a file is sent as an empty part, as browsers do); follows the redirects.
+     */
+    Page submitMultipart(Page page, Element form, String button, Map<String, String> values,
+            Map<String, FilePart> files) throws IOException, InterruptedException {
+        Map<String, List<String>> fields = fields(form);
+        values.forEach((key, value) -> fields.put(key, new ArrayList<>(List.of(value))));
+        if (button != null) {
+            int eq = button.indexOf('=');
+            fields.computeIfAbsent(button.substring(0, eq), k -> new ArrayList<>()).add(button.substring(eq + 1));
+        }
+        String boundary = "----ozgBoundary" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, list) -> list.forEach(value -> body.writeBytes(("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8))));
+        for (Element input : form.select("input[type=file][name]")) {
+            FilePart file = files.getOrDefault(input.attr("name"), new FilePart("", new byte[0]));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input.attr("name")
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String action = form.attr("action").isEmpty() ? page.uri().toString() : form.absUrl("action");
+        URI from = page.uri();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", from.getScheme() + "://" + from.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return follow(send(request), new ArrayList<>());
+    }
+
     private static Map<String, List<String>> fields(Element form) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
