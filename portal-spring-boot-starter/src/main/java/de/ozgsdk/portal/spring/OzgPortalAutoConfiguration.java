@@ -171,8 +171,9 @@ public class OzgPortalAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ChannelRouter ozgChannelRouter(OzgPortalProperties properties, PortalSettings settings,
-            ObjectProvider<PortalPostbox> postbox, ObjectProvider<PortalRoutes> extra) {
-        ChannelRouter.Builder router = ChannelRouter.builder();
+            ObjectProvider<PortalPostbox> postbox, ObjectProvider<PortalRoutes> extra, ServiceRuntime runtime) {
+        // a receiver's acknowledgement starts the deletion of the application's personal data
+        ChannelRouter.Builder router = ChannelRouter.builder().onReceipt(runtime.retention().receiptHandler());
         properties.getTransfer().getRoutes().forEach((destination, route) ->
                 router.route(destination, channel(settings, destination, route)));
         postbox.ifAvailable(p -> p.addRoutes(router));

@@ -1,8 +1,8 @@
 package de.ozgsdk.portal.spring;
 
-import de.ozgsdk.persistence.DraftPurgeJob;
 import de.ozgsdk.persistence.Outbox;
 import de.ozgsdk.persistence.OutboxDispatcher;
+import de.ozgsdk.portal.runtime.PersonalDataRetention;
 import de.ozgsdk.portal.runtime.ServiceRuntime;
 import de.ozgsdk.transfer.ChannelRouter;
 import java.time.Duration;
@@ -27,7 +27,7 @@ public final class OzgPortalLifecycle implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration purgeInterval;
     private OutboxDispatcher dispatcher;
-    private DraftPurgeJob purgeJob;
+    private PersonalDataRetention.Job purgeJob;
 
     OzgPortalLifecycle(ServiceRuntime runtime, Outbox outbox, Optional<ChannelRouter> router, String workerId,
             Duration pollInterval, Duration purgeInterval) {
@@ -44,10 +44,11 @@ public final class OzgPortalLifecycle implements SmartLifecycle {
         if (isRunning()) {
             return;
         }
-        purgeJob = runtime.startPurgeJob(purgeInterval);
+        // the retention job also purges expired drafts, with the documents and other data its holders keep of them
+        purgeJob = runtime.retention().startJob(purgeInterval);
         router.ifPresent(r -> dispatcher = OutboxDispatcher.builder(outbox, r).workerId(workerId)
                 .pollInterval(pollInterval).build().start());
-        LOG.info("OZG portal started: outbox dispatcher {}, draft purge every {}",
+        LOG.info("OZG portal started: outbox dispatcher {}, data retention and draft purge every {}",
                 dispatcher == null ? "off" : workerId, purgeInterval);
     }
 
