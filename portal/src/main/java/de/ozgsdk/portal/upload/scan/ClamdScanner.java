@@ -6,6 +6,7 @@ import de.ozgsdk.core.RemoteSystemException.Side;
 import de.ozgsdk.portal.PortalError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -234,6 +235,10 @@ public final class ClamdScanner implements VirusScanner {
     private static boolean await(Selector selector, SelectionKey key, long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                // select() returns at once on an interrupted thread: give up instead of spinning to the deadline
+                throw new InterruptedIOException("interrupted while waiting for clamd");
+            }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 return false;

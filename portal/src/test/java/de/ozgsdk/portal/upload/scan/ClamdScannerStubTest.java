@@ -2,6 +2,7 @@ package de.ozgsdk.portal.upload.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.RemoteSystemException;
@@ -12,13 +13,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link ClamdScanner} against a loopback stub for what a real clamd will not do on demand. */
+/**
+ * {@link ClamdScanner} against a loopback stub for what a real clamd will not do on demand. The class time-out only
+ * turns a client that would wait for ever into a failure; nothing here is timed.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClamdScannerStubTest {
 
     private static final Duration SHORT = Duration.ofMillis(300);
@@ -218,7 +226,7 @@ class ClamdScannerStubTest {
     }
 
     private static RemoteSystemException assertFailure(ThrowingCallable call, PortalError code) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(RemoteSystemException.class);
         RemoteSystemException failure = (RemoteSystemException) thrown;
         assertThat(failure.code()).as(failure.getMessage()).isEqualTo(code);
@@ -249,7 +257,7 @@ class ClamdScannerStubTest {
                 return -1;
             }
             int n = (int) Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+            Arrays.fill(buffer, offset, offset + n, (byte) 0);
             left -= n;
             return n;
         }
