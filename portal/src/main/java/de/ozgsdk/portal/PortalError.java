@@ -189,7 +189,23 @@ public enum PortalError implements ErrorCode {
     /** The upload limits are misconfigured. */
     UPLOAD_CONFIGURATION_INVALID("OZG-PORTAL-615"),
     /** An application cannot be submitted while one of its documents is not scanned or was found infected. */
-    UPLOAD_NOT_SCANNED("OZG-PORTAL-616");
+    UPLOAD_NOT_SCANNED("OZG-PORTAL-616"),
+    /** A setting of the clamd client is invalid (builder of {@code ClamdScanner}). */
+    SCAN_CONFIG_INVALID("OZG-PORTAL-650"),
+    /** clamd cannot be reached: nothing listens at the address, the connection was refused or not made in time. */
+    SCAN_UNREACHABLE("OZG-PORTAL-651"),
+    /** clamd neither took the document's bytes nor answered within the read timeout. */
+    SCAN_TIMEOUT("OZG-PORTAL-652"),
+    /** The document is larger than the client's stream limit; it was not sent on (clamd would cut it). */
+    SCAN_TOO_LARGE("OZG-PORTAL-653"),
+    /** clamd refused the document with its own {@code StreamMaxLength}, smaller than the client's limit. */
+    SCAN_CLAMD_SIZE_LIMIT("OZG-PORTAL-654"),
+    /** clamd closed the connection before it gave a verdict. */
+    SCAN_CONNECTION_LOST("OZG-PORTAL-655"),
+    /** The answer is not a clamd verdict (garbled, too long, or a verdict before the whole document was sent). */
+    SCAN_REPLY_INVALID("OZG-PORTAL-656"),
+    /** clamd answered with an error instead of a verdict. */
+    SCAN_CLAMD_ERROR("OZG-PORTAL-657");
 
     private final String code;
 

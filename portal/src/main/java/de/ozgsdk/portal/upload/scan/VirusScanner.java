@@ -19,6 +19,7 @@ public interface VirusScanner {
      * @return the verdict
      * @throws RemoteSystemException when the scanner is unreachable, too slow, or refuses the document (for example
      *     over its size limit), so no verdict exists
+     * @throws java.io.UncheckedIOException when {@code content} itself cannot be read (not the scanner's fault)
      */
     ScanResult scan(InputStream content);
 
