@@ -543,7 +543,7 @@ public final class OzgServlet extends HttpServlet {
     }
 
     private void completeLogin(Exchange x) throws IOException {
-        Optional<FlowSession> found = sessions.find(x.request);
+        Optional<FlowSession> found = x.existingSession();
         Optional<String> relay = found.flatMap(s -> s.get(LOGIN_RELAY));
         if (relay.isEmpty()) {
             throw new NotFoundException(PortalError.WEB_SESSION_MISSING, "login");
@@ -572,9 +572,8 @@ public final class OzgServlet extends HttpServlet {
             bound = Optional.of(runtime.attachCitizen(x.ref(UUID.fromString(application.get())), citizen).ref());
         }
         FlowSession rotated = sessions.rotate(x.request, x.response, citizen);
-        rotated.remove(LOGIN_APPLICATION);
-        rotated.put(ownerKey(x.tenant), ServiceRuntime.citizenOwner(x.tenant.tenant().id(), citizen).userId());
-        rotated.put(LOGGED_IN, "1");
+        rotated.update(Map.of(ownerKey(x.tenant), ServiceRuntime.citizenOwner(x.tenant.tenant().id(), citizen)
+                .userId(), LOGGED_IN, "1"), List.of(LOGIN_APPLICATION));
         x.rotated(rotated);
         x.redirect(bound.map(r -> "/antrag/" + r.id()).orElse("/entwuerfe"));
     }
