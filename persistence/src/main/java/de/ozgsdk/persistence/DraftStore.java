@@ -160,6 +160,54 @@ public final class DraftStore {
         }
     }
 
+    /**
+     * Like {@link #update(UUID, DraftOwner, long, byte[])} for a draft as {@link #load}, {@link #save} or an update
+     * returned it (only this store makes drafts), with its version as the expected one: one statement instead of
+     * reading the row and opening its payload again. The row changes only if id, owner, service and version still
+     * match and it has not expired.
+     *
+     * @throws ConflictException if the draft was changed since {@code current} was read
+     * @throws NotFoundException if it does not exist any more, has expired or belongs to someone else
+     */
+    public Draft update(Draft current, byte[] payload) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(payload, "payload");
+        Instant now = JdbcValues.storable(clock.instant());
+        Instant expiresAt = JdbcValues.storable(now.plus(lifetime));
+        byte[] sealed = sealer.seal(payload, associatedData(current.id(), current.owner(), current.serviceId()));
+        String sql = "UPDATE ozg_draft SET payload = ?, version = version + 1, updated_at = ?, expires_at = ?"
+                + " WHERE id = ? AND tenant_id = ? AND user_id = ? AND service_id = ? AND version = ?"
+                + " AND expires_at > ?";
+        try (Connection connection = database.connection()) {
+            boolean updated;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setBytes(1, sealed);
+                JdbcValues.setInstant(statement, 2, now);
+                JdbcValues.setInstant(statement, 3, expiresAt);
+                statement.setObject(4, current.id());
+                statement.setString(5, current.owner().tenantId().value());
+                statement.setString(6, current.owner().userId());
+                statement.setString(7, current.serviceId());
+                statement.setLong(8, current.version());
+                JdbcValues.setInstant(statement, 9, now);
+                updated = statement.executeUpdate() == 1;
+            }
+            if (!updated) {
+                // only now read the row, to tell a change meanwhile from a draft that is gone
+                Draft actual = find(connection, current.id(), current.owner())
+                        .filter(d -> d.serviceId().equals(current.serviceId()))
+                        .orElseThrow(() -> notFound(current.id()));
+                throw conflict(current.id(), current.version(), actual.version());
+            }
+            LOG.debug("updated draft {} of tenant {} to version {}", current.id(), current.owner().tenantId(),
+                    current.version() + 1);
+            return new Draft(current.id(), current.owner(), current.serviceId(), current.version() + 1,
+                    current.createdAt(), now, expiresAt, payload);
+        } catch (SQLException e) {
+            throw SqlFailures.failed("draft.update", e);
+        }
+    }
+
     /** Deletes a draft of {@code owner}; returns whether there was one (another owner's draft stays untouched). */
     public boolean delete(UUID draftId, DraftOwner owner) {
         Objects.requireNonNull(draftId, "draftId");

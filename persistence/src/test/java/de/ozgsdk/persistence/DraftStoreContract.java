@@ -77,6 +77,47 @@ abstract class DraftStoreContract extends DatabaseContract {
     }
 
     @Test
+    void updateOfALoadedDraftRaisesVersionAndMovesExpiryInOneStep() {
+        Draft saved = store.save(OWNER, SERVICE, bytes("v1"));
+        clock.advance(Duration.ofDays(1));
+
+        Draft updated = store.update(store.load(saved.id(), OWNER), bytes("v2"));
+        Draft again = store.update(updated, bytes("v3"));
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(again.version()).isEqualTo(3);
+        Draft loaded = store.load(saved.id(), OWNER);
+        assertThat(loaded.version()).isEqualTo(3);
+        assertThat(loaded.payload()).isEqualTo(bytes("v3"));
+        assertThat(loaded.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void updateOfAStaleLoadedDraftFailsWithConflictAndKeepsTheNewerPayload() {
+        Draft tabA = store.save(OWNER, SERVICE, bytes("v1"));
+        Draft tabB = store.load(tabA.id(), OWNER);
+        store.update(tabA, bytes("from tab A"));
+
+        assertThatThrownBy(() -> store.update(tabB, bytes("from tab B")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("OZG-DB-202")
+                .hasMessageContaining("expected version 1, current version 2");
+        assertThat(store.load(tabA.id(), OWNER).payload()).isEqualTo(bytes("from tab A"));
+    }
+
+    @Test
+    void updateOfALoadedDraftThatExpiredOrWasDeletedIsNotFound() {
+        Draft expiring = store.save(OWNER, SERVICE, bytes("old"));
+        Draft deleted = store.save(OWNER, SERVICE, bytes("gone"));
+        store.delete(deleted.id(), OWNER);
+        clock.advance(Duration.ofDays(30));
+
+        assertThatThrownBy(() -> store.update(expiring, bytes("late"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.update(deleted, bytes("late"))).isInstanceOf(NotFoundException.class);
+        assertThat(count("SELECT COUNT(*) FROM ozg_draft WHERE version > 1")).isZero();
+    }
+
+    @Test
     void refusesAnotherUsersLoadLikeAMissingDraft() {
         Draft saved = store.save(OWNER, SERVICE, bytes("secret"));
 

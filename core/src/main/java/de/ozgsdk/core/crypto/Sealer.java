@@ -51,6 +51,11 @@ public final class Sealer {
     private static final int TAG_BYTES = TAG_BITS / 8;
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /**
+     * A cipher per thread, initialised anew (key and fresh IV) for every use: {@code Cipher.getInstance} searches the
+     * providers on every call, which cost as much as sealing a small draft.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = new ThreadLocal<>();
 
     private final Map<String, SecretKey> keys;
     private final String primaryKeyId;
@@ -167,7 +172,11 @@ public final class Sealer {
             byte[] input, int offset, int length, String keyId) {
         Cipher cipher;
         try {
-            cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher = CIPHER.get();
+            if (cipher == null) {
+                cipher = Cipher.getInstance(TRANSFORMATION);
+                CIPHER.set(cipher);
+            }
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         } catch (GeneralSecurityException e) {
             throw new ProcessingException(SealError.CIPHER_UNAVAILABLE, e, e.getClass().getSimpleName());

@@ -87,6 +87,22 @@ class SealerTest {
     }
 
     @Test
+    void sealersWithOtherKeysTakeTurnsOnOneThreadAndAFailedOpenLeavesNothingBehind() {
+        Sealer old = Sealer.builder().key("a", OLD_KEY).build();
+        Sealer current = Sealer.builder().key("a", NEW_KEY).build();
+        byte[] byOld = old.seal(bytes("alt"), CONTEXT);
+        byte[] byCurrent = current.seal(bytes("neu"), CONTEXT);
+        byte[] tampered = byCurrent.clone();
+        tampered[tampered.length - 1] ^= 0x01;
+
+        assertThatThrownBy(() -> current.open(tampered, CONTEXT)).hasMessageContaining("OZG-SEAL-204");
+        assertThat(old.open(byOld, CONTEXT)).isEqualTo(bytes("alt"));
+        assertThat(current.open(byCurrent, CONTEXT)).isEqualTo(bytes("neu"));
+        assertThatThrownBy(() -> current.open(byOld, CONTEXT)).hasMessageContaining("OZG-SEAL-204");
+        assertThat(old.open(old.seal(bytes("wieder"), CONTEXT), CONTEXT)).isEqualTo(bytes("wieder"));
+    }
+
+    @Test
     void rejectsCiphertextOpenedInAnotherContext() {
         Sealer sealer = Sealer.builder().key("2026-11", OLD_KEY).build();
         byte[] sealed = sealer.seal(bytes("x"), CONTEXT);

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.dom.DOMSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** An external entity that reads a local file (XXE) is refused by every parser, and the file's content never leaks. */
@@ -62,6 +64,22 @@ class XxeTest {
                     assertThat(e.userMessage(Locale.GERMAN)).contains("nicht erlaubt", "Entfernen Sie");
                     assertThat(e.getCause()).isInstanceOf(org.xml.sax.SAXParseException.class);
                 });
+    }
+
+    @Test
+    void everyDocumentBuilderIsTheCallersOwnAndRefusesDoctypeWhatEverAnEarlierCallerDidWithItsBuilder()
+            throws Exception {
+        DocumentBuilder first = xml.newDocumentBuilder();
+        first.setEntityResolver(null);
+        first.setErrorHandler(null);
+        DocumentBuilder second = xml.newDocumentBuilder();
+
+        assertThat(second).isNotSameAs(first);
+        for (DocumentBuilder builder : new DocumentBuilder[] {first, second, xml.newDocumentBuilder()}) {
+            assertThatThrownBy(() -> builder.parse(in(attack))).isInstanceOf(SAXParseException.class)
+                    .hasMessageContaining("DOCTYPE");
+        }
+        assertThat(xml.parse(in("<a>ok</a>"), "ok.xml").getDocumentElement().getTextContent()).isEqualTo("ok");
     }
 
     @Test

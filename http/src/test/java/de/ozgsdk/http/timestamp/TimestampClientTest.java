@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +140,51 @@ class TimestampClientTest {
         tsa.signWith(TestPki.TSA_OF_INTERMEDIATE_CA);
 
         assertSecurityFailure(TimestampError.SIGNER_CERTIFICATE_UNTRUSTED);
+    }
+
+    @Test
+    void aChainBuiltForAnEarlierTokenIsNotTrustedAtAGenTimeWhenOneOfItsCertificatesHadExpired() {
+        TestPki.Issued shortLivedCa = TestPki.intermediateCa(CA, "Short-lived Sub-CA", NOW.minus(Duration.ofDays(365)),
+                NOW.plus(Duration.ofDays(1)));
+        TestPki.Issued signer = TestPki.tsa(shortLivedCa, "Test TSA 3", NOW.minus(Duration.ofDays(30)),
+                NOW.plus(Duration.ofDays(365)), TestPki.Usage.TIME_STAMPING);
+        MovingClock clock = new MovingClock(NOW);
+        FakeTsa moving = new FakeTsa(clock, signer);
+        moving.signWith(signer, shortLivedCa.certificate());
+        server.setDispatcher(moving);
+        TimestampClient client = client().clock(clock).build();
+
+        assertThat(client.stamp(RECEIPT).genTime()).isEqualTo(NOW);
+        assertThat(client.stamp(RECEIPT).genTime()).isEqualTo(NOW);
+        clock.now = NOW.plus(Duration.ofDays(2));
+
+        assertThatThrownBy(() -> client.stamp(RECEIPT))
+                .isInstanceOf(SecurityCheckException.class)
+                .extracting(e -> ((OzgException) e).code()).isEqualTo(TimestampError.SIGNER_CERTIFICATE_UNTRUSTED);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

@@ -716,7 +716,7 @@ public final class ServiceRuntime {
 
     private Draft save(Loaded app, DraftPayload payload) {
         try {
-            return drafts.update(app.ref.id(), app.ref.owner(), app.draft.version(), PayloadCodec.write(payload));
+            return drafts.update(app.draft, PayloadCodec.write(payload));
         } catch (ConflictException e) {
             long current = findDraft(app.ref).map(Draft::version).orElse(-1L);
             throw new ConflictException(PortalError.RUNTIME_APPLICATION_CHANGED, e, app.ref.id(),

@@ -1,6 +1,7 @@
 package de.ozgsdk.portal.web;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,15 @@ public interface FlowSession {
 
     /** Removes the value under {@code key}, if any. */
     void remove(String key);
+
+    /**
+     * Removes the values under {@code remove}, then stores {@code put}, as {@link #remove} and {@link #put} one by one
+     * would; a session kept in a database writes its row once for all of them.
+     */
+    default void update(Map<String, String> put, Collection<String> remove) {
+        remove.forEach(this::remove);
+        put.forEach(this::put);
+    }
 
     /** All values, by key. */
     Map<String, String> values();

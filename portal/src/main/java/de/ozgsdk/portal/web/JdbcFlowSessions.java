@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -398,6 +399,25 @@ public final class JdbcFlowSessions implements FlowSessions {
             if (next.remove(Objects.requireNonNull(key, "key")) != null) {
                 store(id, next);
                 values.remove(key);
+            }
+        }
+
+        @Override
+        public synchronized void update(Map<String, String> put, Collection<String> remove) {
+            Map<String, String> next = new LinkedHashMap<>(values);
+            remove.forEach(key -> next.remove(Objects.requireNonNull(key, "key")));
+            put.forEach((key, value) -> {
+                Objects.requireNonNull(value, "value");
+                if (key == null || key.isEmpty() || key.length() > 100) {
+                    throw new InvalidInputException(PortalError.WEB_SETTING_INVALID, "flow session key",
+                            "1 to 100 characters");
+                }
+                next.put(key, value);
+            });
+            if (!next.equals(values)) {
+                store(id, next);
+                values.keySet().removeAll(remove);
+                values.putAll(put);
             }
         }
 

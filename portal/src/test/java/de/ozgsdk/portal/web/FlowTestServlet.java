@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A small service servlet as the runtime's will be: GET /form opens the flow session and shows the CSRF token,
- * POST /put stores a value, POST /login rotates the session, GET /read shows the values, POST /logout ends it.
+ * POST /put stores a value, POST /update puts and drops several at once, POST /login rotates the session, GET /read shows the values, POST /logout ends it.
  */
 final class FlowTestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -57,6 +60,16 @@ final class FlowTestServlet extends HttpServlet {
         switch (path) {
             case "/put" -> {
                 session.put(request.getParameter("key"), request.getParameter("value"));
+                write(response, "ok");
+            }
+            case "/update" -> {
+                // put=key:value (repeatable), drop=key (repeatable), all in one FlowSession.update
+                Map<String, String> put = new LinkedHashMap<>();
+                for (String pair : Optional.ofNullable(request.getParameterValues("put")).orElse(new String[0])) {
+                    put.put(pair.substring(0, pair.indexOf(':')), pair.substring(pair.indexOf(':') + 1));
+                }
+                session.update(put, List.of(Optional.ofNullable(request.getParameterValues("drop"))
+                        .orElse(new String[0])));
                 write(response, "ok");
             }
             case "/login" -> {

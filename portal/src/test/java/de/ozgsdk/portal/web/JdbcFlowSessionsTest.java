@@ -86,6 +86,28 @@ class JdbcFlowSessionsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void severalValuesPutAndDroppedAtOnceAreSeenByTheOtherNode(Supplier<PortalTestDatabases> kind)
+            throws Exception {
+        try (TwoNodes nodes = new TwoNodes(kind, "koeln", "koeln")) {
+            RawHttp.Response form = nodes.a.http().get(HOST, LegacyPortal.MOUNT + "/form");
+            String cookie = form.cookies().get("ozg-flow");
+            post(nodes.a.http(), "/put", cookie, token(form), "key=relay&value=r-1");
+            post(nodes.a.http(), "/put", cookie, token(form), "key=step&value=1");
+
+            RawHttp.Response update = post(nodes.b.http(), "/update", cookie, token(form),
+                    "put=owner%3Ac%3A42&put=step%3A2&drop=relay&drop=absent");
+
+            assertThat(update.status()).isEqualTo(200);
+            assertThat(nodes.a.http().get(HOST, LegacyPortal.MOUNT + "/read", "Cookie", cookie).body())
+                    .isEqualTo("values={owner=c:42, step=2}");
+            assertThat(post(nodes.a.http(), "/update", cookie, token(form), "put=%3Ax").status()).isEqualTo(500);
+            assertThat(nodes.b.http().get(HOST, LegacyPortal.MOUNT + "/read", "Cookie", cookie).body())
+                    .isEqualTo("values={owner=c:42, step=2}");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void loginOnOneNodeGivesANewIdThatTheOtherAcceptsAndRetiresTheOld(Supplier<PortalTestDatabases> kind)
             throws Exception {
         try (TwoNodes nodes = new TwoNodes(kind, "koeln", "koeln")) {

@@ -47,6 +47,13 @@ public final class JaxpHardening {
     private final long maxTextLength;
     private final long maxTotalCharacters;
     private final Supplier<? extends XMLInputFactory> staxFactory;
+    /**
+     * The factory {@link #newDocumentBuilder()} uses, made on first use: making and hardening a factory (a dozen
+     * checked settings) cost more than parsing a small document. A factory is not thread-safe, so builders are made
+     * from it under this lock; each builder is the caller's own, as before.
+     */
+    private final Object sharedFactoryLock = new Object();
+    private DocumentBuilderFactory sharedFactory;
 
     /** @param staxFactory the StAX implementation to harden, or {@code null} for the JDK's */
     public JaxpHardening(XmlLimits limits, long maxDocumentBytes, long maxTextLength, long maxTotalCharacters,
@@ -75,7 +82,12 @@ public final class JaxpHardening {
     public DocumentBuilder newDocumentBuilder() {
         DocumentBuilder builder;
         try {
-            builder = documentBuilderFactory().newDocumentBuilder();
+            synchronized (sharedFactoryLock) {
+                if (sharedFactory == null) {
+                    sharedFactory = documentBuilderFactory();
+                }
+                builder = sharedFactory.newDocumentBuilder();
+            }
         } catch (ParserConfigurationException e) {
             throw new ConfigurationException(XmlError.HARDENING_UNSUPPORTED, e, "newDocumentBuilder",
                     "DocumentBuilderFactory");

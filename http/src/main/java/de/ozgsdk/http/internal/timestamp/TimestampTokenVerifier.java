@@ -1,15 +1,18 @@
 package de.ozgsdk.http.internal.timestamp;
 
+import java.nio.ByteBuffer;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -19,8 +22,10 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -54,13 +59,26 @@ import de.ozgsdk.http.timestamp.TimestampError;
  * is revoked later for reasons other than key compromise. Who needs revocation data should pin the TSA certificate
  * (give it as the trust anchor) and replace it when the TSA announces a compromise, or keep tokens alive with archive
  * time-stamps.
+ *
+ * <p>A chain built once for a signer certificate (compared by its encoding) is remembered with the span in which all
+ * its certificates are valid; a later token of the same certificate with genTime in that span needs no new path
+ * building, even if it does not carry the intermediate certificates again. Everything else is checked per token.
  */
 public final class TimestampTokenVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampTokenVerifier.class);
 
+    /** How many built chains {@link #chains} keeps at most: a portal talks to one TSA or a few. */
+    private static final int REMEMBERED_CHAINS = 32;
+
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> trustAnchors;
+    /**
+     * Chains built before, by the exact encoding of the signer certificate, with the time span in which every
+     * certificate of the path was valid: PKIX path building (a signature check per certificate) ran for every token,
+     * although the TSA signs them all with the same certificate. A genTime outside that span builds the chain anew.
+     */
+    private final Map<ByteBuffer, ValidSpan> chains = new ConcurrentHashMap<>();
 
     /**
      * @param anchors certificates of the TSA itself (pinned) or of CAs that issue TSA certificates; at least one
@@ -187,6 +205,11 @@ public final class TimestampTokenVerifier {
         if (anchors.contains(signer)) {
             return; // pinned: the TSA certificate itself is trusted
         }
+        ByteBuffer key = encoded(signer);
+        ValidSpan known = key == null ? null : chains.get(key);
+        if (known != null && known.covers(genTime)) {
+            return; // this very certificate chained to an anchor, through certificates all valid at genTime
+        }
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(signer);
@@ -195,7 +218,11 @@ public final class TimestampTokenVerifier {
             parameters.setDate(genTime); // the whole chain must have been valid when the token was made
             parameters.addCertStore(CertStore.getInstance("Collection",
                     new CollectionCertStoreParameters(intermediates(token))));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult built = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+                    .build(parameters);
+            if (key != null && chains.size() < REMEMBERED_CHAINS) {
+                chains.put(key, ValidSpan.of(built.getCertPath().getCertificates()));
+            }
         } catch (CertPathBuilderException e) {
             LOG.debug("TSA certificate serial {} does not chain to a trust anchor: {}",
                     signer.getSerialNumber().toString(16), e.getMessage());
@@ -204,6 +231,33 @@ public final class TimestampTokenVerifier {
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
             // PKIX is mandatory on every Java SE platform and our parameters are well-formed: a broken JDK.
             throw new IllegalStateException("PKIX certificate path building is unavailable", e);
+        }
+    }
+
+    private static ByteBuffer encoded(X509Certificate certificate) {
+        try {
+            return ByteBuffer.wrap(certificate.getEncoded());
+        } catch (CertificateException e) {
+            return null; // not remembered: the chain is built every time
+        }
+    }
+
+    /** The time span in which all certificates of a built path are valid (the trust anchor is not part of it). */
+    private record ValidSpan(long notBefore, long notAfter) {
+
+        static ValidSpan of(List<? extends Certificate> path) {
+            long from = Long.MIN_VALUE;
+            long until = Long.MAX_VALUE;
+            for (Certificate certificate : path) {
+                X509Certificate x509 = (X509Certificate) certificate;
+                from = Math.max(from, x509.getNotBefore().getTime());
+                until = Math.min(until, x509.getNotAfter().getTime());
+            }
+            return new ValidSpan(from, until);
+        }
+
+        boolean covers(Date time) {
+            return time.getTime() >= notBefore && time.getTime() <= notAfter;
         }
     }
 
