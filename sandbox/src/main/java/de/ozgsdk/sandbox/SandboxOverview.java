@@ -184,8 +184,8 @@ final class SandboxOverview extends MockServer {
             case "xbezahldienste" -> "XBezahldienste";
             case "fit-connect" -> "FIT-Connect delivery service";
             case "zbp" -> "BundID postbox (ZBP)";
-            case "intake" -> "HTTPS intake of the Fachverfahren (mutual TLS)";
-            case "file-drop" -> "File-drop import of the Fachverfahren";
+            case "https-intake" -> "HTTPS intake of the Fachverfahren (mutual TLS)";
+            case "file-drop-intake" -> "File-drop import of the Fachverfahren";
             case "tsa" -> "Time-stamp authority (RFC 3161)";
             default -> mock.name();
         };

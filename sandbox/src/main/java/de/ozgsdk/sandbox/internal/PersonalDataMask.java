@@ -39,7 +39,9 @@ public final class PersonalDataMask {
             if (trimmed.length() >= SHORTEST_KNOWN_VALUE) {
                 values.add(trimmed);
                 // paths and form summaries carry values URL-encoded
-                values.add(URLEncoder.encode(trimmed, StandardCharsets.UTF_8));
+                String encoded = URLEncoder.encode(trimmed, StandardCharsets.UTF_8);
+                values.add(encoded);
+                values.add(encoded.replace("+", "%20"));
             }
         }
         if (values.isEmpty()) {
