@@ -92,7 +92,7 @@ public final class Portal {
     }
 
     /** Starts a login at {@code level} and returns the IdP's page (login page or error page). */
-    HttpResponse<String> startLogin(TrustLevel level) throws IOException, InterruptedException {
+    public HttpResponse<String> startLogin(TrustLevel level) throws IOException, InterruptedException {
         LoginChallenge challenge = sp.start(LoginContext.of(Locale.GERMAN).withRelayState("schritt-2"), level);
         if (challenge instanceof LoginChallenge.AutoPost post) {
             return post(post.action(), post.fields());
