@@ -88,11 +88,16 @@ class SandboxJarIT {
             assertThat(discovery.body()).contains("\"issuer\":\"" + urls.get("OIDC issuer") + "\"");
             assertThat(urls.get("File drop directory")).isEqualTo(data.resolve("drop").toString());
         } finally {
-            process.destroy(); // SIGTERM: the shutdown hook stops the mocks
+            // SIGTERM (as Ctrl-C's SIGINT, the shutdown hook stops the mocks); the handle keeps the output readable
+            process.toHandle().destroy();
+        }
+        StringBuilder rest = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            rest.append(line).append('\n');
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("OZG sandbox stopped.");
+        assertThat(rest).contains("OZG sandbox stopped.");
     }
 
     @Test
