@@ -41,10 +41,12 @@ import java.util.stream.Stream;
  * (personal data masked) and serves one admin endpoint for all of them ({@code /__admin/sandbox/}).
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandbox.builder().port(8090).dataDirectory(Path.of("data/sandbox")).start()) {
- *     URI idpMetadata = sandbox.idpMetadataUrl();            // http://127.0.0.1:8091/idp/metadata
- *     URI tsa = sandbox.tsaUrl();                            // http://127.0.0.1:8099/tsa
- *     sandbox.tsa().faults().add(Fault.status(503).once());  // per mock, as with a single mock
+ * try (Sandbox sandbox = Sandbox.builder().personas(personaFile).start()) { // free loopback ports
+ *     URI idpMetadata = sandbox.idpMetadataUrl();           // the SAML SP reads the IdP from here
+ *     URI tsa = sandbox.tsaUrl();                           // POST time-stamp queries
+ *     sandbox.tsa().faults().add(Fault.status(503).once()); // each mock keeps its own faults and record
+ *     sandbox.reset();                                      // faults and records of all mocks cleared
+ *     System.out.println(sandbox.describe());               // every URL, as the runnable jar prints them
  * }
  * }</pre>
  *
