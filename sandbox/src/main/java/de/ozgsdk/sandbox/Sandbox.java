@@ -227,7 +227,10 @@ public final class Sandbox implements AutoCloseable {
 
     // --- FIT-Connect, postbox, back office ---
 
-    /** The FIT-Connect delivery service (sender {@link #CLIENT_ID}, destinations {@link #FACHVERFAHREN_DESTINATION} and {@link #ZBP_DESTINATION}). */
+    /**
+     * The FIT-Connect delivery service (sender {@link #CLIENT_ID}, destinations {@link #FACHVERFAHREN_DESTINATION}
+     * and {@link #ZBP_DESTINATION}).
+     */
     public FitConnectSandbox fitConnect() {
         return fitConnect;
     }
@@ -252,7 +255,7 @@ public final class Sandbox implements AutoCloseable {
         return fitConnect.trustAnchor();
     }
 
-    /** The BundID postbox (ZBP), the subscriber of {@link #ZBP_DESTINATION}; it knows every persona's Postkorb-Handle. */
+    /** The BundID postbox (ZBP), subscriber of {@link #ZBP_DESTINATION}: each Postkorb-Handle is a mailbox. */
     public ZbpSandbox postbox() {
         return zbp;
     }
@@ -460,13 +463,16 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Where the mocks' RSA keys are kept between starts ({@code keys/}); default {@link #defaultDataDirectory()}. */
+        /** Where the RSA keys are kept between starts ({@code keys/}); default {@link #defaultDataDirectory()}. */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The file-drop importer's directory (kept on close); default: a new directory below the data directory, deleted on close. */
+        /**
+         * The file-drop importer's directory (kept on close); default: a new directory below the data directory,
+         * deleted on close.
+         */
         public Builder dropDirectory(Path directory) {
             this.dropDirectory = Objects.requireNonNull(directory, "directory");
             return this;
@@ -478,7 +484,10 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** The redirect URIs of the OIDC client {@link #CLIENT_ID} (default {@code http://127.0.0.1:8080/login/oidc} and localhost). */
+        /**
+         * The redirect URIs of the OIDC client {@link #CLIENT_ID} (default {@code http://127.0.0.1:8080/login/oidc}
+         * and the same on localhost).
+         */
         public Builder oidcRedirectUris(URI... uris) {
             if (uris.length == 0) {
                 throw new ConfigurationException(SandboxError.SETTING_OUT_OF_RANGE, "oidcRedirectUris", "none",

@@ -93,6 +93,7 @@ public final class SandboxMain {
                 default -> data = Path.of(value);
             }
         }
-        return builder.dataDirectory(data).dropDirectory(data.resolve("drop")).fileDropPollInterval(Duration.ofSeconds(2));
+        return builder.dataDirectory(data).dropDirectory(data.resolve("drop"))
+                .fileDropPollInterval(Duration.ofSeconds(2));
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class SandboxOverview extends MockServer {
                 return Optional.of(Answer.status(204));
             }
             default -> {
-                // {mock}/{resource…}: the mock's own admin endpoint, e.g. tsa/faults or fit-connect/fit-connect/expire-tokens
+                // {mock}/{resource…}: the mock's own admin endpoint, e.g. tsa/faults, fit-connect/fit-connect/…
                 int slash = rest.indexOf('/');
                 String name = slash < 0 ? rest : rest.substring(0, slash);
                 Optional<MockServer> mock = mocks.stream().filter(m -> m.name().equals(name)).findFirst();
@@ -122,14 +123,16 @@ final class SandboxOverview extends MockServer {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>OZG SDK sandbox</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1a1a1a;background:#fff;max-width:75rem}")
+                .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1a1a1a;background:#fff;")
+                .append("max-width:75rem}")
                 .append("a{color:#0645ad}a:focus{outline:3px solid #1a1a1a;outline-offset:2px}")
                 .append("table{border-collapse:collapse;width:100%;margin-bottom:1rem}")
                 .append("th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}")
                 .append("caption{text-align:left;font-weight:bold;padding:.25rem 0}code{font-size:.9em}")
                 .append("</style></head><body><header><h1>OZG SDK sandbox</h1>")
                 .append("<p>Every external system of an online service on loopback. Personal data in the requests ")
-                .append("below is masked (<code>").append(PersonalDataMask.MASK).append("</code>). Admin API: <a href=\"")
+                .append("below is masked (<code>").append(PersonalDataMask.MASK)
+                .append("</code>). Admin API: <a href=\"")
                 .append(escape(uri(ADMIN).toString())).append("\">").append(escape(uri(ADMIN).toString()))
                 .append("</a></p></header><main>");
         html.append("<nav aria-label=\"Mocks\"><h2>Mocks</h2><ul>");
@@ -147,7 +150,8 @@ final class SandboxOverview extends MockServer {
 
     private void section(StringBuilder html, MockServer mock) {
         html.append("<section id=\"").append(mock.name()).append("\" aria-labelledby=\"h-").append(mock.name())
-                .append("\"><h2 id=\"h-").append(mock.name()).append("\">").append(escape(title(mock))).append("</h2><ul>");
+                .append("\"><h2 id=\"h-").append(mock.name()).append("\">").append(escape(title(mock)))
+                .append("</h2><ul>");
         for (Map.Entry<String, String> link : links(mock)) {
             html.append("<li>").append(escape(link.getKey())).append(": <a href=\"").append(escape(link.getValue()))
                     .append("\">").append(escape(link.getValue())).append("</a></li>");
@@ -155,8 +159,9 @@ final class SandboxOverview extends MockServer {
         html.append("<li>Faults active: ").append(mock.faults().active().size()).append("; requests received: ")
                 .append(mock.records().total()).append("</li></ul>");
         List<RecordedExchange> all = mock.records().all();
-        List<RecordedExchange> last = new ArrayList<>(all.subList(Math.max(0, all.size() - SHOWN_REQUESTS), all.size()));
-        java.util.Collections.reverse(last);
+        List<RecordedExchange> last = new ArrayList<>(all.subList(Math.max(0, all.size() - SHOWN_REQUESTS),
+                all.size()));
+        Collections.reverse(last);
         if (last.isEmpty()) {
             html.append("<p>No requests yet.</p></section>");
             return;

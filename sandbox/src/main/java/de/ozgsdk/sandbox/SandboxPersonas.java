@@ -107,14 +107,16 @@ public record SandboxPersonas(List<Persona> saml, List<OidcPersona> oidc) {
         Persona.shipped().forEach(persona -> shippedSaml.add(persona.id()));
         for (int i = 0; i < saml.size(); i++) {
             if (shippedSaml.contains(saml.get(i).id())) {
-                throw reader.invalid("/saml/" + i, "id \"" + saml.get(i).id() + "\" is a shipped persona's; choose another");
+                throw reader.invalid("/saml/" + i, "id \"" + saml.get(i).id()
+                        + "\" is a shipped persona's; choose another");
             }
         }
         Set<String> shippedOidc = new HashSet<>();
         OidcPersona.shipped().forEach(persona -> shippedOidc.add(persona.id()));
         for (int i = 0; i < oidc.size(); i++) {
             if (shippedOidc.contains(oidc.get(i).id())) {
-                throw reader.invalid("/oidc/" + i, "id \"" + oidc.get(i).id() + "\" is a shipped persona's; choose another");
+                throw reader.invalid("/oidc/" + i, "id \"" + oidc.get(i).id()
+                        + "\" is a shipped persona's; choose another");
             }
         }
         return new SandboxPersonas(saml, oidc);

@@ -20,7 +20,8 @@ public final class PersonalDataMask {
     public static final String MASK = "***";
 
     private static final int SHORTEST_KNOWN_VALUE = 4;
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b");
+    private static final Pattern IBAN = Pattern.compile(
+            "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b");
     private static final Pattern MAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     private static final Pattern DATE = Pattern.compile("\\b(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})\\b");
     private static final Pattern MAILBOX = Pattern.compile("(/postfach/)[^/?#\\s]+");

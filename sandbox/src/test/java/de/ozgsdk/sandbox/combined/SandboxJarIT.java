@@ -60,7 +60,8 @@ class SandboxJarIT {
         Process process = start("--port", "0", "--data", data.toString());
         Map<String, String> urls = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("Press Ctrl-C")) {
