@@ -335,13 +335,19 @@ public final class Sandbox implements AutoCloseable {
      * (payments, submissions, postbox messages) stays.
      */
     public void reset() {
-        for (MockServer mock : mocks) {
-            mock.faults().clear();
-            mock.records().clear();
-        }
+        mocks.forEach(Sandbox::reset);
         overview.records().clear();
-        fitConnect.duplicateCallbacks(false);
-        epaybl.slowInaktiv(0);
+    }
+
+    /** Clears one mock's faults, record and fault-like switches (also for the admin endpoint's reset). */
+    static void reset(MockServer mock) {
+        mock.faults().clear();
+        mock.records().clear();
+        if (mock instanceof FitConnectSandbox fitConnect) {
+            fitConnect.duplicateCallbacks(false);
+        } else if (mock instanceof EpayblMock epaybl) {
+            epaybl.slowInaktiv(0);
+        }
     }
 
     /** Stops every mock and deletes a drop directory the sandbox created. Idempotent. */

@@ -80,10 +80,7 @@ final class SandboxOverview extends MockServer {
                 return Optional.of(Answer.status(204));
             }
             case "POST reset" -> {
-                mocks.forEach(mock -> {
-                    mock.faults().clear();
-                    mock.records().clear();
-                });
+                mocks.forEach(Sandbox::reset);
                 return Optional.of(Answer.status(204));
             }
             default -> {

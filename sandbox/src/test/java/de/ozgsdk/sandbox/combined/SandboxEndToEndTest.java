@@ -275,6 +275,20 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void aResetThroughTheAdminEndpointClearsFaultsAndRecordsOfEveryMock(Sandbox sandbox) throws Exception {
+        sandbox.postbox().faults().add(Fault.status(500));
+        sandbox.epaybl().faults().add(Fault.hang());
+        get(sandbox.postboxInboxUrl(ERIKA_POSTKORB));
+
+        HttpResponse<String> reset = post(URI.create(sandbox.adminUrl() + "reset"), "");
+
+        assertThat(reset.statusCode()).isEqualTo(204);
+        assertThat(sandbox.postbox().faults().active()).isEmpty();
+        assertThat(sandbox.epaybl().faults().active()).isEmpty();
+        assertThat(sandbox.postbox().records().all()).isEmpty();
+    }
+
+    @Test
     void theTimeStampAuthorityOfTheSandboxIsAcceptedByTimestampClientAndOpensslTsVerify(Sandbox sandbox,
             @TempDir Path directory) throws Exception {
         Optional<Path> openssl = onPath("openssl");
