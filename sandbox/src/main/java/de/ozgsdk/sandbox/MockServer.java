@@ -161,6 +161,11 @@ public abstract class MockServer implements AutoCloseable {
         throw new IllegalStateException("mock '" + name + "' declares system error " + error + " but does not answer it");
     }
 
+    /** The admin endpoint's answer to {@code request} (its path under {@code /__admin/}): the combined sandbox forwards. */
+    final Answer adminAnswer(MockRequest request) {
+        return adminEndpoint.answer(request);
+    }
+
     final Optional<Answer> extraAdmin(MockRequest request) throws Exception {
         return admin(request);
     }

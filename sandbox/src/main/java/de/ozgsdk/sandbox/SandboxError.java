@@ -33,6 +33,10 @@ public enum SandboxError implements ErrorCode {
     MOCK_START_FAILED("OZG-SANDBOX-114"),
     /** The credential given as sandbox CA holds no CA certificate. */
     CA_INVALID("OZG-SANDBOX-115"),
+    /** The persona file of a combined sandbox is unreadable, no JSON, or an entry is incomplete (with position). */
+    PERSONA_FILE_INVALID("OZG-SANDBOX-120"),
+    /** The data directory of a combined sandbox cannot be used. */
+    DATA_DIRECTORY_UNUSABLE("OZG-SANDBOX-121"),
     /** The persona file of the Servicekonto IdP mock is unreadable or incomplete. */
     IDP_PERSONAS_INVALID("OZG-SANDBOX-130"),
     /** Service provider metadata given to the Servicekonto IdP mock is unusable. */

@@ -3,6 +3,7 @@ package de.ozgsdk.sandbox;
 import de.ozgsdk.core.ConfigurationException;
 import de.ozgsdk.core.crypto.PrivateKeyCredential;
 import de.ozgsdk.core.crypto.TrustedCertificates;
+import de.ozgsdk.sandbox.internal.KeyPool;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -154,9 +155,7 @@ public final class SandboxPki {
     public static PrivateKeyCredential selfSignedRsa(String commonName) {
         Objects.requireNonNull(commonName, "commonName");
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
-            KeyPair keys = generator.generateKeyPair();
+            KeyPair keys = KeyPool.rsa(2048);
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(commonName), serial(),
                     Date.from(now.minus(BACKDATE)), Date.from(now.plus(Duration.ofDays(730))), name(commonName),

@@ -77,6 +77,11 @@ public final class XBezahldiensteMock extends MockServer {
          * {@code ?status=PAYED&transactionId=…} appended, as a citizen who edits the return link would.
          */
         TAMPERED_REDIRECT,
+        /**
+         * {@code POST /paypage/…} with {@code action=pay}: the bank declines, the payment ends {@code FAILED} and the
+         * browser is sent back as after any settlement (the pay page's "fail" button without the tester's choice).
+         */
+        DECLINED,
         /** Any API request: {@code 500} with the problem code {@code UNSPECIFIED}. */
         UNSPECIFIED
     }
@@ -198,7 +203,7 @@ public final class XBezahldiensteMock extends MockServer {
         }
         Matcher page = PAY_PAGE.matcher(path);
         if (page.matches()) {
-            return payPage(request, page.group(1), false);
+            return payPage(request, page.group(1), false, false);
         }
         Optional<Answer> refused = unauthenticated(request);
         if (refused.isPresent()) {
@@ -232,8 +237,8 @@ public final class XBezahldiensteMock extends MockServer {
             return problem(500, "UNSPECIFIED", "Interner Fehler des Bezahldienstes", Optional.empty());
         }
         Matcher page = PAY_PAGE.matcher(request.path());
-        if (kind == Error.TAMPERED_REDIRECT && page.matches()) {
-            return payPage(request, page.group(1), true);
+        if ((kind == Error.TAMPERED_REDIRECT || kind == Error.DECLINED) && page.matches()) {
+            return payPage(request, page.group(1), kind == Error.TAMPERED_REDIRECT, kind == Error.DECLINED);
         }
         Optional<Answer> refused = unauthenticated(request);
         if (refused.isPresent()) {
@@ -481,7 +486,7 @@ public final class XBezahldiensteMock extends MockServer {
         return root;
     }
 
-    private Answer payPage(MockRequest request, String transactionId, boolean tampered) {
+    private Answer payPage(MockRequest request, String transactionId, boolean tampered, boolean declined) {
         Transaction transaction = transactions.get(transactionId);
         if (transaction == null) {
             return Answer.text(404, "text/html; charset=utf-8", "<!DOCTYPE html><title>Unbekannt</title>"
@@ -512,7 +517,7 @@ public final class XBezahldiensteMock extends MockServer {
                             + "<p>Bitte eine Zahlungsart wählen: " + String.join(", ", METHODS) + "</p>");
                 }
                 transaction.method = method;
-                settle(transaction, "PAYED");
+                settle(transaction, declined ? "FAILED" : "PAYED");
             }
             case "cancel" -> settle(transaction, "CANCELED");
             case "fail" -> settle(transaction, "FAILED");

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * A test portal: the real SAML service provider of ozg-auth, registered at the IdP mock by its metadata, and a
  * browser that carries the forms between them over HTTP (JDK client, no JavaScript: it submits the forms itself).
  */
-final class Portal {
+public final class Portal {
 
     static final URI ENTITY_ID = URI.create("https://portal.musterstadt.example.de");
     static final URI ACS = URI.create("https://portal.musterstadt.example.de/saml/acs");
@@ -60,7 +60,7 @@ final class Portal {
     }
 
     /** A portal with the BundID profile against {@code idp}. */
-    static Portal against(ServicekontoIdpMock idp) throws IOException, InterruptedException {
+    public static Portal against(ServicekontoIdpMock idp) throws IOException, InterruptedException {
         return against(idp, builder -> builder.profile(bundId()));
     }
 
@@ -92,7 +92,7 @@ final class Portal {
     }
 
     /** Starts a login at {@code level} and returns the IdP's page (login page or error page). */
-    HttpResponse<String> startLogin(TrustLevel level) throws IOException, InterruptedException {
+    public HttpResponse<String> startLogin(TrustLevel level) throws IOException, InterruptedException {
         LoginChallenge challenge = sp.start(LoginContext.of(Locale.GERMAN).withRelayState("schritt-2"), level);
         if (challenge instanceof LoginChallenge.AutoPost post) {
             return post(post.action(), post.fields());
@@ -102,7 +102,7 @@ final class Portal {
     }
 
     /** Starts a login, picks {@code persona} on the login page and hands the answer to the SP. */
-    LoginOutcome login(String persona, TrustLevel level) throws IOException, InterruptedException {
+    public LoginOutcome login(String persona, TrustLevel level) throws IOException, InterruptedException {
         return complete(answer(persona, level));
     }
 

@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManager;
  * The citizen's browser on the pay page: loads it, submits a button, and reports where the pay page sends it back
  * (the redirect is not followed, so a test sees the return URL with whatever parameters it carries).
  */
-final class Browser {
+public final class Browser {
 
     private final HttpClient client;
 
@@ -31,7 +31,7 @@ final class Browser {
         this.client = client;
     }
 
-    static Browser plain() {
+    public static Browser plain() {
         return new Browser(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
@@ -48,7 +48,7 @@ final class Browser {
     }
 
     /** Opens the pay page and presses a button ({@code pay}, {@code cancel}, {@code fail}); answers the return URL. */
-    URI press(URI payPage, String action, String method) throws IOException, InterruptedException {
+    public URI press(URI payPage, String action, String method) throws IOException, InterruptedException {
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(payPage).timeout(Duration.ofSeconds(20)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || !page.body().contains("value=\"" + action + "\"")) {
@@ -65,7 +65,7 @@ final class Browser {
     }
 
     /** The query parameters of a return URL, as a servlet would give them. */
-    static Map<String, String[]> parameters(URI returned) {
+    public static Map<String, String[]> parameters(URI returned) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (returned.getRawQuery() != null) {
             for (String pair : returned.getRawQuery().split("&")) {

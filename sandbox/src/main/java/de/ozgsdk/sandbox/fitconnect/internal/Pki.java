@@ -3,7 +3,6 @@ package de.ozgsdk.sandbox.fitconnect.internal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.ozgsdk.sandbox.internal.KeyPool;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -60,13 +60,7 @@ public final class Pki {
 
     /** A new RSA key pair of {@link #RSA_BITS} bits. */
     public static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(RSA_BITS);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA key generation is not available", e);
-        }
+        return KeyPool.rsa(RSA_BITS);
     }
 
     /** The root certificate: the trust anchor of every key this PKI issued. */
