@@ -895,7 +895,15 @@ public final class ServiceRuntime {
                 .applicationId(receipt.submissionId());
         receiptRenderer.ifPresent(renderer -> {
             ReceiptRenderer.RenderedReceipt document = renderer.render(receipt, app.service, app.tenant);
-            message.attachment(PostboxAttachment.of(document.fileName(), document.content()));
+            if (document.content().length <= PostboxMessage.MAX_ATTACHMENT_BYTES) {
+                message.attachment(PostboxAttachment.of(document.fileName(), document.content()));
+            } else {
+                // checked before anything is stored: the postbox would refuse the attachment, and a refused receipt
+                // must not stop the submission; the message goes without it, the receipt stays downloadable
+                LOG.warn("receipt of submission {} has {} bytes, over the postbox's {} per attachment: the postbox"
+                        + " message goes without it", receipt.submissionId(), document.content().length,
+                        PostboxMessage.MAX_ATTACHMENT_BYTES);
+            }
         });
         return message.build();
     }

@@ -15,6 +15,7 @@ import de.ozgsdk.core.crypto.TrustedCertificates;
 import de.ozgsdk.http.HttpClientConfig;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.persistence.OutboxDispatcher;
+import de.ozgsdk.postbox.PostboxMessage;
 import de.ozgsdk.postbox.ZbpPostbox;
 import de.ozgsdk.sandbox.SandboxPki;
 import de.ozgsdk.sandbox.fitconnect.FitConnectSandbox;
@@ -56,9 +57,43 @@ class ZbpReceiptTest {
                     + "\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
 
+    /** A receipt over the postbox's limit per attachment (e.g. a service with many pages of answers). */
+    private static final ReceiptRenderer HUGE_RENDERER = (receipt, service, tenant) ->
+            new ReceiptRenderer.RenderedReceipt("eingangsbestaetigung.pdf", "application/pdf",
+                    new byte[PostboxMessage.MAX_ATTACHMENT_BYTES + 1]);
+
     @ParameterizedTest
     @MethodSource("databases")
     void theReceiptArrivesOnceInTheCitizensBundIdPostbox(String database) throws Exception {
+        submitAndReceive(database, RENDERER, (runtime, ref, receipt, message) -> {
+            assertThat(message.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.filename()).isEqualTo("eingangsbestaetigung.pdf");
+                assertThat(new String(a.content(), StandardCharsets.ISO_8859_1))
+                        .contains(receipt.submissionId().toString());
+            });
+            assertThat(runtime.receiptDocument(ref)).hasValueSatisfying(d ->
+                    assertThat(d.content()).isEqualTo(message.attachments().get(0).content()));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReceiptOverThePostboxLimitStaysOutOfTheMessageAndTheApplicationIsSubmitted(String database)
+            throws Exception {
+        submitAndReceive(database, HUGE_RENDERER, (runtime, ref, receipt, message) -> {
+            assertThat(message.attachments()).isEmpty();
+            assertThat(runtime.receiptDocument(ref)).hasValueSatisfying(d ->
+                    assertThat(d.content()).hasSize(PostboxMessage.MAX_ATTACHMENT_BYTES + 1));
+        });
+    }
+
+    /** What a test checks once the application was submitted and the postbox message received. */
+    private interface Received {
+        void check(ServiceRuntime runtime, ApplicationRef ref, SubmissionReceipt receipt, ZbpMessage message);
+    }
+
+    private static void submitAndReceive(String database, ReceiptRenderer renderer, Received received)
+            throws Exception {
         try (PortalWorld world = new PortalWorld(database);
                 FitConnectSandbox fitConnect = FitConnectSandbox.builder()
                         .sender("portal", "portal-secret")
@@ -83,7 +118,7 @@ class ZbpReceiptTest {
                     .destination(ZBP_DESTINATION, URI.create(ZbpSandbox.ENVELOPE_SCHEMA))
                     .author(AUTHOR)
                     .build();
-            ServiceRuntime runtime = world.node(b -> b.postbox(postbox).receiptRenderer(RENDERER)).runtime;
+            ServiceRuntime runtime = world.node(b -> b.postbox(postbox).receiptRenderer(renderer)).runtime;
             Citizen erika = Citizen.builder().subjectKey("erika").issuer("https://id.sandbox.ozgsdk.de/idp")
                     .trustLevel(TrustLevel.HIGH).authenticatedAt(Instant.now()).postboxReference(MAILBOX.toString())
                     .attribute(PersonAttribute.GIVEN_NAME, AttributeValue.of("givenName", "ERIKA", Optional.empty()))
@@ -119,13 +154,7 @@ class ZbpReceiptTest {
             assertThat(message.sender()).isEqualTo("Stadt Köln, Bürgeramt");
             assertThat(message.content()).contains(receipt.submissionId().toString()).contains("Stadt Köln");
             assertThat(message.applicationId()).contains(receipt.submissionId());
-            assertThat(message.attachments()).singleElement().satisfies(a -> {
-                assertThat(a.filename()).isEqualTo("eingangsbestaetigung.pdf");
-                assertThat(new String(a.content(), StandardCharsets.ISO_8859_1))
-                        .contains(receipt.submissionId().toString());
-            });
-            assertThat(runtime.receiptDocument(s.ref())).hasValueSatisfying(d ->
-                    assertThat(d.content()).isEqualTo(message.attachments().get(0).content()));
+            received.check(runtime, s.ref(), receipt, message);
         }
     }
 }
