@@ -14,7 +14,7 @@ import java.util.UUID;
  * A fresh SDK database for one test: in-memory H2, or a PostgreSQL schema of its own (dropped on close) when
  * {@code OZG_TEST_POSTGRES_URL} is set. Several {@link Database} pools on it play several portal nodes.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private static final String URL = System.getenv("OZG_TEST_POSTGRES_URL");
     private static final String USER = System.getenv().getOrDefault("OZG_TEST_POSTGRES_USER", "ozg_test");
@@ -34,7 +34,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The kinds of database to test on: always {@code h2}, {@code postgresql} when configured. */
-    static List<String> kinds() {
+    public static List<String> kinds() {
         List<String> kinds = new ArrayList<>(List.of("h2"));
         if (URL != null && !URL.isBlank()) {
             kinds.add("postgresql");
@@ -42,12 +42,12 @@ final class TestDatabase implements AutoCloseable {
         return kinds;
     }
 
-    static TestDatabase open(String kind) {
+    public static TestDatabase open(String kind) {
         return new TestDatabase(kind);
     }
 
     /** A new connection pool on this database: one per simulated node. */
-    Database node() {
+    public Database node() {
         Database database;
         if (kind.equals("h2")) {
             database = Database.h2InMemory(name);

@@ -10,6 +10,7 @@ import de.ozgsdk.persistence.Database;
 import de.ozgsdk.persistence.DraftOwner;
 import de.ozgsdk.portal.PortalError;
 import de.ozgsdk.portal.runtime.ApplicationRef;
+import de.ozgsdk.portal.runtime.TestDatabase;
 import de.ozgsdk.portal.upload.scan.ClamdProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The upload pipeline with the real ClamAV daemon as its scanner (not the test double of {@link UploadsTest}). */
 class UploadsWithClamdTest {
@@ -56,16 +60,29 @@ class UploadsWithClamdTest {
         database.close();
     }
 
-    @Test
-    void acceptsACleanPdfThatClamdPasses() throws IOException {
-        Uploads uploads = Uploads.builder(database, sealer, clamd.tcpScanner().build()).build();
+    static List<String> databases() {
+        return TestDatabase.kinds();
+    }
 
-        byte[] pdf = Documents.pdf();
+    @ParameterizedTest
+    @MethodSource("databases")
+    void acceptsACleanPdfThatClamdPassesAndErasesItWithTheApplication(String kind) throws Exception {
+        try (TestDatabase test = TestDatabase.open(kind)) {
+            Database db = test.node();
+            Uploads uploads = Uploads.builder(db, sealer, clamd.tcpScanner().build()).build();
+            byte[] pdf = Documents.pdf();
 
-        StoredDocument stored = receive(uploads, "Vollmacht.pdf", pdf);
+            StoredDocument stored = uploads.receive(ref, PATH, UploadsTest.vollmacht(), false, "Vollmacht.pdf",
+                    new ByteArrayInputStream(pdf));
 
-        try (InputStream in = uploads.open(ref, stored.id())) {
-            assertThat(in.readAllBytes()).isEqualTo(pdf);
+            try (InputStream in = uploads.open(ref, stored.id())) {
+                assertThat(in.readAllBytes()).isEqualTo(pdf);
+            }
+            assertThat(uploads.list(ref)).extracting(StoredDocument::id).containsExactly(stored.id());
+            try (Connection connection = db.dataSource().getConnection()) {
+                uploads.eraseApplication(connection, ref);
+            }
+            assertThat(uploads.list(ref)).isEmpty();
         }
     }
 
